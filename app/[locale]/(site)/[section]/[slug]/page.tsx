@@ -1,0 +1,144 @@
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import type { Metadata } from "next";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { PageShell } from "@/components/site/page-shell";
+import { FactsBox } from "@/components/content/facts-box";
+import { ItemList } from "@/components/content/item-list";
+import { LanguageLabel } from "@/components/content/language-label";
+import { getPublishedItem } from "@/lib/catalogue/items";
+import { itemHref, typeOfSection } from "@/lib/catalogue/sections";
+import { Link } from "@/lib/i18n/navigation";
+import { alternatesFor, type Alternates } from "@/lib/i18n/alternates";
+import { otherLocale, type Locale } from "@/lib/i18n/routing";
+
+type Props = { params: Promise<{ locale: Locale; section: string; slug: string }> };
+
+async function load({ params }: Props) {
+  const { locale, section, slug } = await params;
+  const type = typeOfSection(section);
+  if (!type) notFound();
+  await connection();
+  const item = await getPublishedItem(type, slug, locale);
+  if (!item) notFound();
+  return { locale, item };
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { item } = await load(props);
+  return { title: item.title, description: item.summary };
+}
+
+export default async function ItemPage(props: Props) {
+  const { locale, item } = await load(props);
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: "ItemPage" });
+  const types = await getTranslations({ locale, namespace: "ItemTypes" });
+  const languages = await getTranslations({ locale, namespace: "Languages" });
+  const format = await getFormatter({ locale });
+
+  // The switcher leads to the translation where there is one, otherwise to this item in the other interface.
+  const other = otherLocale(locale);
+  const alternates: Alternates = alternatesFor(itemHref(item.type, item.slug));
+  if (item.translation?.locale === other) {
+    alternates[other] = alternatesFor(itemHref(item.translation.type, item.translation.slug))[other];
+  }
+
+  return (
+    <PageShell locale={locale} alternates={alternates}>
+      <nav aria-label={t("breadcrumb")} className="text-sm">
+        <ol className="flex flex-wrap gap-2">
+          <li>
+            <Link href="/">{(await getTranslations({ locale, namespace: "Header" }))("home")}</Link>
+            <span aria-hidden="true"> › </span>
+          </li>
+          <li aria-current="page">{types(item.type)}</li>
+        </ol>
+      </nav>
+      <article className="mt-4" lang={item.locale}>
+        <header>
+          <p className="flex gap-2 text-sm text-[var(--color-muted)]">
+            <span lang={locale}>{types(item.type)}</span>
+            <LanguageLabel uiLocale={locale} itemLocale={item.locale} />
+          </p>
+          <h1 className="mt-1 text-3xl font-bold">{item.title}</h1>
+          <p className="mt-3 max-w-prose text-lg">{item.summary}</p>
+        </header>
+        <div className="mt-8 grid gap-8 md:grid-cols-[1fr_18rem]">
+          <div className="min-w-0">
+            {item.headings.length >= 3 && (
+              <nav aria-labelledby="toc-heading" className="mb-8" lang={locale}>
+                <h2 id="toc-heading" className="text-lg font-bold">
+                  {t("contents")}
+                </h2>
+                <ol className="mt-2 list-decimal pl-6" lang={item.locale}>
+                  {item.headings
+                    .filter((h) => h.depth === 2)
+                    .map((h) => (
+                      <li key={h.id}>
+                        <a href={`#${h.id}`}>{h.text}</a>
+                      </li>
+                    ))}
+                </ol>
+              </nav>
+            )}
+            <div className="prose-body max-w-prose" dangerouslySetInnerHTML={{ __html: item.html }} />
+          </div>
+          <div className="flex flex-col gap-6" lang={locale}>
+            <FactsBox item={item} locale={locale} />
+            {item.attachments.length > 0 && (
+              <section aria-labelledby="attachments-heading">
+                <h2 id="attachments-heading" className="text-lg font-bold">
+                  {t("attachments")}
+                </h2>
+                <ul className="mt-2">
+                  {item.attachments.map((a) => (
+                    <li key={a.fileName}>
+                      <span lang={item.locale}>{a.title}</span>{" "}
+                      <span className="text-sm text-[var(--color-muted)]">
+                        ({t("attachmentSize", {
+                          type: a.mimeType === "application/pdf" ? "PDF" : a.mimeType,
+                          size: format.number(a.sizeBytes / 1_000_000, { style: "unit", unit: "megabyte", maximumFractionDigits: 1 }),
+                        })})
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
+            {item.adviser && (
+              <section aria-labelledby="adviser-heading" className="rounded border border-[var(--color-line)] p-4" data-testid="adviser">
+                <h2 id="adviser-heading" className="text-lg font-bold">
+                  {t("adviser")}
+                </h2>
+                <p className="mt-2">{t("adviserIntro", { name: item.adviser.name })}</p>
+                <p className="mt-2 font-semibold">{item.adviser.name}</p>
+                <p className="text-sm">
+                  {item.adviser.title}
+                  {item.adviser.organisation && `, ${item.adviser.organisation}`}
+                </p>
+              </section>
+            )}
+            <p data-testid="translation">
+              {item.translation ? (
+                <Link href={itemHref(item.translation.type, item.translation.slug)} locale={item.translation.locale} hrefLang={item.translation.locale}>
+                  {t("translation", { language: languages(item.translation.locale), title: item.translation.title })}
+                </Link>
+              ) : (
+                t("noTranslation", { language: languages(item.locale) })
+              )}
+            </p>
+          </div>
+        </div>
+      </article>
+      {item.related.length > 0 && (
+        <section aria-labelledby="related-heading" className="mt-12">
+          <h2 id="related-heading" className="text-2xl font-bold">
+            {t("related")}
+          </h2>
+          <ItemList items={item.related} locale={locale} />
+        </section>
+      )}
+    </PageShell>
+  );
+}

@@ -1,0 +1,35 @@
+import type { ReactNode } from "react";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { hasLocale, NextIntlClientProvider } from "next-intl";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { routing } from "@/lib/i18n/routing";
+
+type Props = { children: ReactNode; params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) return {};
+  const t = await getTranslations({ locale, namespace: "Metadata" });
+  return { title: { default: t("siteName"), template: `%s · ${t("siteName")}` }, description: t("siteDescription") };
+}
+
+export default async function LocaleLayout({ children, params }: Props) {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) notFound();
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: "Layout" });
+  return (
+    <html lang={locale}>
+      <body className="flex min-h-screen flex-col font-sans leading-relaxed">
+        <a
+          href="#main"
+          className="sr-only bg-[var(--color-focus)] px-4 py-2 text-[var(--color-ink)] focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50"
+        >
+          {t("skipLink")}
+        </a>
+        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,35 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Link } from "@/lib/i18n/navigation";
+import type { Locale } from "@/lib/i18n/routing";
+import type { ItemSummary } from "@/lib/catalogue/items";
+import { itemHref } from "@/lib/catalogue/sections";
+import { LanguageLabel } from "./language-label";
+
+// A list of items; those in the other language carry its lang attribute and a visible label.
+export async function ItemList({ items, locale }: { items: ItemSummary[]; locale: Locale }) {
+  const types = await getTranslations({ locale, namespace: "ItemTypes" });
+  const format = await getFormatter({ locale });
+  return (
+    <ul className="divide-y divide-[var(--color-line)]" data-testid="item-list">
+      {items.map((item) => (
+        <li key={item.id} className="py-4">
+          <p className="flex flex-wrap items-center gap-2 text-sm text-[var(--color-muted)]">
+            <span>{types(item.type)}</span>
+            {item.publishedAt && (
+              <time dateTime={item.publishedAt.slice(0, 10)}>
+                {format.dateTime(new Date(item.publishedAt), { dateStyle: "medium", timeZone: "UTC" })}
+              </time>
+            )}
+            <LanguageLabel uiLocale={locale} itemLocale={item.locale} />
+          </p>
+          <h3 className="mt-1 text-lg font-semibold" lang={item.locale}>
+            <Link href={itemHref(item.type, item.slug)}>{item.title}</Link>
+          </h3>
+          <p className="mt-1 text-[var(--color-muted)]" lang={item.locale}>
+            {item.summary}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}

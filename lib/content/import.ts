@@ -1,0 +1,264 @@
+// Load the validated catalogue into the database. Idempotent: rows are written only where the files
+// differ from what is stored, so a second run changes nothing.
+import { createHash } from "node:crypto";
+import type { Db } from "@/lib/database/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Catalogue } from "./load";
+import type { ItemData } from "./schema";
+
+type Tx = Prisma.TransactionClient;
+export type Tally = { created: number; updated: number; unchanged: number };
+export type ImportReport = Record<"topics" | "organisations" | "places" | "advisers" | "glossary" | "items" | "links", Tally>;
+
+const tally = (): Tally => ({ created: 0, updated: 0, unchanged: 0 });
+
+function comparable(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (value === undefined) return null;
+  if (value !== null && typeof value === "object" && "toFixed" in value) return String(value);
+  return value;
+}
+
+function differs(current: Record<string, unknown>, desired: Record<string, unknown>): boolean {
+  return Object.keys(desired).some(
+    (k) => JSON.stringify(comparable(current[k])) !== JSON.stringify(comparable(desired[k])),
+  );
+}
+
+async function sync<T extends { id: string; slug: string }, D extends { slug: string }>(
+  count: Tally,
+  existing: T[],
+  desired: D[],
+  create: (data: D) => Promise<{ id: string }>,
+  update: (id: string, data: D) => Promise<unknown>,
+): Promise<Map<string, string>> {
+  const bySlug = new Map(existing.map((row) => [row.slug, row]));
+  const ids = new Map<string, string>();
+  for (const data of desired) {
+    const current = bySlug.get(data.slug);
+    if (!current) {
+      ids.set(data.slug, (await create(data)).id);
+      count.created++;
+      continue;
+    }
+    ids.set(data.slug, current.id);
+    if (differs(current, data)) {
+      await update(current.id, data);
+      count.updated++;
+    } else count.unchanged++;
+  }
+  return ids;
+}
+
+function itemRow(item: ItemData, ids: { adviser: Map<string, string> }) {
+  const d = item.data;
+  return {
+    contentKey: item.key,
+    type: item.type,
+    locale: item.locale,
+    slug: item.slug,
+    status: d.status,
+    publishedAt: d.publishedAt ? new Date(`${d.publishedAt}T00:00:00Z`) : null,
+    title: d.title,
+    summary: d.summary,
+    body: item.body,
+    country: d.country ?? null,
+    year: d.year ?? null,
+    pages: d.pages ?? null,
+    isbn: d.isbn ?? null,
+    periodStart: d.period ? new Date(`${d.period.start}-01T00:00:00Z`) : null,
+    periodEnd: d.period?.end ? new Date(`${d.period.end}-01T00:00:00Z`) : null,
+    budgetAmount: d.budget?.amount ?? null,
+    budgetCurrency: d.budget?.currency ?? null,
+    documentType: d.documentType ?? null,
+    sourceUrl: d.sourceUrl ?? null,
+    keyFigures: d.keyFigures.length ? d.keyFigures : undefined,
+    adviserId: d.adviser ? (ids.adviser.get(d.adviser) ?? null) : null,
+  };
+}
+
+async function importItems(
+  tx: Tx,
+  items: ItemData[],
+  ids: Record<"topic" | "place" | "organisation" | "adviser", Map<string, string>>,
+  count: Tally,
+): Promise<Map<string, string>> {
+  const existing = new Map(
+    (await tx.item.findMany({ select: { id: true, contentKey: true, importHash: true } })).map((r) => [r.contentKey, r]),
+  );
+  const itemIds = new Map<string, string>();
+  for (const item of items) {
+    // The hash covers the file and the ids it points to, so a recreated topic or adviser counts as a change.
+    const d = item.data;
+    const refs = [
+      d.topics.map((t) => ids.topic.get(t)),
+      d.places.map((p) => ids.place.get(p)),
+      d.organisations.map((o) => ids.organisation.get(o.organisation)),
+      d.adviser && ids.adviser.get(d.adviser),
+    ];
+    const importHash = createHash("sha256").update(JSON.stringify({ d, body: item.body, refs })).digest("hex");
+    const current = existing.get(item.key);
+    if (current?.importHash === importHash) {
+      itemIds.set(item.key, current.id);
+      count.unchanged++;
+      continue;
+    }
+    const row = { ...itemRow(item, ids), importHash };
+    const saved = current
+      ? await tx.item.update({ where: { id: current.id }, data: row, select: { id: true } })
+      : await tx.item.create({ data: row, select: { id: true } });
+    itemIds.set(item.key, saved.id);
+    current ? count.updated++ : count.created++;
+
+    const itemId = saved.id;
+    await tx.itemTopic.deleteMany({ where: { itemId } });
+    await tx.itemPlace.deleteMany({ where: { itemId } });
+    await tx.itemOrganisation.deleteMany({ where: { itemId } });
+    await tx.attachment.deleteMany({ where: { itemId } });
+    await tx.itemTopic.createMany({ data: d.topics.map((t) => ({ itemId, topicId: ids.topic.get(t)! })) });
+    await tx.itemPlace.createMany({ data: d.places.map((p) => ({ itemId, placeId: ids.place.get(p)! })) });
+    await tx.itemOrganisation.createMany({
+      data: d.organisations.map((o, position) => ({
+        itemId,
+        organisationId: ids.organisation.get(o.organisation)!,
+        role: o.role,
+        position,
+      })),
+      skipDuplicates: true,
+    });
+    await tx.attachment.createMany({ data: d.attachments.map((a, position) => ({ ...a, itemId, position })) });
+  }
+  return itemIds;
+}
+
+// Point translations and related items at each other, writing only what differs
+async function importLinks(tx: Tx, items: ItemData[], itemIds: Map<string, string>, count: Tally) {
+  const current = await tx.item.findMany({
+    where: { id: { in: [...itemIds.values()] } },
+    select: { id: true, translationOfId: true, relatedTo: { select: { toId: true } } },
+  });
+  const byId = new Map(current.map((row) => [row.id, row]));
+  for (const item of items) {
+    const id = itemIds.get(item.key)!;
+    const row = byId.get(id)!;
+    const translationOfId = item.data.translationOf ? itemIds.get(item.data.translationOf)! : null;
+    const related = item.data.related.map((key) => itemIds.get(key)!).sort();
+    const stored = row.relatedTo.map((r) => r.toId).sort();
+    let changed = false;
+    if (row.translationOfId !== translationOfId) {
+      await tx.item.update({ where: { id }, data: { translationOfId } });
+      changed = true;
+    }
+    if (JSON.stringify(related) !== JSON.stringify(stored)) {
+      await tx.itemRelation.deleteMany({ where: { fromId: id } });
+      await tx.itemRelation.createMany({ data: related.map((toId) => ({ fromId: id, toId })) });
+      changed = true;
+    }
+    if (changed) count.updated++;
+    else count.unchanged++;
+  }
+}
+
+// Import the whole catalogue in one transaction
+export async function importCatalogue(client: Db, catalogue: Catalogue): Promise<ImportReport> {
+  const report: ImportReport = {
+    topics: tally(),
+    organisations: tally(),
+    places: tally(),
+    advisers: tally(),
+    glossary: tally(),
+    items: tally(),
+    links: tally(),
+  };
+  await client.$transaction(
+    async (tx) => {
+      const topic = await sync(
+        report.topics,
+        await tx.topic.findMany(),
+        catalogue.topics.map((t) => ({
+          slug: t.slug,
+          nameDa: t.name.da,
+          nameSv: t.name.sv,
+          descriptionDa: t.description?.da ?? "",
+          descriptionSv: t.description?.sv ?? "",
+        })),
+        (data) => tx.topic.create({ data }),
+        (id, data) => tx.topic.update({ where: { id }, data }),
+      );
+      const organisation = await sync(
+        report.organisations,
+        await tx.organisation.findMany(),
+        catalogue.organisations.map((o) => ({
+          slug: o.slug,
+          name: o.name,
+          shortName: o.shortName ?? null,
+          country: o.country ?? null,
+          url: o.url ?? null,
+        })),
+        (data) => tx.organisation.create({ data }),
+        (id, data) => tx.organisation.update({ where: { id }, data }),
+      );
+      const placesBefore = await tx.place.findMany();
+      const place = await sync(
+        report.places,
+        placesBefore,
+        catalogue.places.map((p) => ({ slug: p.slug, name: p.name, kind: p.kind, country: p.country })),
+        (data) => tx.place.create({ data }),
+        (id, data) => tx.place.update({ where: { id }, data }),
+      );
+      const parents = new Map(placesBefore.map((p) => [p.id, p.parentId]));
+      for (const p of catalogue.places) {
+        const id = place.get(p.slug)!;
+        const parentId = p.parent ? place.get(p.parent)! : null;
+        if ((parents.get(id) ?? null) !== parentId) {
+          await tx.place.update({ where: { id }, data: { parentId } });
+          if (parents.has(id)) report.places.updated++;
+        }
+      }
+      const advisersBefore = await tx.adviser.findMany({ include: { topics: { select: { topicId: true } } } });
+      const adviser = await sync(
+        report.advisers,
+        advisersBefore.map((a) => ({ ...a, topicIds: a.topics.map((t) => t.topicId).sort() })),
+        catalogue.advisers.map((a) => ({
+          slug: a.slug,
+          name: a.name,
+          titleDa: a.title.da,
+          titleSv: a.title.sv,
+          email: a.email,
+          emailIsPlaceholder: a.emailIsPlaceholder,
+          phone: a.phone ?? null,
+          languages: a.languages,
+          defaultFor: a.defaultFor,
+          organisationId: a.organisation ? organisation.get(a.organisation)! : null,
+          topicIds: a.topics.map((t) => topic.get(t)!).sort(),
+        })),
+        ({ topicIds, ...data }) =>
+          tx.adviser.create({ data: { ...data, topics: { create: topicIds.map((topicId) => ({ topicId })) } } }),
+        (id, { topicIds, ...data }) =>
+          tx.adviser.update({
+            where: { id },
+            data: { ...data, topics: { deleteMany: {}, create: topicIds.map((topicId) => ({ topicId })) } },
+          }),
+      );
+      await sync(
+        report.glossary,
+        await tx.glossaryTerm.findMany(),
+        catalogue.glossary.map((g) => ({
+          slug: g.slug,
+          termDa: g.da.term,
+          termSv: g.sv.term,
+          synonymsDa: g.da.synonyms,
+          synonymsSv: g.sv.synonyms,
+          explanationDa: g.da.explanation,
+          explanationSv: g.sv.explanation,
+        })),
+        (data) => tx.glossaryTerm.create({ data }),
+        (id, data) => tx.glossaryTerm.update({ where: { id }, data }),
+      );
+      const itemIds = await importItems(tx, catalogue.items, { topic, place, organisation, adviser }, report.items);
+      await importLinks(tx, catalogue.items, itemIds, report.links);
+    },
+    { timeout: 300_000, maxWait: 60_000 },
+  );
+  return report;
+}

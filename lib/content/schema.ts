@@ -1,0 +1,156 @@
+// The shape of the curated catalogue's files in content/. Every file is parsed with these schemas;
+// unknown keys are errors, so that a misspelt field never vanishes silently.
+import { z } from "zod";
+
+export const locales = ["da", "sv"] as const;
+export const itemTypes = ["article", "case", "publication", "project", "reference"] as const;
+export const countries = ["DK", "SE"] as const;
+export const organisationRoles = ["publisher", "author", "commissioner", "funder", "partner", "owner", "issuer"] as const;
+export const placeKinds = ["municipality", "region", "country", "city"] as const;
+export const documentTypes = [
+  "policy",
+  "strategy",
+  "action-plan",
+  "motion",
+  "decision",
+  "application",
+  "report",
+  "agreement",
+  "guide",
+  "other",
+] as const;
+
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case letters, digits and single hyphens");
+const text = z.string().trim().min(1, "must not be empty");
+const isoDate = z.iso.date("must be a date written YYYY-MM-DD");
+const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month written YYYY-MM");
+const itemKey = z
+  .string()
+  .regex(
+    /^(da|sv)\/(article|case|publication|project|reference)\/[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    "must name an item as <locale>/<type>/<slug>",
+  );
+const bilingual = z.strictObject({ da: text, sv: text });
+
+export const topicSchema = z.strictObject({
+  slug,
+  name: bilingual,
+  description: z.strictObject({ da: z.string().default(""), sv: z.string().default("") }).optional(),
+});
+
+export const organisationSchema = z.strictObject({
+  slug,
+  name: text,
+  shortName: text.optional(),
+  country: z.enum(countries).optional(),
+  url: z.url().optional(),
+});
+
+export const placeSchema = z.strictObject({
+  slug,
+  name: text,
+  kind: z.enum(placeKinds),
+  country: z.enum(countries),
+  parent: slug.optional(),
+});
+
+export const adviserSchema = z.strictObject({
+  slug,
+  name: text,
+  title: bilingual,
+  organisation: slug.optional(),
+  email: z.email(),
+  /** True where the source gives no address and an example.org placeholder stands in. */
+  emailIsPlaceholder: z.boolean().default(false),
+  phone: text.optional(),
+  languages: z.array(z.enum(locales)).min(1),
+  defaultFor: z.array(z.enum(locales)).default([]),
+  topics: z.array(slug).default([]),
+});
+
+const glossarySide = z.strictObject({
+  term: text,
+  synonyms: z.array(text).default([]),
+  explanation: text,
+});
+
+export const glossaryTermSchema = z.strictObject({ slug, da: glossarySide, sv: glossarySide });
+
+const attachmentSchema = z.strictObject({
+  title: text,
+  fileName: z.string().regex(/^[\w.-]+$/, "must be a plain file name"),
+  mimeType: z.string().regex(/^[\w.+-]+\/[\w.+-]+$/, "must be a media type such as application/pdf"),
+  sizeBytes: z.int().min(0),
+  /** A key in the app's file store, or an absolute URL. */
+  location: text,
+});
+
+const keyFigureSchema = z.strictObject({ label: text, value: text });
+
+const common = {
+  title: text,
+  summary: text,
+  status: z.enum(["draft", "published", "archived"]).default("published"),
+  publishedAt: isoDate.optional(),
+  country: z.enum(countries).optional(),
+  year: z.int().min(1900).max(2100).optional(),
+  topics: z.array(slug).default([]),
+  places: z.array(slug).default([]),
+  organisations: z.array(z.strictObject({ organisation: slug, role: z.enum(organisationRoles) })).default([]),
+  adviser: slug.optional(),
+  translationOf: itemKey.optional(),
+  related: z.array(itemKey).default([]),
+  attachments: z.array(attachmentSchema).default([]),
+  keyFigures: z.array(keyFigureSchema).default([]),
+};
+
+export const itemFrontmatterSchemas = {
+  article: z.strictObject(common),
+  case: z.strictObject(common),
+  publication: z.strictObject({
+    ...common,
+    pages: z.int().min(1).optional(),
+    isbn: text.optional(),
+  }),
+  project: z
+    .strictObject({
+      ...common,
+      period: z.strictObject({ start: yearMonth, end: yearMonth.optional() }).optional(),
+      budget: z.strictObject({ amount: z.number().nonnegative(), currency: z.string().regex(/^[A-Z]{3}$/) }).optional(),
+    })
+    .refine((p) => !p.period?.end || p.period.end >= p.period.start, {
+      message: "the period must not end before it starts",
+      path: ["period", "end"],
+    }),
+  reference: z.strictObject({
+    ...common,
+    documentType: z.enum(documentTypes),
+    sourceUrl: z.url().optional(),
+  }),
+} as const;
+
+export type ItemType = (typeof itemTypes)[number];
+export type ContentLocale = (typeof locales)[number];
+export type TopicData = z.infer<typeof topicSchema>;
+export type OrganisationData = z.infer<typeof organisationSchema>;
+export type PlaceData = z.infer<typeof placeSchema>;
+export type AdviserData = z.infer<typeof adviserSchema>;
+export type GlossaryTermData = z.infer<typeof glossaryTermSchema>;
+export type ItemFrontmatter = z.infer<(typeof itemFrontmatterSchemas)[ItemType]>;
+
+export type ItemData = {
+  key: string;
+  file: string;
+  type: ItemType;
+  locale: ContentLocale;
+  slug: string;
+  body: string;
+  data: ItemFrontmatter & {
+    pages?: number;
+    isbn?: string;
+    period?: { start: string; end?: string };
+    budget?: { amount: number; currency: string };
+    documentType?: (typeof documentTypes)[number];
+    sourceUrl?: string;
+  };
+};

@@ -1,0 +1,10 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+export type Db = PrismaClient;
+
+// Create a PrismaClient over adapter-pg for the PostgreSQL at url
+export function createPrismaClient(url: string, poolSize = 10): PrismaClient {
+  const adapter = new PrismaPg({ connectionString: url, max: poolSize });
+  return new PrismaClient({ adapter });
+}

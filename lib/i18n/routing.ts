@@ -1,0 +1,31 @@
+import { defineRouting } from "next-intl/routing";
+
+export const routing = defineRouting({
+  locales: ["da", "sv"],
+  defaultLocale: "da",
+  localePrefix: "always",
+  pathnames: {
+    "/": "/",
+    "/articles": { da: "/artikler", sv: "/artiklar" },
+    "/articles/[slug]": { da: "/artikler/[slug]", sv: "/artiklar/[slug]" },
+    "/cases": { da: "/cases", sv: "/fall" },
+    "/cases/[slug]": { da: "/cases/[slug]", sv: "/fall/[slug]" },
+    "/publications": { da: "/publikationer", sv: "/publikationer" },
+    "/publications/[slug]": { da: "/publikationer/[slug]", sv: "/publikationer/[slug]" },
+    "/projects": { da: "/projekter", sv: "/projekt" },
+    "/projects/[slug]": { da: "/projekter/[slug]", sv: "/projekt/[slug]" },
+    "/references": { da: "/dokumenter", sv: "/dokument" },
+    "/references/[slug]": { da: "/dokumenter/[slug]", sv: "/dokument/[slug]" },
+  },
+});
+
+export type Locale = (typeof routing.locales)[number];
+export type Pathname = keyof typeof routing.pathnames;
+
+export function isLocale(value: string): value is Locale {
+  return (routing.locales as readonly string[]).includes(value);
+}
+
+export function otherLocale(locale: Locale): Locale {
+  return locale === "da" ? "sv" : "da";
+}

@@ -1,0 +1,46 @@
+// Markdown to safe HTML: GitHub-flavoured Markdown, raw HTML dropped and the result sanitized
+// against rehype-sanitize's GitHub-like allow-list, headings given ids for the table of contents.
+import { unified } from "unified";
+import remarkParse from "remark-parse";
+import remarkGfm from "remark-gfm";
+import remarkRehype from "remark-rehype";
+import rehypeSanitize from "rehype-sanitize";
+import rehypeSlug from "rehype-slug";
+import rehypeStringify from "rehype-stringify";
+import { visit } from "unist-util-visit";
+import type { Root, Element } from "hast";
+
+export type Heading = { id: string; text: string; depth: 2 | 3 };
+
+function textOf(node: Element): string {
+  let out = "";
+  visit(node, "text", (t: { value: string }) => {
+    out += t.value;
+  });
+  return out;
+}
+
+function collectHeadings(headings: Heading[]) {
+  return () => (tree: Root) => {
+    visit(tree, "element", (node: Element) => {
+      if ((node.tagName === "h2" || node.tagName === "h3") && typeof node.properties?.id === "string") {
+        headings.push({ id: node.properties.id, text: textOf(node), depth: node.tagName === "h2" ? 2 : 3 });
+      }
+    });
+  };
+}
+
+// Render Markdown to sanitized HTML and list its h2/h3 headings
+export async function renderMarkdown(markdown: string): Promise<{ html: string; headings: Heading[] }> {
+  const headings: Heading[] = [];
+  const file = await unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkRehype) // raw HTML in the Markdown is dropped here, not passed through
+    .use(rehypeSanitize)
+    .use(rehypeSlug)
+    .use(collectHeadings(headings))
+    .use(rehypeStringify)
+    .process(markdown);
+  return { html: String(file), headings };
+}
