@@ -1,3 +1,5 @@
+import Link from "next/link";
+
 // Requests outside any locale (rare: the proxy adds one) get a bilingual plain page.
 export default function GlobalNotFound() {
   return (
@@ -6,12 +8,12 @@ export default function GlobalNotFound() {
         <main>
           <h1>Siden findes ikke</h1>
           <p>
-            <a href="/da">Gå til forsiden</a>
+            <Link href="/da">Gå til forsiden</Link>
           </p>
           <p lang="sv">
-            <a href="/sv" hrefLang="sv">
+            <Link href="/sv" hrefLang="sv">
               Sidan finns inte. Gå till startsidan
-            </a>
+            </Link>
           </p>
         </main>
       </body>

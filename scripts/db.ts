@@ -12,7 +12,9 @@ async function main(command: string | undefined, arg: string | undefined) {
     case "migrate:create": {
       if (!arg) throw new Error("usage: npm run db:migrate:create -- <name>");
       const folder = await createMigration(arg);
-      console.log(folder ? `Wrote prisma/migrations/${folder}` : "schema.prisma and the migrations agree; nothing to write.");
+      console.log(
+        folder ? `Wrote prisma/migrations/${folder}` : "schema.prisma and the migrations agree; nothing to write.",
+      );
       return;
     }
     case "migrate:check": {
@@ -51,7 +53,9 @@ async function main(command: string | undefined, arg: string | undefined) {
       return;
     }
     default:
-      throw new Error("usage: tsx scripts/db.ts migrate | migrate:create <name> | migrate:check | content:check | import | setup");
+      throw new Error(
+        "usage: tsx scripts/db.ts migrate | migrate:create <name> | migrate:check | content:check | import | setup",
+      );
   }
 }
 

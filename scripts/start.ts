@@ -1,6 +1,6 @@
 // `npm start` and `npm run dev`: open the database (DATABASE_URL or the embedded one), apply
 // migrations, import content/, build when the sources are newer than the build, then run Next.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -11,7 +11,17 @@ import { ContentError } from "@/lib/content/load";
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const port = process.env.PORT ?? "3000";
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-const sources = ["app", "components", "lib", "messages", "public", "proxy.ts", "next.config.ts", "global.d.ts", "package.json"];
+const sources = [
+  "app",
+  "components",
+  "lib",
+  "messages",
+  "public",
+  "proxy.ts",
+  "next.config.ts",
+  "global.d.ts",
+  "package.json",
+];
 
 function newestSource(entry: string): number {
   if (!existsSync(entry)) return 0;
@@ -30,9 +40,9 @@ function buildIsStale(): boolean {
 async function main() {
   const database = await openDatabase();
   console.log(database.embedded ? `Embedded PostgreSQL at ${database.url}` : "Using DATABASE_URL.");
-  let child: ReturnType<typeof spawn> | undefined;
+  const running: { next?: ChildProcess } = {};
   const stop = async (code: number) => {
-    child?.kill("SIGTERM");
+    running.next?.kill("SIGTERM");
     await database.close();
     process.exit(code);
   };
@@ -50,9 +60,13 @@ async function main() {
     const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
     if (build.status !== 0) return stop(build.status ?? 1);
   }
-  const env = { ...process.env, DATABASE_URL: database.url, SITE_URL: process.env.SITE_URL ?? `http://localhost:${port}` };
-  child = spawn(process.execPath, [nextBin, mode, "-p", port], { stdio: "inherit", env });
-  child.on("exit", (code) => void stop(code ?? 0));
+  const env = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    SITE_URL: process.env.SITE_URL ?? `http://localhost:${port}`,
+  };
+  running.next = spawn(process.execPath, [nextBin, mode, "-p", port], { stdio: "inherit", env });
+  running.next.on("exit", (code) => void stop(code ?? 0));
 }
 
 void main();

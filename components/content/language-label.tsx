@@ -6,7 +6,10 @@ export async function LanguageLabel({ uiLocale, itemLocale }: { uiLocale: Locale
   if (uiLocale === itemLocale) return null;
   const t = await getTranslations({ locale: uiLocale, namespace: "Languages" });
   return (
-    <span className="rounded border border-[var(--color-line)] bg-[var(--color-tint)] px-1.5 py-0.5 text-xs font-semibold text-[var(--color-muted)]">
+    <span
+      data-testid="language-label"
+      className="rounded border border-[var(--color-line)] bg-[var(--color-tint)] px-1.5 py-0.5 text-xs font-semibold text-[var(--color-muted)]"
+    >
       {t("writtenIn", { language: t(itemLocale) })}
     </span>
   );

@@ -5,7 +5,15 @@ import { SiteHeader } from "./site-header";
 import { SiteFooter } from "./site-footer";
 
 // Header with the language switcher, main landmark and footer around a page's content.
-export function PageShell({ locale, alternates, children }: { locale: Locale; alternates: Alternates; children: ReactNode }) {
+export function PageShell({
+  locale,
+  alternates,
+  children,
+}: {
+  locale: Locale;
+  alternates: Alternates;
+  children: ReactNode;
+}) {
   return (
     <>
       <SiteHeader locale={locale} alternates={alternates} />

@@ -26,7 +26,12 @@ export async function SiteHeader({ locale, alternates }: Props) {
           <ul className="flex gap-3">
             {others.map((other) => (
               <li key={other.locale}>
-                <a href={alternates[other.locale]} hrefLang={other.locale} lang={other.locale} data-testid="language-switcher">
+                <a
+                  href={alternates[other.locale]}
+                  hrefLang={other.locale}
+                  lang={other.locale}
+                  data-testid="language-switcher"
+                >
                   {other.name}
                 </a>
               </li>

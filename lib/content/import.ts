@@ -108,7 +108,8 @@ async function importItems(
       ? await tx.item.update({ where: { id: current.id }, data: row, select: { id: true } })
       : await tx.item.create({ data: row, select: { id: true } });
     itemIds.set(item.key, saved.id);
-    current ? count.updated++ : count.created++;
+    if (current) count.updated++;
+    else count.created++;
 
     const itemId = saved.id;
     await tx.itemTopic.deleteMany({ where: { itemId } });

@@ -80,7 +80,12 @@ let engineModule: Promise<EngineModule> | undefined;
 function loadEngine(): Promise<EngineModule> {
   engineModule ??= (async () => {
     // The engine reports Rust panics through this global before it throws.
-    const registry = { message: "", set_message(m: string) { this.message = m; } };
+    const registry = {
+      message: "",
+      set_message(m: string) {
+        this.message = m;
+      },
+    };
     (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: typeof registry }).PRISMA_WASM_PANIC_REGISTRY ??= registry;
     const require = createRequire(import.meta.url);
     const bgPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
@@ -116,7 +121,10 @@ async function withEngine<T>(url: string, run: (engine: SchemaEngine) => Promise
 export async function readMigrations(dir = migrationsDir): Promise<MigrationList> {
   const lockPath = path.join(dir, "migration_lock.toml");
   const names = existsSync(dir)
-    ? (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort()
+    ? (await readdir(dir, { withFileTypes: true }))
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name)
+        .sort()
     : [];
   return {
     baseDir: dir,
@@ -182,7 +190,10 @@ export async function createMigration(name: string): Promise<string | null> {
   const sql = await pendingSchemaChanges();
   if (!sql.trim()) return null;
   const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
-  const folder = `${stamp}_${name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "")}`;
+  const folder = `${stamp}_${name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_|_$/g, "")}`;
   await mkdir(path.join(migrationsDir, folder), { recursive: true });
   await writeFile(path.join(migrationsDir, folder, "migration.sql"), sql);
   return folder;

@@ -22,4 +22,3 @@ export async function prepareDatabase(url: string, log = console.log) {
     await client.$disconnect();
   }
 }
-

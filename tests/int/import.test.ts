@@ -34,7 +34,11 @@ describe.each(databases)("content import on the $name database", (database) => {
 
     const project = await client.item.findUniqueOrThrow({
       where: { contentKey: "sv/project/provprojekt" },
-      include: { adviser: true, organisations: { include: { organisation: true } }, relatedTo: { include: { to: true } } },
+      include: {
+        adviser: true,
+        organisations: { include: { organisation: true } },
+        relatedTo: { include: { to: true } },
+      },
     });
     expect(project.budgetAmount?.toNumber()).toBe(14662758);
     expect(project.periodStart?.toISOString().slice(0, 7)).toBe("2021-01");
@@ -69,7 +73,9 @@ describe.each(databases)("content import on the $name database", (database) => {
     const untouched = await client.item.findUniqueOrThrow({ where: { contentKey: "sv/project/provprojekt" } });
 
     await scratch.edit("items/da/publication/testrapport.md", (t) =>
-      t.replace("title: Testrapport om samarbejde", "title: Ny titel på rapporten").replace("topics: [samarbejde]", "topics: [beskaeftigelse]"),
+      t
+        .replace("title: Testrapport om samarbejde", "title: Ny titel på rapporten")
+        .replace("topics: [samarbejde]", "topics: [beskaeftigelse]"),
     );
     const report = await importCatalogue(client, await loadCatalogue(scratch.dir));
     expect(report.items).toEqual({ created: 0, updated: 1, unchanged: 2 });
@@ -86,7 +92,9 @@ describe.each(databases)("content import on the $name database", (database) => {
     const client = database.client();
     const scratch = await scratchContent();
     cleanup = scratch.remove;
-    await scratch.edit("items/sv/project/provprojekt.md", (t) => t.replace("period: { start: 2021-01, end: 2022-12 }", "period: { start: 2021-13 }"));
+    await scratch.edit("items/sv/project/provprojekt.md", (t) =>
+      t.replace("period: { start: 2021-01, end: 2022-12 }", "period: { start: 2021-13 }"),
+    );
     const error = await loadCatalogue(scratch.dir)
       .then((c) => importCatalogue(client, c))
       .catch((e: unknown) => e);

@@ -28,7 +28,9 @@ describe("migrations", () => {
         );
         expect(history.rows.map((r) => r.migration_name)).toEqual(first);
         const tables = await client.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`);
-        expect(tables.rows.map((r) => r.tablename)).toEqual(expect.arrayContaining(["Item", "GlossaryTerm", "Adviser"]));
+        expect(tables.rows.map((r) => r.tablename)).toEqual(
+          expect.arrayContaining(["Item", "GlossaryTerm", "Adviser"]),
+        );
       } finally {
         await client.end();
       }

@@ -32,13 +32,18 @@ describe("loading content/", () => {
       t.replace(/^title: .*$/m, ""),
     );
     expect(problems).toContainEqual(
-      expect.objectContaining({ file: expect.stringMatching(/items\/da\/publication\/testrapport\.md$/), field: "title" }),
+      expect.objectContaining({
+        file: expect.stringMatching(/items\/da\/publication\/testrapport\.md$/),
+        field: "title",
+      }),
     );
     expect(message).toMatch(/testrapport\.md: title: /);
   });
 
   it("refuses unknown fields instead of ignoring them", async () => {
-    const { problems } = await problemsAfter("items/sv/project/provprojekt.md", (t) => t.replace("title:", "titel: x\ntitle:"));
+    const { problems } = await problemsAfter("items/sv/project/provprojekt.md", (t) =>
+      t.replace("title:", "titel: x\ntitle:"),
+    );
     expect(problems.some((p) => p.file.endsWith("provprojekt.md") && /titel/.test(p.message))).toBe(true);
   });
 
@@ -63,7 +68,10 @@ describe("loading content/", () => {
 
   it("reports broken YAML in a data file with the file's name", async () => {
     const { problems } = await problemsAfter("topics.yaml", (t) => `${t}\n- slug: [unclosed\n`);
-    expect(problems[0]).toMatchObject({ file: expect.stringMatching(/topics\.yaml$/), message: expect.stringMatching(/YAML/) });
+    expect(problems[0]).toMatchObject({
+      file: expect.stringMatching(/topics\.yaml$/),
+      message: expect.stringMatching(/YAML/),
+    });
   });
 
   it("refuses a translation in the same language", async () => {

@@ -3,7 +3,9 @@ import { renderMarkdown } from "@/lib/markdown";
 
 describe("Markdown rendering", () => {
   it("renders GitHub-flavoured Markdown with heading ids and a heading list", async () => {
-    const { html, headings } = await renderMarkdown("## Baggrund\n\n- én\n- to\n\n### Detaljer\n\n| a | b |\n|---|---|\n| 1 | 2 |");
+    const { html, headings } = await renderMarkdown(
+      "## Baggrund\n\n- én\n- to\n\n### Detaljer\n\n| a | b |\n|---|---|\n| 1 | 2 |",
+    );
     expect(html).toContain('<h2 id="baggrund">Baggrund</h2>');
     expect(html).toContain("<li>én</li>");
     expect(html).toContain("<table>");

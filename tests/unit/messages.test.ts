@@ -22,7 +22,10 @@ describe("UI messages", () => {
   });
 
   it("has no empty message in either language", () => {
-    for (const [locale, keys] of [["da", daKeys], ["sv", svKeys]] as const) {
+    for (const [locale, keys] of [
+      ["da", daKeys],
+      ["sv", svKeys],
+    ] as const) {
       const empty = [...keys].filter(([, text]) => !text.trim()).map(([key]) => `${locale}:${key}`);
       expect(empty).toEqual([]);
     }
@@ -30,7 +33,9 @@ describe("UI messages", () => {
 
   it("uses the same ICU arguments in both languages", () => {
     const args = (text: string) => [...text.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
-    const mismatched = [...daKeys].filter(([key, text]) => JSON.stringify(args(text)) !== JSON.stringify(args(svKeys.get(key) ?? "")));
+    const mismatched = [...daKeys].filter(
+      ([key, text]) => JSON.stringify(args(text)) !== JSON.stringify(args(svKeys.get(key) ?? "")),
+    );
     expect(mismatched.map(([key]) => key)).toEqual([]);
   });
 });

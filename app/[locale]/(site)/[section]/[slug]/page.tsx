@@ -96,10 +96,16 @@ export default async function ItemPage(props: Props) {
                     <li key={a.fileName}>
                       <span lang={item.locale}>{a.title}</span>{" "}
                       <span className="text-sm text-[var(--color-muted)]">
-                        ({t("attachmentSize", {
+                        (
+                        {t("attachmentSize", {
                           type: a.mimeType === "application/pdf" ? "PDF" : a.mimeType,
-                          size: format.number(a.sizeBytes / 1_000_000, { style: "unit", unit: "megabyte", maximumFractionDigits: 1 }),
-                        })})
+                          size: format.number(a.sizeBytes / 1_000_000, {
+                            style: "unit",
+                            unit: "megabyte",
+                            maximumFractionDigits: 1,
+                          }),
+                        })}
+                        )
                       </span>
                     </li>
                   ))}
@@ -107,7 +113,11 @@ export default async function ItemPage(props: Props) {
               </section>
             )}
             {item.adviser && (
-              <section aria-labelledby="adviser-heading" className="rounded border border-[var(--color-line)] p-4" data-testid="adviser">
+              <section
+                aria-labelledby="adviser-heading"
+                className="rounded border border-[var(--color-line)] p-4"
+                data-testid="adviser"
+              >
                 <h2 id="adviser-heading" className="text-lg font-bold">
                   {t("adviser")}
                 </h2>
@@ -121,7 +131,11 @@ export default async function ItemPage(props: Props) {
             )}
             <p data-testid="translation">
               {item.translation ? (
-                <Link href={itemHref(item.translation.type, item.translation.slug)} locale={item.translation.locale} hrefLang={item.translation.locale}>
+                <Link
+                  href={itemHref(item.translation.type, item.translation.slug)}
+                  locale={item.translation.locale}
+                  hrefLang={item.translation.locale}
+                >
                   {t("translation", { language: languages(item.translation.locale), title: item.translation.title })}
                 </Link>
               ) : (

@@ -1,0 +1,96 @@
+import { expect, test } from "@playwright/test";
+import { loadCatalogue } from "../../lib/content/load";
+import { routing } from "../../lib/i18n/routing";
+import { sections } from "../../lib/catalogue/sections";
+import type { ItemData } from "../../lib/content/schema";
+
+// The published catalogue, read from content/ as the site imported it.
+function itemPath(item: Pick<ItemData, "type" | "slug">, locale: "da" | "sv") {
+  const pattern = routing.pathnames[`/${sections[item.type]}/[slug]`][locale];
+  return `/${locale}${pattern.replace("[slug]", item.slug)}`;
+}
+
+test.describe("locale negotiation at /", () => {
+  for (const [header, expected] of [
+    ["sv-SE,sv;q=0.9,en;q=0.5", "/sv"],
+    ["da-DK,da;q=0.9", "/da"],
+    ["en-US,en;q=0.9", "/da"],
+  ] as const) {
+    test(`Accept-Language "${header}" leads to ${expected}`, async ({ request }) => {
+      const response = await request.get("/", { headers: { "Accept-Language": header }, maxRedirects: 0 });
+      expect(response.status()).toBe(307);
+      expect(new URL(response.headers()["location"]!, "http://x").pathname).toBe(expected);
+    });
+  }
+});
+
+for (const locale of routing.locales) {
+  const other = locale === "da" ? "sv" : "da";
+
+  test(`home page in ${locale} lists published items, marking those in the other language`, async ({ page }) => {
+    const response = await page.goto(`/${locale}`);
+    expect(response?.status()).toBe(200);
+    await expect(page.locator("html")).toHaveAttribute("lang", locale);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    const entries = page.getByTestId("item-list").locator("li");
+    expect(await entries.count()).toBeGreaterThan(0);
+    for (const entry of await entries.all()) {
+      const lang = await entry.locator("h3").getAttribute("lang");
+      expect(["da", "sv"]).toContain(lang);
+      // An item in the other language carries a visible language label.
+      await expect(entry.getByTestId("language-label")).toHaveCount(lang === locale ? 0 : 1);
+    }
+  });
+
+  test(`the language switcher on the ${locale} home page leads to the ${other} home page`, async ({ page }) => {
+    await page.goto(`/${locale}`);
+    await page.getByTestId("language-switcher").click();
+    await expect(page).toHaveURL(new RegExp(`/${other}$`));
+    await expect(page.locator("html")).toHaveAttribute("lang", other);
+  });
+
+  test(`an item page opens from the ${locale} home page and renders its body`, async ({ page }) => {
+    await page.goto(`/${locale}`);
+    const link = page.getByTestId("item-list").locator("h3 a").first();
+    const title = (await link.textContent())!.trim();
+    await link.click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+    await expect(page.getByTestId("facts")).toBeVisible();
+    await expect(page.locator(".prose-body")).not.toBeEmpty();
+  });
+}
+
+test("the switcher on an item page leads to its translation", async ({ page }) => {
+  const catalogue = await loadCatalogue();
+  const translation = catalogue.items.find((i) => i.data.translationOf && i.data.status === "published");
+  expect(translation, "content/ holds no translated item").toBeDefined();
+  const original = catalogue.items.find((i) => i.key === translation!.data.translationOf)!;
+
+  const response = await page.goto(itemPath(original, original.locale));
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(original.data.title);
+  await page.getByTestId("language-switcher").click();
+  await expect(page).toHaveURL(itemPath(translation!, translation!.locale));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(translation!.data.title);
+  await expect(page.locator("html")).toHaveAttribute("lang", translation!.locale);
+});
+
+test("the Danish home page offers Swedish items that have no Danish version", async ({ page }) => {
+  const catalogue = await loadCatalogue();
+  const translated = new Set(
+    catalogue.items.flatMap((i) => (i.data.translationOf ? [i.key, i.data.translationOf] : [])),
+  );
+  const swedishOnly = catalogue.items.filter(
+    (i) => i.locale === "sv" && i.type !== "reference" && !translated.has(i.key),
+  );
+  expect(swedishOnly.length).toBeGreaterThan(0);
+  await page.goto("/da");
+  const swedish = page.getByTestId("item-list").locator('h3[lang="sv"]');
+  expect(await swedish.count()).toBe(swedishOnly.length);
+  await expect(page.getByTestId("language-label").first()).toHaveText("På svensk");
+});
+
+test("an unknown item answers 404", async ({ request }) => {
+  const response = await request.get("/da/artikler/findes-ikke");
+  expect(response.status()).toBe(404);
+});
