@@ -2,6 +2,10 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/routing";
 import type { ItemDetail } from "@/lib/catalogue/items";
 import type { OrganisationRole } from "@/lib/generated/prisma/enums";
+import { documentTypes } from "@/lib/content/schema";
+
+type DocumentType = (typeof documentTypes)[number];
+const isDocumentType = (value: string): value is DocumentType => (documentTypes as readonly string[]).includes(value);
 
 // The type's structured facts as a description list.
 export async function FactsBox({ item, locale }: { item: ItemDetail; locale: Locale }) {
@@ -29,7 +33,8 @@ export async function FactsBox({ item, locale }: { item: ItemDetail; locale: Loc
     });
   if (item.pages) rows.push({ label: t("pages"), value: String(item.pages) });
   if (item.isbn) rows.push({ label: t("isbn"), value: item.isbn });
-  if (item.documentType) rows.push({ label: t("documentType"), value: item.documentType });
+  if (item.documentType && isDocumentType(item.documentType))
+    rows.push({ label: t("documentType"), value: t(`documentTypes.${item.documentType}`) });
   if (item.places.length) rows.push({ label: t("places"), value: item.places.map((p) => p.name).join(", ") });
   if (item.topics.length) rows.push({ label: t("topics"), value: item.topics.map((p) => p.name).join(", ") });
 
