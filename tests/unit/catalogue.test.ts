@@ -59,7 +59,8 @@ describe("the curated catalogue in content/", () => {
     }
     for (const term of catalogue.glossary) {
       for (const side of [term.da, term.sv]) {
-        for (const run of runs(words(prose(side.explanation)))) if (seedRuns.has(run)) copied.push(`glossary ${term.slug}: "${run}"`);
+        for (const run of runs(words(prose(side.explanation))))
+          if (seedRuns.has(run)) copied.push(`glossary ${term.slug}: "${run}"`);
       }
     }
     expect(copied).toEqual([]);
