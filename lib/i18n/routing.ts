@@ -16,6 +16,15 @@ export const routing = defineRouting({
     "/projects/[slug]": { da: "/projekter/[slug]", sv: "/projekt/[slug]" },
     "/references": { da: "/dokumenter", sv: "/dokument" },
     "/references/[slug]": { da: "/dokumenter/[slug]", sv: "/dokument/[slug]" },
+    "/topics": { da: "/emner", sv: "/amnen" },
+    "/topics/[slug]": { da: "/emner/[slug]", sv: "/amnen/[slug]" },
+    "/advisers": { da: "/raadgivere", sv: "/radgivare" },
+    "/glossary": { da: "/ordliste", sv: "/ordlista" },
+    "/search": { da: "/soeg", sv: "/sok" },
+    "/contact": { da: "/kontakt", sv: "/kontakt" },
+    "/contact/receipt": { da: "/kontakt/kvittering", sv: "/kontakt/kvitto" },
+    "/accessibility": { da: "/tilgaengelighed", sv: "/tillganglighet" },
+    "/privacy": { da: "/privatliv", sv: "/integritet" },
   },
 });
 
