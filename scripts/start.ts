@@ -65,7 +65,8 @@ async function main() {
     DATABASE_URL: database.url,
     SITE_URL: process.env.SITE_URL ?? `http://localhost:${port}`,
   };
-  running.next = spawn(process.execPath, [nextBin, mode, "-p", port], { stdio: "inherit", env });
+  const server = ["--import", "tsx", "scripts/server.ts", ...(mode === "dev" ? ["--dev"] : [])];
+  running.next = spawn(process.execPath, server, { stdio: "inherit", env: { ...env, PORT: port } });
   running.next.on("exit", (code) => void stop(code ?? 0));
 }
 

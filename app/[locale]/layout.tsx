@@ -7,11 +7,10 @@ import { routing } from "@/lib/i18n/routing";
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
 
-// Only the configured locales exist; anything else in the first segment (say /favicon.ico) is a 404.
-export const dynamicParams = false;
-
+// Pages are rendered on first request and then cached (the build needs no database); the layout turns
+// anything but a configured locale in the first segment (say /favicon.ico) into a 404.
 export function generateStaticParams() {
-  return routing.locales.map((locale) => ({ locale }));
+  return [];
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -1,18 +1,16 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
 import { PageShell } from "@/components/site/page-shell";
-import { Link } from "@/lib/i18n/navigation";
+import { StatusMessage } from "@/components/site/status-message";
 import { alternatesFor } from "@/lib/i18n/alternates";
+import { isLocale } from "@/lib/i18n/routing";
 
+// Shown after client-side navigation to a missing page; full page loads get the same page from the server.
 export default async function NotFound() {
-  const locale = await getLocale();
-  const t = await getTranslations({ locale, namespace: "NotFound" });
+  const current = await getLocale();
+  const locale = isLocale(current) ? current : "da";
   return (
     <PageShell locale={locale} alternates={alternatesFor("/")}>
-      <h1 className="text-3xl font-bold">{t("title")}</h1>
-      <p className="mt-4">{t("body")}</p>
-      <p className="mt-4">
-        <Link href="/">{t("home")}</Link>
-      </p>
+      <StatusMessage locale={locale} code={404} />
     </PageShell>
   );
 }

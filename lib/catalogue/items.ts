@@ -1,6 +1,8 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
+import { cached } from "@/lib/cache/cached";
+import { cacheTags } from "@/lib/cache/tags";
 import { renderMarkdown, type Heading } from "@/lib/markdown";
 import type { ItemType, Locale, OrganisationRole, Prisma } from "@/lib/generated/prisma/client";
 
@@ -64,89 +66,95 @@ function pickSummary<T extends Prisma.ItemGetPayload<{ select: typeof summarySel
 const isoDate = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
 
 // List published items of both languages, newest first; of a translated pair only the reader's version
-export const listPublishedItems = cache(async (uiLocale: Locale, limit = 50): Promise<ItemSummary[]> => {
-  const rows = await db().item.findMany({
-    where: {
-      ...visible(),
-      type: { not: "reference" },
-      NOT: [
-        { locale: { not: uiLocale }, translatedBy: { is: { ...visible(), locale: uiLocale } } },
-        { locale: { not: uiLocale }, translationOf: { is: { ...visible(), locale: uiLocale } } },
-      ],
-    },
-    orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { title: "asc" }],
-    take: limit,
-    select: summarySelect,
-  });
-  return rows.map(toSummary);
-});
+export const listPublishedItems = cache(
+  cached("listPublishedItems", [cacheTags.catalogue], async (uiLocale: Locale, limit = 50): Promise<ItemSummary[]> => {
+    const rows = await db().item.findMany({
+      where: {
+        ...visible(),
+        type: { not: "reference" },
+        NOT: [
+          { locale: { not: uiLocale }, translatedBy: { is: { ...visible(), locale: uiLocale } } },
+          { locale: { not: uiLocale }, translationOf: { is: { ...visible(), locale: uiLocale } } },
+        ],
+      },
+      orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { title: "asc" }],
+      take: limit,
+      select: summarySelect,
+    });
+    return rows.map(toSummary);
+  }),
+);
 
 // Find one published item by type and slug, preferring the one written in the reader's language
 export const getPublishedItem = cache(
-  async (type: ItemType, slug: string, uiLocale: Locale): Promise<ItemDetail | null> => {
-    const rows = await db().item.findMany({
-      where: { ...visible(), type, slug },
-      include: {
-        topics: { include: { topic: true } },
-        places: { include: { place: true } },
-        organisations: { include: { organisation: true }, orderBy: { position: "asc" } },
-        attachments: { orderBy: { position: "asc" } },
-        adviser: { include: { organisation: true } },
-        translationOf: { select: { ...summarySelect, status: true, publishedAt: true } },
-        translatedBy: { select: { ...summarySelect, status: true, publishedAt: true } },
-        relatedTo: { include: { to: { select: { ...summarySelect, status: true } } } },
-        relatedFrom: { include: { from: { select: { ...summarySelect, status: true } } } },
-      },
-    });
-    const row = rows.find((r) => r.locale === uiLocale) ?? rows[0];
-    if (!row) return null;
-    const now = Date.now();
-    const isVisible = (i: { status: string; publishedAt: Date | null } | null) =>
-      !!i && i.status === "published" && (!i.publishedAt || i.publishedAt.getTime() <= now);
-    const translationRow = [row.translationOf, row.translatedBy].find(isVisible);
-    const related = [...row.relatedTo.map((r) => r.to), ...row.relatedFrom.map((r) => r.from)]
-      .filter(isVisible)
-      .map((r) => toSummary(pickSummary(r)));
-    const { html, headings } = await renderMarkdown(row.body);
-    const name = (t: { nameDa: string; nameSv: string }) => (uiLocale === "da" ? t.nameDa : t.nameSv);
-    return {
-      ...toSummary(row),
-      html,
-      headings,
-      country: row.country,
-      pages: row.pages,
-      isbn: row.isbn,
-      periodStart: isoDate(row.periodStart),
-      periodEnd: isoDate(row.periodEnd),
-      budget:
-        row.budgetAmount && row.budgetCurrency
-          ? { amount: row.budgetAmount.toNumber(), currency: row.budgetCurrency }
-          : null,
-      documentType: row.documentType,
-      sourceUrl: row.sourceUrl,
-      keyFigures: Array.isArray(row.keyFigures) ? (row.keyFigures as ItemDetail["keyFigures"]) : [],
-      topics: row.topics.map((t) => ({ slug: t.topic.slug, name: name(t.topic) })),
-      places: row.places.map((p) => ({ slug: p.place.slug, name: p.place.name, country: p.place.country })),
-      organisations: row.organisations.map((o) => ({
-        slug: o.organisation.slug,
-        name: o.organisation.name,
-        role: o.role,
-      })),
-      attachments: row.attachments.map(({ title, fileName, mimeType, sizeBytes, location }) => ({
-        title,
-        fileName,
-        mimeType,
-        sizeBytes,
-        location,
-      })),
-      adviser: row.adviser && {
-        slug: row.adviser.slug,
-        name: row.adviser.name,
-        title: uiLocale === "da" ? row.adviser.titleDa : row.adviser.titleSv,
-        organisation: row.adviser.organisation?.name ?? null,
-      },
-      translation: translationRow ? toSummary(pickSummary(translationRow)) : null,
-      related,
-    };
-  },
+  cached(
+    "getPublishedItem",
+    [cacheTags.catalogue, cacheTags.advisers],
+    async (type: ItemType, slug: string, uiLocale: Locale): Promise<ItemDetail | null> => {
+      const rows = await db().item.findMany({
+        where: { ...visible(), type, slug },
+        include: {
+          topics: { include: { topic: true } },
+          places: { include: { place: true } },
+          organisations: { include: { organisation: true }, orderBy: { position: "asc" } },
+          attachments: { orderBy: { position: "asc" } },
+          adviser: { include: { organisation: true } },
+          translationOf: { select: { ...summarySelect, status: true, publishedAt: true } },
+          translatedBy: { select: { ...summarySelect, status: true, publishedAt: true } },
+          relatedTo: { include: { to: { select: { ...summarySelect, status: true } } } },
+          relatedFrom: { include: { from: { select: { ...summarySelect, status: true } } } },
+        },
+      });
+      const row = rows.find((r) => r.locale === uiLocale) ?? rows[0];
+      if (!row) return null;
+      const now = Date.now();
+      const isVisible = (i: { status: string; publishedAt: Date | null } | null) =>
+        !!i && i.status === "published" && (!i.publishedAt || i.publishedAt.getTime() <= now);
+      const translationRow = [row.translationOf, row.translatedBy].find(isVisible);
+      const related = [...row.relatedTo.map((r) => r.to), ...row.relatedFrom.map((r) => r.from)]
+        .filter(isVisible)
+        .map((r) => toSummary(pickSummary(r)));
+      const { html, headings } = await renderMarkdown(row.body);
+      const name = (t: { nameDa: string; nameSv: string }) => (uiLocale === "da" ? t.nameDa : t.nameSv);
+      return {
+        ...toSummary(row),
+        html,
+        headings,
+        country: row.country,
+        pages: row.pages,
+        isbn: row.isbn,
+        periodStart: isoDate(row.periodStart),
+        periodEnd: isoDate(row.periodEnd),
+        budget:
+          row.budgetAmount && row.budgetCurrency
+            ? { amount: row.budgetAmount.toNumber(), currency: row.budgetCurrency }
+            : null,
+        documentType: row.documentType,
+        sourceUrl: row.sourceUrl,
+        keyFigures: Array.isArray(row.keyFigures) ? (row.keyFigures as ItemDetail["keyFigures"]) : [],
+        topics: row.topics.map((t) => ({ slug: t.topic.slug, name: name(t.topic) })),
+        places: row.places.map((p) => ({ slug: p.place.slug, name: p.place.name, country: p.place.country })),
+        organisations: row.organisations.map((o) => ({
+          slug: o.organisation.slug,
+          name: o.organisation.name,
+          role: o.role,
+        })),
+        attachments: row.attachments.map(({ title, fileName, mimeType, sizeBytes, location }) => ({
+          title,
+          fileName,
+          mimeType,
+          sizeBytes,
+          location,
+        })),
+        adviser: row.adviser && {
+          slug: row.adviser.slug,
+          name: row.adviser.name,
+          title: uiLocale === "da" ? row.adviser.titleDa : row.adviser.titleSv,
+          organisation: row.adviser.organisation?.name ?? null,
+        },
+        translation: translationRow ? toSummary(pickSummary(translationRow)) : null,
+        related,
+      };
+    },
+  ),
 );

@@ -3,6 +3,8 @@
 import { createHash } from "node:crypto";
 import type { Db } from "@/lib/database/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { touchCacheTags } from "@/lib/cache/store";
+import type { CacheTag } from "@/lib/cache/tags";
 import type { Catalogue } from "./load";
 import type { ItemData } from "./schema";
 
@@ -11,6 +13,18 @@ export type Tally = { created: number; updated: number; unchanged: number };
 export type ImportReport = Record<"topics" | "organisations" | "places" | "advisers" | "glossary" | "items" | "links", Tally>;
 
 const tally = (): Tally => ({ created: 0, updated: 0, unchanged: 0 });
+
+const changed = (t: Tally) => t.created + t.updated > 0;
+
+// The cache tags whose pages show something the import changed
+function changedTags(report: ImportReport): CacheTag[] {
+  const tags: CacheTag[] = [];
+  const { topics, organisations, places, items, links, glossary, advisers } = report;
+  if ([topics, organisations, places, items, links].some(changed)) tags.push("catalogue");
+  if (changed(glossary)) tags.push("glossary");
+  if (changed(advisers)) tags.push("advisers", "catalogue");
+  return tags;
+}
 
 function comparable(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
@@ -258,6 +272,7 @@ export async function importCatalogue(client: Db, catalogue: Catalogue): Promise
       );
       const itemIds = await importItems(tx, catalogue.items, { topic, place, organisation, adviser }, report.items);
       await importLinks(tx, catalogue.items, itemIds, report.links);
+      await touchCacheTags(tx, changedTags(report));
     },
     { timeout: 300_000, maxWait: 60_000 },
   );

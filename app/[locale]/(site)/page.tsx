@@ -1,4 +1,3 @@
-import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { PageShell } from "@/components/site/page-shell";
 import { ItemList } from "@/components/content/item-list";
@@ -11,7 +10,6 @@ type Props = { params: Promise<{ locale: Locale }> };
 export default async function HomePage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  await connection();
   const t = await getTranslations({ locale, namespace: "HomePage" });
   const items = await listPublishedItems(locale);
   return (

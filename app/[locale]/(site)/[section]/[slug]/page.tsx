@@ -1,5 +1,4 @@
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { PageShell } from "@/components/site/page-shell";
@@ -12,21 +11,27 @@ import { Link } from "@/lib/i18n/navigation";
 import { alternatesFor, type Alternates } from "@/lib/i18n/alternates";
 import { otherLocale, type Locale } from "@/lib/i18n/routing";
 
+export function generateStaticParams() {
+  return [];
+}
+
 type Props = { params: Promise<{ locale: Locale; section: string; slug: string }> };
 
 async function load({ params }: Props) {
   const { locale, section, slug } = await params;
   const type = typeOfSection(section);
   if (!type) notFound();
-  await connection();
   const item = await getPublishedItem(type, slug, locale);
   if (!item) notFound();
   return { locale, item };
 }
 
-export async function generateMetadata(props: Props): Promise<Metadata> {
-  const { item } = await load(props);
-  return { title: item.title, description: item.summary };
+// A missing item gets no metadata here: notFound() thrown from metadata would skip the localized not-found page.
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, section, slug } = await params;
+  const type = typeOfSection(section);
+  const item = type ? await getPublishedItem(type, slug, locale) : null;
+  return item ? { title: item.title, description: item.summary } : {};
 }
 
 export default async function ItemPage(props: Props) {
