@@ -6,7 +6,16 @@ import { itemHref } from "@/lib/catalogue/sections";
 import { LanguageLabel } from "./language-label";
 
 // A list of items; those in the other language carry its lang attribute and a visible label.
-export async function ItemList({ items, locale }: { items: ItemSummary[]; locale: Locale }) {
+export async function ItemList({
+  items,
+  locale,
+  headingLevel = 3,
+}: {
+  items: ItemSummary[];
+  locale: Locale;
+  headingLevel?: 2 | 3;
+}) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   const types = await getTranslations({ locale, namespace: "ItemTypes" });
   const format = await getFormatter({ locale });
   return (
@@ -22,9 +31,9 @@ export async function ItemList({ items, locale }: { items: ItemSummary[]; locale
             )}
             <LanguageLabel uiLocale={locale} itemLocale={item.locale} />
           </p>
-          <h3 className="mt-1 text-lg font-semibold" lang={item.locale}>
+          <Heading className="mt-1 text-lg font-semibold" lang={item.locale}>
             <Link href={itemHref(item.type, item.slug)}>{item.title}</Link>
-          </h3>
+          </Heading>
           <p className="mt-1 text-[var(--color-muted)]" lang={item.locale}>
             {item.summary}
           </p>

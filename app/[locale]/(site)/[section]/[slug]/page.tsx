@@ -4,9 +4,11 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { PageShell } from "@/components/site/page-shell";
 import { FactsBox } from "@/components/content/facts-box";
 import { ItemList } from "@/components/content/item-list";
+import { Breadcrumbs } from "@/components/site/breadcrumbs";
+import { sectionHref } from "@/components/content/section-page";
 import { LanguageLabel } from "@/components/content/language-label";
 import { getPublishedItem } from "@/lib/catalogue/items";
-import { itemHref, typeOfSection } from "@/lib/catalogue/sections";
+import { itemHref, sections as sectionsByType, typeOfSection } from "@/lib/catalogue/sections";
 import { Link } from "@/lib/i18n/navigation";
 import { alternatesFor, type Alternates } from "@/lib/i18n/alternates";
 import { otherLocale, type Locale } from "@/lib/i18n/routing";
@@ -39,6 +41,8 @@ export default async function ItemPage(props: Props) {
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "ItemPage" });
   const types = await getTranslations({ locale, namespace: "ItemTypes" });
+  const sections = await getTranslations({ locale, namespace: "Sections" });
+  const advisers = await getTranslations({ locale, namespace: "Advisers" });
   const languages = await getTranslations({ locale, namespace: "Languages" });
   const format = await getFormatter({ locale });
 
@@ -51,15 +55,13 @@ export default async function ItemPage(props: Props) {
 
   return (
     <PageShell locale={locale} alternates={alternates}>
-      <nav aria-label={t("breadcrumb")} className="text-sm">
-        <ol className="flex flex-wrap gap-2">
-          <li>
-            <Link href="/">{(await getTranslations({ locale, namespace: "Header" }))("home")}</Link>
-            <span aria-hidden="true"> › </span>
-          </li>
-          <li aria-current="page">{types(item.type)}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        locale={locale}
+        trail={[
+          { label: sections(`${item.type}.title`), href: sectionHref(sectionsByType[item.type]) },
+          { label: item.title, lang: item.locale },
+        ]}
+      />
       <article className="mt-4" lang={item.locale}>
         <header>
           <p className="flex gap-2 text-sm text-[var(--color-muted)]">
@@ -131,6 +133,14 @@ export default async function ItemPage(props: Props) {
                 <p className="text-sm">
                   {item.adviser.title}
                   {item.adviser.organisation && `, ${item.adviser.organisation}`}
+                </p>
+                <p className="mt-3">
+                  <Link
+                    href={{ pathname: "/contact", query: { adviser: item.adviser.slug, item: item.id } }}
+                    className="font-semibold"
+                  >
+                    {advisers("contact", { name: item.adviser.name })}
+                  </Link>
                 </p>
               </section>
             )}

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { SectionPage } from "@/components/content/section-page";
+import { filtersFromSegment } from "@/lib/catalogue/filters";
+import { typeOfSection } from "@/lib/catalogue/sections";
+import type { Locale } from "@/lib/i18n/routing";
+
+type Props = { params: Promise<{ locale: Locale; section: string; filters: string }> };
+
+export function generateStaticParams() {
+  return [];
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, section } = await params;
+  const type = typeOfSection(section);
+  if (!type) return {};
+  const t = await getTranslations({ locale, namespace: "Sections" });
+  return { title: t(`${type}.title`), robots: { index: false, follow: true } };
+}
+
+// A filtered listing: proxy.ts turns ?topic=…&year=… into this path, one cached page per filter set
+export default async function FilteredListingPage({ params }: Props) {
+  const { locale, section, filters } = await params;
+  setRequestLocale(locale);
+  return <SectionPage locale={locale} section={section} filters={filtersFromSegment(filters)} />;
+}

@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { SectionPage } from "@/components/content/section-page";
+import { typeOfSection } from "@/lib/catalogue/sections";
+import type { Locale } from "@/lib/i18n/routing";
+
+type Props = { params: Promise<{ locale: Locale; section: string }> };
+
+export function generateStaticParams() {
+  return [];
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, section } = await params;
+  const type = typeOfSection(section);
+  if (!type) return {};
+  const t = await getTranslations({ locale, namespace: "Sections" });
+  return { title: t(`${type}.title`), description: t(`${type}.intro`) };
+}
+
+// A listing of one type without filters (filtered ones are rewritten by proxy.ts to filter/[filters])
+export default async function ListingPage({ params }: Props) {
+  const { locale, section } = await params;
+  setRequestLocale(locale);
+  return <SectionPage locale={locale} section={section} filters={{}} />;
+}

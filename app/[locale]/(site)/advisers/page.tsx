@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { PageShell } from "@/components/site/page-shell";
+import { Breadcrumbs } from "@/components/site/breadcrumbs";
+import { AdviserCards } from "@/components/content/adviser-cards";
+import { listAdvisers } from "@/lib/catalogue/advisers";
+import { alternatesFor } from "@/lib/i18n/alternates";
+import type { Locale } from "@/lib/i18n/routing";
+
+type Props = { params: Promise<{ locale: Locale }> };
+
+export function generateStaticParams() {
+  return [];
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "Advisers" });
+  return { title: t("title"), description: t("intro") };
+}
+
+export default async function AdvisersPage({ params }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: "Advisers" });
+  const advisers = await listAdvisers(locale);
+  return (
+    <PageShell locale={locale} alternates={alternatesFor("/advisers")}>
+      <Breadcrumbs locale={locale} trail={[{ label: t("title") }]} />
+      <h1 className="text-3xl font-bold">{t("title")}</h1>
+      <p className="mt-3 max-w-prose text-lg">{t("intro")}</p>
+      <AdviserCards locale={locale} advisers={advisers} />
+    </PageShell>
+  );
+}

@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { PageShell } from "@/components/site/page-shell";
+import { Breadcrumbs } from "@/components/site/breadcrumbs";
+import { glossaryByLetter } from "@/lib/catalogue/glossary";
+import { alternatesFor } from "@/lib/i18n/alternates";
+import { otherLocale, type Locale } from "@/lib/i18n/routing";
+
+type Props = { params: Promise<{ locale: Locale }> };
+
+export function generateStaticParams() {
+  return [];
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "Glossary" });
+  return { title: t("title"), description: t("intro") };
+}
+
+// Danish and Swedish terms side by side, A to Z in the reader's language
+export default async function GlossaryPage({ params }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: "Glossary" });
+  const letters = await glossaryByLetter(locale);
+  const other = otherLocale(locale);
+  const columns = [locale, other] as const;
+  const heading = (l: Locale) => (l === "da" ? t("danish") : t("swedish"));
+  return (
+    <PageShell locale={locale} alternates={alternatesFor("/glossary")}>
+      <Breadcrumbs locale={locale} trail={[{ label: t("title") }]} />
+      <h1 className="text-3xl font-bold">{t("title")}</h1>
+      <p className="mt-3 max-w-prose text-lg">{t("intro")}</p>
+      <nav aria-label={t("letters")} className="mt-6">
+        <ul className="flex flex-wrap gap-1">
+          {letters.map(({ letter }) => (
+            <li key={letter}>
+              <a
+                href={`#letter-${letter}`}
+                className="inline-block min-w-9 rounded border border-[var(--color-line)] px-2 py-1 text-center font-semibold no-underline hover:underline"
+              >
+                {letter}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {letters.map(({ letter, entries }) => (
+        <section key={letter} aria-labelledby={`letter-${letter}`} className="mt-8">
+          <h2 id={`letter-${letter}`} className="border-b border-[var(--color-line)] text-2xl font-bold">
+            {letter}
+          </h2>
+          <dl className="divide-y divide-[var(--color-line)]">
+            {entries.map((entry) => (
+              <div key={entry.slug} id={entry.slug} className="grid gap-x-6 gap-y-2 py-4 md:grid-cols-2">
+                {columns.map((l) => (
+                  <div key={l} lang={l}>
+                    <dt className="font-bold">
+                      <span className="sr-only" lang={locale}>
+                        {heading(l)}:{" "}
+                      </span>
+                      <span
+                        aria-hidden="true"
+                        className="mr-2 text-xs font-semibold text-[var(--color-muted)] uppercase"
+                        lang={locale}
+                      >
+                        {l}
+                      </span>
+                      {entry[l].term}
+                    </dt>
+                    <dd className="mt-1">
+                      {entry[l].synonyms.length > 0 && (
+                        <p className="text-sm text-[var(--color-muted)]">
+                          <span lang={locale}>{t("synonyms")}</span> {entry[l].synonyms.join(", ")}
+                        </p>
+                      )}
+                      <p>{entry[l].explanation}</p>
+                    </dd>
+                  </div>
+                ))}
+              </div>
+            ))}
+          </dl>
+        </section>
+      ))}
+    </PageShell>
+  );
+}

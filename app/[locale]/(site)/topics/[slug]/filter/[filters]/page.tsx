@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { setRequestLocale } from "next-intl/server";
+import { TopicPage } from "@/components/content/topic-page";
+import { filtersFromSegment } from "@/lib/catalogue/filters";
+import { getTopic } from "@/lib/catalogue/topics";
+import type { Locale } from "@/lib/i18n/routing";
+
+type Props = { params: Promise<{ locale: Locale; slug: string; filters: string }> };
+
+export function generateStaticParams() {
+  return [];
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, slug } = await params;
+  const topic = await getTopic(slug, locale);
+  return topic ? { title: topic.name, robots: { index: false, follow: true } } : {};
+}
+
+// A topic page with filters: proxy.ts turns its query string into this path
+export default async function Page({ params }: Props) {
+  const { locale, slug, filters } = await params;
+  setRequestLocale(locale);
+  const { topic: _ignored, ...rest } = filtersFromSegment(filters);
+  void _ignored;
+  return <TopicPage locale={locale} slug={slug} filters={rest} />;
+}

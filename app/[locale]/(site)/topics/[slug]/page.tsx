@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { setRequestLocale } from "next-intl/server";
+import { TopicPage } from "@/components/content/topic-page";
+import { getTopic } from "@/lib/catalogue/topics";
+import type { Locale } from "@/lib/i18n/routing";
+
+type Props = { params: Promise<{ locale: Locale; slug: string }> };
+
+export function generateStaticParams() {
+  return [];
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, slug } = await params;
+  const topic = await getTopic(slug, locale);
+  return topic ? { title: topic.name, description: topic.description || undefined } : {};
+}
+
+export default async function Page({ params }: Props) {
+  const { locale, slug } = await params;
+  setRequestLocale(locale);
+  return <TopicPage locale={locale} slug={slug} filters={{}} />;
+}

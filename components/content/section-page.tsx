@@ -1,0 +1,39 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { PageShell } from "@/components/site/page-shell";
+import { Breadcrumbs } from "@/components/site/breadcrumbs";
+import { ListingView } from "@/components/content/listing-view";
+import { filtersToQuery, type ListingFilters } from "@/lib/catalogue/filters";
+import { listItems } from "@/lib/catalogue/listing";
+import { typeOfSection } from "@/lib/catalogue/sections";
+import { getPathname } from "@/lib/i18n/navigation";
+import { alternatesFor, type Alternates } from "@/lib/i18n/alternates";
+import type { Locale } from "@/lib/i18n/routing";
+
+// Append the filters to every locale's path, so that the language switcher keeps them
+export function withQuery(alternates: Alternates, filters: ListingFilters): Alternates {
+  const query = filtersToQuery(filters);
+  if (!query) return alternates;
+  return Object.fromEntries(Object.entries(alternates).map(([l, p]) => [l, `${p}?${query}`])) as Alternates;
+}
+
+export function sectionHref(section: string) {
+  return `/${section}` as "/articles" | "/cases" | "/publications" | "/projects" | "/references";
+}
+
+// The listing of one item type with its facets
+export async function SectionPage({ locale, section, filters }: { locale: Locale; section: string; filters: ListingFilters }) {
+  const type = typeOfSection(section);
+  if (!type) notFound();
+  const t = await getTranslations({ locale, namespace: "Sections" });
+  const listing = await listItems([type], locale, filters);
+  const href = sectionHref(section);
+  return (
+    <PageShell locale={locale} alternates={withQuery(alternatesFor(href), filters)}>
+      <Breadcrumbs locale={locale} trail={[{ label: t(`${type}.title`) }]} />
+      <h1 className="text-3xl font-bold">{t(`${type}.title`)}</h1>
+      <p className="mt-3 max-w-prose text-lg">{t(`${type}.intro`)}</p>
+      <ListingView locale={locale} listing={listing} filters={filters} path={getPathname({ locale, href })} />
+    </PageShell>
+  );
+}

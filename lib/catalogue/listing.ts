@@ -1,0 +1,170 @@
+import "server-only";
+import { cache } from "react";
+import { db } from "@/lib/db";
+import { cached } from "@/lib/cache/cached";
+import { cacheTags } from "@/lib/cache/tags";
+import type { ItemType, Locale, Prisma } from "@/lib/generated/prisma/client";
+import type { ItemSummary } from "./items";
+import type { ListingFilters } from "./filters";
+
+// What a listing needs of each item: its summary and the values it can be filtered by.
+export type ListingEntry = ItemSummary & {
+  country: string | null;
+  topics: string[];
+  municipalities: string[];
+};
+
+export type FacetValue = { value: string; label: string; count: number };
+export type Facets = Record<"topic" | "country" | "municipality" | "year" | "lang", FacetValue[]>;
+
+export type Listing = {
+  entries: ListingEntry[];
+  total: number;
+  page: number;
+  pageCount: number;
+  facets: Facets;
+};
+
+export const pageSize = 20;
+
+// Published and, when scheduled, due.
+export function visibleWhere(): Prisma.ItemWhereInput {
+  return { status: "published", OR: [{ publishedAt: null }, { publishedAt: { lte: new Date() } }] };
+}
+
+// Of a translated pair, only the reader's version.
+export function readerVersionWhere(uiLocale: Locale): Prisma.ItemWhereInput {
+  return {
+    NOT: [
+      { locale: { not: uiLocale }, translatedBy: { is: { ...visibleWhere(), locale: uiLocale } } },
+      { locale: { not: uiLocale }, translationOf: { is: { ...visibleWhere(), locale: uiLocale } } },
+    ],
+  };
+}
+
+const entrySelect = {
+  id: true,
+  type: true,
+  locale: true,
+  slug: true,
+  title: true,
+  summary: true,
+  publishedAt: true,
+  year: true,
+  country: true,
+  topics: { select: { topic: { select: { slug: true } } } },
+  places: { select: { place: { select: { slug: true, kind: true } } } },
+} satisfies Prisma.ItemSelect;
+
+type Labels = { topics: Map<string, string>; places: Map<string, string> };
+
+// Every published item of the given types the reader sees, newest first, with its filter values
+const readEntries = cached("listingEntries", [cacheTags.catalogue], async (types: ItemType[], uiLocale: Locale) => {
+  const rows = await db().item.findMany({
+    where: {
+      ...visibleWhere(),
+      ...readerVersionWhere(uiLocale),
+      type: { in: types },
+    },
+    orderBy: [
+      { publishedAt: { sort: "desc", nulls: "last" } },
+      { year: { sort: "desc", nulls: "last" } },
+      { title: "asc" },
+    ],
+    select: entrySelect,
+  });
+  return rows.map((row): ListingEntry => ({
+    id: row.id,
+    type: row.type,
+    locale: row.locale,
+    slug: row.slug,
+    title: row.title,
+    summary: row.summary,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    year: row.year ?? row.publishedAt?.getUTCFullYear() ?? null,
+    country: row.country,
+    topics: row.topics.map((t) => t.topic.slug),
+    municipalities: row.places.filter((p) => p.place.kind === "municipality").map((p) => p.place.slug),
+  }));
+});
+
+const readLabels = cached("listingLabels", [cacheTags.catalogue], async (uiLocale: Locale) => {
+  const [topics, places] = await Promise.all([
+    db().topic.findMany({ select: { slug: true, nameDa: true, nameSv: true } }),
+    db().place.findMany({ where: { kind: "municipality" }, select: { slug: true, name: true } }),
+  ]);
+  return {
+    topics: topics.map((t) => [t.slug, uiLocale === "da" ? t.nameDa : t.nameSv] as const),
+    places: places.map((p) => [p.slug, p.name] as const),
+  };
+});
+
+const matchers: Record<keyof Facets, (e: ListingEntry, value: string) => boolean> = {
+  topic: (e, v) => e.topics.includes(v),
+  country: (e, v) => e.country === v,
+  municipality: (e, v) => e.municipalities.includes(v),
+  year: (e, v) => String(e.year) === v,
+  lang: (e, v) => e.locale === v,
+};
+
+function valuesOf(facet: keyof Facets, e: ListingEntry): string[] {
+  switch (facet) {
+    case "topic":
+      return e.topics;
+    case "country":
+      return e.country ? [e.country] : [];
+    case "municipality":
+      return e.municipalities;
+    case "year":
+      return e.year ? [String(e.year)] : [];
+    case "lang":
+      return [e.locale];
+  }
+}
+
+function matches(e: ListingEntry, filters: ListingFilters, except?: keyof Facets) {
+  return (Object.keys(matchers) as (keyof Facets)[]).every((facet) => {
+    const value = filters[facet];
+    return facet === except || value === undefined || matchers[facet](e, String(value));
+  });
+}
+
+function countFacets(entries: ListingEntry[], filters: ListingFilters, labels: Labels, uiLocale: Locale): Facets {
+  const collator = new Intl.Collator(uiLocale);
+  const facet = (name: keyof Facets, label: (value: string) => string, sort: "label" | "desc") => {
+    const counts = new Map<string, number>();
+    for (const e of entries) {
+      if (!matches(e, filters, name)) continue;
+      for (const value of new Set(valuesOf(name, e))) counts.set(value, (counts.get(value) ?? 0) + 1);
+    }
+    const values = [...counts].map(([value, count]) => ({ value, label: label(value), count }));
+    return sort === "desc"
+      ? values.sort((a, b) => b.value.localeCompare(a.value))
+      : values.sort((a, b) => collator.compare(a.label, b.label));
+  };
+  return {
+    topic: facet("topic", (v) => labels.topics.get(v) ?? v, "label"),
+    country: facet("country", (v) => v, "label"),
+    municipality: facet("municipality", (v) => labels.places.get(v) ?? v, "label"),
+    year: facet("year", (v) => v, "desc"),
+    lang: facet("lang", (v) => v, "label"),
+  };
+}
+
+// One page of a listing of the given types with its facet counts; the items come from the cache, not the database
+export const listItems = cache(
+  async (types: ItemType[], uiLocale: Locale, filters: ListingFilters): Promise<Listing> => {
+    const [entries, labelPairs] = await Promise.all([readEntries(types, uiLocale), readLabels(uiLocale)]);
+    const labels = { topics: new Map(labelPairs.topics), places: new Map(labelPairs.places) };
+    const hits = entries.filter((e) => matches(e, filters));
+    const pageCount = Math.max(1, Math.ceil(hits.length / pageSize));
+    const page = Math.min(filters.page ?? 1, pageCount);
+    return {
+      entries: hits.slice((page - 1) * pageSize, page * pageSize),
+      total: hits.length,
+      page,
+      pageCount,
+      facets: countFacets(entries, filters, labels, uiLocale),
+    };
+  },
+);
