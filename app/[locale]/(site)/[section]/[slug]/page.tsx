@@ -11,6 +11,10 @@ import { itemHref, typeOfSection } from "@/lib/catalogue/sections";
 import { Link } from "@/lib/i18n/navigation";
 import { alternatesFor, type Alternates } from "@/lib/i18n/alternates";
 import { otherLocale, type Locale } from "@/lib/i18n/routing";
+// SEO: metadata and structured data
+import { JsonLd } from "@/components/seo/json-ld";
+import { itemJsonLd } from "@/lib/seo/json-ld";
+import { itemMetadata } from "@/lib/seo/metadata";
 
 type Props = { params: Promise<{ locale: Locale; section: string; slug: string }> };
 
@@ -25,8 +29,8 @@ async function load({ params }: Props) {
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  const { item } = await load(props);
-  return { title: item.title, description: item.summary };
+  const { locale, item } = await load(props);
+  return itemMetadata(item, locale);
 }
 
 export default async function ItemPage(props: Props) {
@@ -46,6 +50,7 @@ export default async function ItemPage(props: Props) {
 
   return (
     <PageShell locale={locale} alternates={alternates}>
+      <JsonLd data={await itemJsonLd(item, locale)} />
       <nav aria-label={t("breadcrumb")} className="text-sm">
         <ol className="flex flex-wrap gap-2">
           <li>
