@@ -39,7 +39,9 @@ describe("RSS feed", () => {
   it("is an RSS 2.0 document with the channel's language and an atom:link to itself", () => {
     expect(xml.startsWith(`<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"`)).toBe(true);
     expect(xml).toContain(`xmlns:atom="http://www.w3.org/2005/Atom"`);
-    expect(xml).toContain(`<atom:link href="https://kb.example.org/da/rss.xml" rel="self" type="application/rss+xml"/>`);
+    expect(xml).toContain(
+      `<atom:link href="https://kb.example.org/da/rss.xml" rel="self" type="application/rss+xml"/>`,
+    );
     expect(xml).toContain("<language>da</language>");
     expect(xml).toContain("<description>Vejledning &amp; cases</description>");
     expect(xml).toContain("<lastBuildDate>Fri, 01 Jan 2021 00:00:00 GMT</lastBuildDate>");
@@ -48,9 +50,7 @@ describe("RSS feed", () => {
   it("gives every item a guid, and a pubDate in RFC 822 form when its date is known", () => {
     const entries = xml.match(/<item>.*?<\/item>/g)!;
     expect(entries).toHaveLength(2);
-    expect(entries[0]).toContain(
-      `<guid isPermaLink="true">https://kb.example.org/da/cases/a?x=1&amp;y=2</guid>`,
-    );
+    expect(entries[0]).toContain(`<guid isPermaLink="true">https://kb.example.org/da/cases/a?x=1&amp;y=2</guid>`);
     expect(entries[0]).toContain("<pubDate>Fri, 01 Jan 2021 00:00:00 GMT</pubDate>");
     expect(entries[0]).toContain(
       "<title>Kommuner &lt;og&gt; &quot;socialøkonomi&quot; &amp; &apos;partnerskaber&apos;</title>",
