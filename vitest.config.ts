@@ -13,6 +13,8 @@ export default defineConfig({
     include: ["tests/unit/**/*.test.ts", "tests/int/**/*.test.ts"],
     // Integration files share databases; run files one after another.
     fileParallelism: false,
+    // next-intl's ESM imports "next/navigation" without an extension, which only a bundler resolves.
+    server: { deps: { inline: ["next-intl"] } },
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

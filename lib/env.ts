@@ -23,3 +23,12 @@ export function env(): Env {
   parsed = result.data;
   return parsed;
 }
+
+const siteUrlSchema = z.url({ protocol: /^https?$/ }).default("http://localhost:3000");
+
+// The site's public address without a trailing slash; read alone, so that it needs no database settings
+export function siteUrl(): string {
+  const result = siteUrlSchema.safeParse(process.env.SITE_URL);
+  if (!result.success) throw new Error(`Invalid environment (SITE_URL: ${result.error.issues[0]?.message}).`);
+  return result.data.replace(/\/+$/, "");
+}

@@ -1,6 +1,7 @@
 // Keep this process's view of revalidated cache tags in step with the CacheTag table. Next's incremental
 // cache keeps its tag state in one module-level map per process (tags-manifest.external); entries cached
 // before a tag's time there are treated as expired, so the next request renders them anew.
+import { existsSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import pg from "pg";
 
@@ -23,6 +24,23 @@ export function startTagSync(databaseUrl: string, intervalMs = 1000): TagSync {
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
 
+  // A scheduled item goes live by itself: when one's time has come since the last poll, the pages that list
+  // items are rendered anew.
+  // Nothing cached is older than the build, so that is where the first look starts.
+  let dueSince = existsSync(".next/BUILD_ID") ? statSync(".next/BUILD_ID").mtime : new Date();
+  const expireWhenScheduledItemsFallDue = async () => {
+    const now = new Date();
+    const { rows } = await pool.query<{ due: number }>(
+      `SELECT count(*)::int AS due FROM "Item" WHERE status = 'published' AND "publishedAt" > $1 AND "publishedAt" <= $2`,
+      [dueSince, now],
+    );
+    dueSince = now;
+    if (rows[0]?.due) {
+      const current = tagsManifest.get("catalogue");
+      tagsManifest.set("catalogue", { ...current, expired: Date.now() });
+    }
+  };
+
   const pollOnce = async () => {
     const first = since === null;
     const { rows } = await pool.query<{ tag: string; revalidatedAt: Date }>(
@@ -41,6 +59,7 @@ export function startTagSync(databaseUrl: string, intervalMs = 1000): TagSync {
       if (!since || row.revalidatedAt > since) since = row.revalidatedAt;
     }
     since ??= new Date(0);
+    await expireWhenScheduledItemsFallDue();
   };
 
   const loop = async () => {

@@ -1,4 +1,8 @@
+import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { JsonLd } from "@/components/seo/json-ld";
+import { homeJsonLd } from "@/lib/seo/json-ld";
+import { homeMetadata } from "@/lib/seo/metadata";
 import { PageShell } from "@/components/site/page-shell";
 import { ItemList } from "@/components/content/item-list";
 import { sectionHref } from "@/components/content/section-page";
@@ -13,6 +17,10 @@ type Props = { params: Promise<{ locale: Locale }> };
 
 export function generateStaticParams() {
   return [];
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return homeMetadata((await params).locale);
 }
 
 const entryTypes = ["article", "case", "publication", "project", "reference"] as const;
@@ -40,6 +48,7 @@ export default async function HomePage({ params }: Props) {
 
   return (
     <PageShell locale={locale} alternates={alternatesFor("/")}>
+      <JsonLd data={await homeJsonLd(locale)} />
       <div className="rounded bg-[var(--color-tint)] px-6 py-8">
         <h1 className="text-3xl font-bold sm:text-4xl">{t("title")}</h1>
         <p className="mt-4 max-w-prose text-lg">{t("intro")}</p>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { pageMetadata } from "@/lib/seo/metadata";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SectionPage } from "@/components/content/section-page";
 import { typeOfSection } from "@/lib/catalogue/sections";
@@ -15,7 +16,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const type = typeOfSection(section);
   if (!type) return {};
   const t = await getTranslations({ locale, namespace: "Sections" });
-  return { title: t(`${type}.title`), description: t(`${type}.intro`) };
+  return pageMetadata({
+    locale,
+    href: `/${section}` as "/articles",
+    title: t(`${type}.title`),
+    description: t(`${type}.intro`),
+  });
 }
 
 // A listing of one type without filters (filtered ones are rewritten by proxy.ts to filter/[filters])

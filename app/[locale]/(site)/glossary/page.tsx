@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { pageMetadata } from "@/lib/seo/metadata";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { PageShell } from "@/components/site/page-shell";
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
@@ -15,7 +16,7 @@ export function generateStaticParams() {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "Glossary" });
-  return { title: t("title"), description: t("intro") };
+  return pageMetadata({ locale, href: "/glossary", title: t("title"), description: t("intro") });
 }
 
 // Danish and Swedish terms side by side, A to Z in the reader's language

@@ -4,6 +4,9 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { PageShell } from "@/components/site/page-shell";
 import { FactsBox } from "@/components/content/facts-box";
 import { ItemList } from "@/components/content/item-list";
+import { JsonLd } from "@/components/seo/json-ld";
+import { itemJsonLd } from "@/lib/seo/json-ld";
+import { itemMetadata } from "@/lib/seo/metadata";
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
 import { sectionHref } from "@/components/content/section-page";
 import { LanguageLabel } from "@/components/content/language-label";
@@ -33,7 +36,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, section, slug } = await params;
   const type = typeOfSection(section);
   const item = type ? await getPublishedItem(type, slug, locale) : null;
-  return item ? { title: item.title, description: item.summary } : {};
+  return item ? itemMetadata(item, locale) : {};
 }
 
 export default async function ItemPage(props: Props) {
@@ -55,6 +58,7 @@ export default async function ItemPage(props: Props) {
 
   return (
     <PageShell locale={locale} alternates={alternates}>
+      <JsonLd data={await itemJsonLd(item, locale)} />
       <Breadcrumbs
         locale={locale}
         trail={[

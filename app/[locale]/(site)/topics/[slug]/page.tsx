@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { pageMetadata } from "@/lib/seo/metadata";
 import { setRequestLocale } from "next-intl/server";
 import { TopicPage } from "@/components/content/topic-page";
 import { getTopic } from "@/lib/catalogue/topics";
@@ -13,7 +14,14 @@ export function generateStaticParams() {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, slug } = await params;
   const topic = await getTopic(slug, locale);
-  return topic ? { title: topic.name, description: topic.description || undefined } : {};
+  return topic
+    ? pageMetadata({
+        locale,
+        href: { pathname: "/topics/[slug]", params: { slug } },
+        title: topic.name,
+        description: topic.description || undefined,
+      })
+    : {};
 }
 
 export default async function Page({ params }: Props) {

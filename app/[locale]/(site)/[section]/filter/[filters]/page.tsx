@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { pageMetadata } from "@/lib/seo/metadata";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SectionPage } from "@/components/content/section-page";
 import { filtersFromSegment } from "@/lib/catalogue/filters";
@@ -16,7 +17,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const type = typeOfSection(section);
   if (!type) return {};
   const t = await getTranslations({ locale, namespace: "Sections" });
-  return { title: t(`${type}.title`), robots: { index: false, follow: true } };
+  const base = await pageMetadata({ locale, href: `/${section}` as "/articles", title: t(`${type}.title`) });
+  return { ...base, robots: { index: false, follow: true } };
 }
 
 // A filtered listing: proxy.ts turns ?topic=…&year=… into this path, one cached page per filter set

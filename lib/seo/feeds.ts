@@ -1,0 +1,88 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { cached } from "@/lib/cache/cached";
+import { cacheTags } from "@/lib/cache/tags";
+import type { ItemType, Locale, Prisma } from "@/lib/generated/prisma/client";
+
+// Published and, when scheduled, due (the same rule as lib/catalogue/items.ts).
+function visible(now: Date): Prisma.ItemWhereInput {
+  return { status: "published", OR: [{ publishedAt: null }, { publishedAt: { lte: now } }] };
+}
+
+function isVisible(item: { status: string; publishedAt: Date | null } | null, now: Date) {
+  return !!item && item.status === "published" && (!item.publishedAt || item.publishedAt <= now);
+}
+
+export type SitemapItem = {
+  type: ItemType;
+  locale: Locale;
+  slug: string;
+  updatedAt: string;
+  translation: { type: ItemType; locale: Locale; slug: string } | null;
+};
+
+export type FeedItem = {
+  type: ItemType;
+  locale: Locale;
+  slug: string;
+  title: string;
+  summary: string;
+  /** Null for an item published without a date: the feed then gives it no pubDate rather than a made-up one. */
+  publishedAt: string | null;
+};
+
+const refSelect = { type: true, locale: true, slug: true, status: true, publishedAt: true } as const;
+
+// List every published item with its visible translation, for the sitemap
+export async function listSitemapItems(now = new Date()): Promise<SitemapItem[]> {
+  const rows = await db().item.findMany({
+    where: visible(now),
+    orderBy: [{ locale: "asc" }, { type: "asc" }, { slug: "asc" }],
+    select: {
+      type: true,
+      locale: true,
+      slug: true,
+      updatedAt: true,
+      translationOf: { select: refSelect },
+      translatedBy: { select: refSelect },
+    },
+  });
+  return rows.map((row) => {
+    const translation = [row.translationOf, row.translatedBy].find((t) => isVisible(t, now));
+    return {
+      type: row.type,
+      locale: row.locale,
+      slug: row.slug,
+      updatedAt: row.updatedAt.toISOString(),
+      translation: translation ? { type: translation.type, locale: translation.locale, slug: translation.slug } : null,
+    };
+  });
+}
+
+// List the slugs of every topic, for the sitemap
+export async function listTopicSlugs(): Promise<string[]> {
+  const rows = await db().topic.findMany({ orderBy: { slug: "asc" }, select: { slug: true } });
+  return rows.map((r) => r.slug);
+}
+
+// List the newest published items for a locale's feed: both languages, of a translated pair only the reader's version
+export async function listFeedItems(locale: Locale, limit = 30, now = new Date()): Promise<FeedItem[]> {
+  const rows = await db().item.findMany({
+    where: {
+      ...visible(now),
+      NOT: [
+        { locale: { not: locale }, translatedBy: { is: { ...visible(now), locale } } },
+        { locale: { not: locale }, translationOf: { is: { ...visible(now), locale } } },
+      ],
+    },
+    orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { title: "asc" }],
+    take: limit,
+    select: { type: true, locale: true, slug: true, title: true, summary: true, publishedAt: true },
+  });
+  return rows.map((row) => ({ ...row, publishedAt: row.publishedAt?.toISOString() ?? null }));
+}
+
+// The same reads through the data cache, so that the sitemap and feeds query the database only after a change
+export const cachedSitemapItems = cached("sitemapItems", [cacheTags.catalogue], () => listSitemapItems());
+export const cachedTopicSlugs = cached("topicSlugs", [cacheTags.catalogue], () => listTopicSlugs());
+export const cachedFeedItems = cached("feedItems", [cacheTags.catalogue], (locale: Locale) => listFeedItems(locale));
