@@ -1,7 +1,7 @@
-import type { NextRequest } from "next/server";
+import { NextResponse, type NextRequest } from "next/server";
 import createMiddleware from "next-intl/middleware";
 import { routing } from "@/lib/i18n/routing";
-import { filtersToSegment, parseFilters } from "@/lib/catalogue/filters";
+import { filtersToQuery, filtersToSegment, parseFilters } from "@/lib/catalogue/filters";
 
 const intl = createMiddleware(routing);
 const listing = /^\/(da|sv)\/(articles|cases|publications|projects|references)\/?$/;
@@ -11,12 +11,20 @@ const topicPage = /^\/(da|sv)\/topics\/([a-z0-9-]+)\/?$/;
 // filters in the path, so that each filter set is a page of its own in the page cache.
 export default function proxy(request: NextRequest) {
   const response = intl(request);
-  const target = response.headers.get("x-middleware-rewrite");
-  if (!target) return response;
-  const url = new URL(target);
+  if (response.headers.has("location")) return response;
+  // next-intl rewrites localized paths to internal ones; where both are the same (/da/cases) it passes through.
+  const url = new URL(response.headers.get("x-middleware-rewrite") ?? request.nextUrl.href);
   const match = url.pathname.match(listing) ?? url.pathname.match(topicPage);
   if (!match || !url.search) return response;
-  const segment = filtersToSegment(parseFilters(url.searchParams));
+  const filters = parseFilters(url.searchParams);
+  // Empty fields of the filter form, unknown parameters and another order all lead to the one canonical URL.
+  const canonical = filtersToQuery(filters);
+  if (request.nextUrl.search !== (canonical ? `?${canonical}` : "")) {
+    const clean = request.nextUrl.clone();
+    clean.search = canonical;
+    return NextResponse.redirect(clean, 308);
+  }
+  const segment = filtersToSegment(filters);
   url.pathname = `${url.pathname.replace(/\/$/, "")}/filter/${segment || "all"}`;
   url.search = "";
   response.headers.set("x-middleware-rewrite", url.toString());

@@ -1,9 +1,10 @@
 import type { ReactNode } from "react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { hasLocale, NextIntlClientProvider } from "next-intl";
+import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { routing } from "@/lib/i18n/routing";
+import { ErrorTextProvider } from "@/components/site/error-text";
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
 
@@ -25,6 +26,9 @@ export default async function LocaleLayout({ children, params }: Props) {
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "Layout" });
+  const e = await getTranslations({ locale, namespace: "ErrorPage" });
+  // The client error boundary gets its few strings from here, so that no message formatter ships to the browser.
+  const errorText = { title: e("serverErrorTitle"), body: e("serverErrorBody"), retry: e("retry") };
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col font-sans leading-relaxed">
@@ -34,7 +38,7 @@ export default async function LocaleLayout({ children, params }: Props) {
         >
           {t("skipLink")}
         </a>
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <ErrorTextProvider text={errorText}>{children}</ErrorTextProvider>
       </body>
     </html>
   );

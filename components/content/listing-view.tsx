@@ -105,7 +105,7 @@ export async function ListingView({ locale, listing, filters, path, hide = [] }:
             <ul className="flex flex-wrap items-center gap-3">
               {listing.page > 1 && (
                 <li>
-                  <a href={href({ ...filters, page: listing.page - 1 > 1 ? listing.page - 1 : undefined })} rel="prev">
+                  <a href={href({ ...filters, page: listing.page - 1 > 1 ? listing.page - 1 : undefined })} rel="prev" className="inline-block px-2 py-2">
                     {t("previous")}
                   </a>
                 </li>
@@ -113,12 +113,19 @@ export async function ListingView({ locale, listing, filters, path, hide = [] }:
               {Array.from({ length: listing.pageCount }, (_, i) => i + 1).map((page) => (
                 <li key={page}>
                   {page === listing.page ? (
-                    <span aria-current="page" className="font-bold">
+                    <span
+                      aria-current="page"
+                      className="inline-block min-w-11 rounded border-2 border-[var(--color-ink)] px-3 py-2 text-center font-bold"
+                    >
                       <span className="sr-only">{t("page", { page })}</span>
                       <span aria-hidden="true">{page}</span>
                     </span>
                   ) : (
-                    <a href={href({ ...filters, page: page > 1 ? page : undefined })} aria-label={t("page", { page })}>
+                    <a
+                      href={href({ ...filters, page: page > 1 ? page : undefined })}
+                      aria-label={t("page", { page })}
+                      className="inline-block min-w-11 rounded border border-[var(--color-line)] px-3 py-2 text-center"
+                    >
                       {page}
                     </a>
                   )}
@@ -126,7 +133,7 @@ export async function ListingView({ locale, listing, filters, path, hide = [] }:
               ))}
               {listing.page < listing.pageCount && (
                 <li>
-                  <a href={href({ ...filters, page: listing.page + 1 })} rel="next">
+                  <a href={href({ ...filters, page: listing.page + 1 })} rel="next" className="inline-block px-2 py-2">
                     {t("next")}
                   </a>
                 </li>

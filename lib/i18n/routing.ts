@@ -4,6 +4,8 @@ export const routing = defineRouting({
   locales: ["da", "sv"],
   defaultLocale: "da",
   localePrefix: "always",
+  // No cookie: pages stay shareable by a proxy cache, and the site sets no cookies at all.
+  localeCookie: false,
   pathnames: {
     "/": "/",
     "/articles": { da: "/artikler", sv: "/artiklar" },

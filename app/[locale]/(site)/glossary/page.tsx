@@ -52,37 +52,32 @@ export default async function GlossaryPage({ params }: Props) {
           <h2 id={`letter-${letter}`} className="border-b border-[var(--color-line)] text-2xl font-bold">
             {letter}
           </h2>
-          <dl className="divide-y divide-[var(--color-line)]">
+          <ul className="divide-y divide-[var(--color-line)]">
             {entries.map((entry) => (
-              <div key={entry.slug} id={entry.slug} className="grid gap-x-6 gap-y-2 py-4 md:grid-cols-2">
+              <li key={entry.slug} id={entry.slug} className="grid gap-x-6 gap-y-2 py-4 md:grid-cols-2">
                 {columns.map((l) => (
                   <div key={l} lang={l}>
-                    <dt className="font-bold">
-                      <span className="sr-only" lang={locale}>
-                        {heading(l)}:{" "}
+                    <p className="font-bold">
+                      <span className="mr-2 text-xs font-semibold text-[var(--color-muted)] uppercase" lang={locale}>
+                        <abbr title={heading(l)} className="no-underline">
+                          {l}
+                        </abbr>
                       </span>
-                      <span
-                        aria-hidden="true"
-                        className="mr-2 text-xs font-semibold text-[var(--color-muted)] uppercase"
-                        lang={locale}
-                      >
-                        {l}
-                      </span>
-                      {entry[l].term}
-                    </dt>
-                    <dd className="mt-1">
-                      {entry[l].synonyms.length > 0 && (
-                        <p className="text-sm text-[var(--color-muted)]">
-                          <span lang={locale}>{t("synonyms")}</span> {entry[l].synonyms.join(", ")}
-                        </p>
-                      )}
-                      <p>{entry[l].explanation}</p>
-                    </dd>
+                      <dfn className="not-italic" data-testid="term">
+                        {entry[l].term}
+                      </dfn>
+                    </p>
+                    {entry[l].synonyms.length > 0 && (
+                      <p className="text-sm text-[var(--color-muted)]">
+                        <span lang={locale}>{t("synonyms")}</span> {entry[l].synonyms.join(", ")}
+                      </p>
+                    )}
+                    <p className="mt-1">{entry[l].explanation}</p>
                   </div>
                 ))}
-              </div>
+              </li>
             ))}
-          </dl>
+          </ul>
         </section>
       ))}
     </PageShell>

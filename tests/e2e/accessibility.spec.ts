@@ -1,0 +1,49 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { loadCatalogue } from "../../lib/content/load";
+import { routing, type Locale } from "../../lib/i18n/routing";
+import { sections } from "../../lib/catalogue/sections";
+
+function path(locale: Locale, internal: keyof typeof routing.pathnames, slug?: string) {
+  const pattern = routing.pathnames[internal];
+  const localized = typeof pattern === "string" ? pattern : pattern[locale];
+  return `/${locale}${slug ? localized.replace("[slug]", slug) : localized}`.replace(/\/$/, "");
+}
+
+// Every page type in both locales, checked by axe against WCAG 2.0 to 2.2 A and AA.
+const pages = async (locale: Locale) => {
+  const catalogue = await loadCatalogue();
+  const itemOf = (type: keyof typeof sections) =>
+    catalogue.items.find((i) => i.type === type && i.locale === locale) ??
+    catalogue.items.find((i) => i.type === type)!;
+  const topic = catalogue.topics[0]!.slug;
+  return [
+    `/${locale}`,
+    ...Object.values(sections).map((s) => path(locale, `/${s}`)),
+    `${path(locale, "/references")}?country=SE&page=2`,
+    ...(Object.keys(sections) as (keyof typeof sections)[]).map((type) => {
+      return path(locale, `/${sections[type]}/[slug]`, itemOf(type).slug);
+    }),
+    path(locale, "/topics"),
+    path(locale, "/topics/[slug]", topic),
+    path(locale, "/glossary"),
+    path(locale, "/advisers"),
+    path(locale, "/accessibility"),
+    path(locale, "/privacy"),
+    `/${locale}/findes-ikke`,
+  ];
+};
+
+for (const locale of routing.locales) {
+  test(`axe finds no WCAG A/AA violation on any ${locale} page type`, async ({ page }) => {
+    test.setTimeout(120_000);
+    for (const url of await pages(locale)) {
+      await page.goto(url);
+      const results = await new AxeBuilder({ page })
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+        .analyze();
+      const violations = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      expect(violations, url).toEqual([]);
+    }
+  });
+}
