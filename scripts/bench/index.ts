@@ -41,6 +41,7 @@ import {
   killAllNow,
   memoryProbe,
   portIsFree,
+  startReaper,
   startServer,
   stopAll,
   waitForHttp,
@@ -180,6 +181,7 @@ async function main() {
   }
   rmSync(runDir, { recursive: true, force: true });
   mkdirSync(runDir, { recursive: true });
+  startReaper(path.join(runDir, "process-groups"));
   writeLuaScripts(runDir);
 
   // 1. The site, the README way
@@ -549,9 +551,16 @@ async function shutdown(code: number) {
   process.exit(code);
 }
 process.on("exit", killAllNow);
-process.on("SIGINT", () => void shutdown(130));
-process.on("SIGTERM", () => void shutdown(143));
-process.on("SIGHUP", () => void shutdown(129));
+for (const [sig, code] of [
+  ["SIGINT", 130],
+  ["SIGTERM", 143],
+  ["SIGHUP", 129],
+] as const) {
+  process.on(sig, () => {
+    console.error(`\n${sig}: stopping the servers started by the benchmark…`);
+    void shutdown(code);
+  });
+}
 
 main().then(
   () => shutdown(0),

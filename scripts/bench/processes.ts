@@ -7,6 +7,36 @@ import net from "node:net";
 export type Server = { name: string; child: ChildProcess; log: string };
 
 const started: Server[] = [];
+let reaperList: string | undefined;
+
+// A detached watcher that SIGKILLs every process group the benchmark started if the benchmark
+// itself dies without cleaning up (e.g. killed with SIGKILL). After a clean stop its list is empty.
+export function startReaper(listFile: string) {
+  reaperList = listFile;
+  writeFileSync(listFile, "");
+  const script = `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; for g in $(cat '${listFile}'); do kill -KILL -$g 2>/dev/null; done`;
+  spawn("sh", ["-c", script], { detached: true, stdio: "ignore" }).unref();
+  // Chromium and the like start process groups of their own: keep the list current
+  setInterval(recordGroups, 500).unref();
+}
+
+function recordGroups() {
+  if (!reaperList) return;
+  const groups = new Set<number>();
+  for (const s of started) {
+    if (!isRunning(s) || s.child.pid === undefined) continue;
+    groups.add(s.child.pid);
+    for (const pid of processTree(s.child.pid)) {
+      const pgid = processGroup(pid);
+      if (pgid && pgid > 1 && pgid !== process.pid && pgid !== processGroup(process.pid)) groups.add(pgid);
+    }
+  }
+  writeFileSync(reaperList, [...groups].join("\n") + "\n");
+}
+
+function clearReaper() {
+  if (reaperList) writeFileSync(reaperList, "");
+}
 
 function signal(pid: number, sig: NodeJS.Signals) {
   try {
@@ -41,6 +71,7 @@ export function startServer(
   child.stderr?.pipe(out);
   const server = { name, child, log: options.log };
   started.push(server);
+  recordGroups();
   return server;
 }
 
@@ -76,11 +107,13 @@ export async function waitForExit(server: Server, timeoutMs: number): Promise<nu
 
 export async function stopAll(): Promise<void> {
   await Promise.all(started.map((s) => stopServer(s)));
+  clearReaper();
 }
 
 // Last resort, synchronous: used from the process "exit" handler
 export function killAllNow() {
   for (const s of started) signalTree(s.child, "SIGKILL");
+  clearReaper();
 }
 
 export function tail(file: string, lines = 30): string {
@@ -139,6 +172,15 @@ function listProcesses(): ProcInfo[] {
     }
   }
   return result;
+}
+
+function processGroup(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]);
+  } catch {
+    return undefined;
+  }
 }
 
 // pid and all its descendants
