@@ -404,8 +404,8 @@ async function main() {
         i === 0 ? p.bytes : "",
         targetLabel[t],
         r ? fmt(r.rps, 0) : "–",
-        r ? fmt(r.p50ms, 2) : "–",
-        r ? fmt(r.p99ms, 2) : "–",
+        r && r.requests > 0 ? fmt(r.p50ms, 2) : r ? "none done" : "–",
+        r && r.requests > 0 ? fmt(r.p99ms, 2) : "–",
         r ? fmt(r.peakMb, 0) : "–",
         r ? r.errors : "–",
       ]);
@@ -426,7 +426,9 @@ async function main() {
     .map((p) => `${p.name} ${fmt(p.appTreeMb, 0)} MB`)
     .join(", ");
   if (dbNote)
-    console.log(`  whole npm start tree (next-server + the process holding the embedded database): ${dbNote}`);
+    console.log(
+      `  next-server + its parent (npm start's tsx process, which holds the embedded database when DATABASE_URL is unset): ${dbNote}`,
+    );
   if (!appStillAnswers)
     console.log(`  ! the app stopped answering ${live[0]!.path} with 200 after the load; see .bench/run/app.log`);
 
