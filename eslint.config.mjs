@@ -10,6 +10,7 @@ export default defineConfig([
     "lib/generated/**",
     "next-env.d.ts",
     ".data/**",
+    ".bench/**",
     "test-results/**",
     "playwright-report/**",
   ]),
