@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Link } from "@/lib/i18n/navigation";
+import { Link } from "@/components/site/link";
 import type { Locale } from "@/lib/i18n/routing";
 import type { ItemSummary } from "@/lib/catalogue/items";
 import { itemHref } from "@/lib/catalogue/sections";

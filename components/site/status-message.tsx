@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/lib/i18n/navigation";
+import { Link } from "@/components/site/link";
 import type { Locale } from "@/lib/i18n/routing";
 
 export const statusCodes = [404, 500, 503] as const;

@@ -9,7 +9,7 @@ import { sectionHref } from "@/components/content/section-page";
 import { listItems } from "@/lib/catalogue/listing";
 import { listTopics } from "@/lib/catalogue/topics";
 import { sections } from "@/lib/catalogue/sections";
-import { Link } from "@/lib/i18n/navigation";
+import { Link } from "@/components/site/link";
 import { alternatesFor } from "@/lib/i18n/alternates";
 import type { Locale } from "@/lib/i18n/routing";
 

@@ -4,7 +4,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { PageShell } from "@/components/site/page-shell";
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
 import { listTopics } from "@/lib/catalogue/topics";
-import { Link } from "@/lib/i18n/navigation";
+import { Link } from "@/components/site/link";
 import { alternatesFor } from "@/lib/i18n/alternates";
 import type { Locale } from "@/lib/i18n/routing";
 

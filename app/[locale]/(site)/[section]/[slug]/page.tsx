@@ -12,7 +12,7 @@ import { sectionHref } from "@/components/content/section-page";
 import { LanguageLabel } from "@/components/content/language-label";
 import { getPublishedItem } from "@/lib/catalogue/items";
 import { itemHref, sections as sectionsByType, typeOfSection } from "@/lib/catalogue/sections";
-import { Link } from "@/lib/i18n/navigation";
+import { Link } from "@/components/site/link";
 import { alternatesFor, type Alternates } from "@/lib/i18n/alternates";
 import { otherLocale, type Locale } from "@/lib/i18n/routing";
 
