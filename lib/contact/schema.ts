@@ -97,3 +97,11 @@ export function parseContact(
   }
   return { ok: false, errors };
 }
+
+// What the contact form shows after a round trip: the visitor's values, the errors, a form-wide problem.
+export type ContactFormState = {
+  attempt: number;
+  values: ContactValues & { key: string; started: string };
+  errors: ContactErrors;
+  formError: string | null;
+};

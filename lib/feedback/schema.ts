@@ -49,3 +49,12 @@ export function parseFeedback(
   }
   return { ok: false, errors };
 }
+
+// What the feedback form shows after a round trip
+export type FeedbackFormState = {
+  attempt: number;
+  values: FeedbackValues & { key: string };
+  errors: FeedbackErrors;
+  formError: string | null;
+  done: boolean;
+};

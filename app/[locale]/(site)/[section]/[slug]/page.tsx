@@ -11,6 +11,8 @@ import { itemHref, typeOfSection } from "@/lib/catalogue/sections";
 import { Link } from "@/lib/i18n/navigation";
 import { alternatesFor, type Alternates } from "@/lib/i18n/alternates";
 import { otherLocale, type Locale } from "@/lib/i18n/routing";
+import { ItemContact } from "@/components/contact/item-contact";
+import { PageFeedback } from "@/components/feedback/page-feedback";
 
 type Props = { params: Promise<{ locale: Locale; section: string; slug: string }> };
 
@@ -153,6 +155,8 @@ export default async function ItemPage(props: Props) {
           <ItemList items={item.related} locale={locale} />
         </section>
       )}
+      <ItemContact locale={locale} item={item} />
+      <PageFeedback locale={locale} itemId={item.id} />
     </PageShell>
   );
 }
