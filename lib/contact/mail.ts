@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import da from "@/messages/da.json";
 import sv from "@/messages/sv.json";
 import { routing, type Locale } from "@/lib/i18n/routing";
