@@ -12,12 +12,13 @@ import {
 import {
   contactFields,
   contactValues,
-  parseContact,
   type ContactErrors,
   type ContactField,
   type ContactFormState,
   type FieldError,
-} from "@/lib/contact/schema";
+} from "@/lib/contact/fields";
+
+type Check = (typeof import("@/lib/contact/schema"))["parseContact"];
 import { formKey } from "@/components/ui/form-key";
 
 export type ContactFormText = {
@@ -46,14 +47,15 @@ type Props = {
 
 const id = (field: string) => `contact-${field}`;
 
-// The contact form: a server action that works without JavaScript; with it, the same shared schema
-// checks the fields before sending, and a random key and the time spent are added
+// The contact form: a server action that works without JavaScript; with it, the same zod schema as
+// the server's checks the fields before sending, and a random key and the time spent are added
 export function ContactForm({ action, initial, text, locale, advisers }: Props) {
   const [state, dispatch, pending] = useActionState(action, initial);
   const [local, setLocal] = useState<{ errors: ContactErrors; attempt: number } | null>(null);
   const keyRef = useRef<HTMLInputElement>(null);
   const elapsedRef = useRef<HTMLInputElement>(null);
   const mounted = useRef(0);
+  const check = useRef<Check | null>(null);
 
   useEffect(() => {
     mounted.current = Date.now();
@@ -63,11 +65,17 @@ export function ContactForm({ action, initial, text, locale, advisers }: Props) 
     if (keyRef.current && !keyRef.current.value) keyRef.current.value = formKey();
   }, [state]);
 
+  // The shared zod schema is fetched once the visitor starts on the form, not with the page.
+  function loadCheck() {
+    if (!check.current) void import("@/lib/contact/schema").then((m) => (check.current = m.parseContact));
+  }
+
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     if (pending) return event.preventDefault();
     if (elapsedRef.current) elapsedRef.current.value = String(Date.now() - mounted.current);
-    const result = parseContact(contactValues(new FormData(event.currentTarget)));
-    if (!result.ok) {
+    // Until the schema has loaded, the server checks alone.
+    const result = check.current?.(contactValues(new FormData(event.currentTarget)));
+    if (result && !result.ok) {
       event.preventDefault();
       setLocal((l) => ({ errors: result.errors, attempt: (l?.attempt ?? 0) + 1 }));
     } else setLocal(null);
@@ -85,7 +93,14 @@ export function ContactForm({ action, initial, text, locale, advisers }: Props) 
   const v = state.values;
 
   return (
-    <form action={dispatch} onSubmit={onSubmit} noValidate className="relative max-w-xl" id="contact-form">
+    <form
+      action={dispatch}
+      onSubmit={onSubmit}
+      onFocus={loadCheck}
+      noValidate
+      className="relative max-w-xl"
+      id="contact-form"
+    >
       <ErrorSummary
         key={`${state.attempt}-${local?.attempt ?? 0}`}
         id="contact-error-summary"

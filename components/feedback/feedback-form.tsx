@@ -5,12 +5,13 @@ import { formKey } from "@/components/ui/form-key";
 import {
   feedbackFields,
   feedbackValues,
-  parseFeedback,
   type FeedbackError,
   type FeedbackErrors,
   type FeedbackField,
   type FeedbackFormState,
-} from "@/lib/feedback/schema";
+} from "@/lib/feedback/fields";
+
+type Check = (typeof import("@/lib/feedback/schema"))["parseFeedback"];
 
 export type FeedbackFormText = {
   title: string;
@@ -48,6 +49,7 @@ export function FeedbackForm({ action, initial, text, locale }: Props) {
   const keyRef = useRef<HTMLInputElement>(null);
   const elapsedRef = useRef<HTMLInputElement>(null);
   const mounted = useRef(0);
+  const check = useRef<Check | null>(null);
 
   useEffect(() => {
     mounted.current = Date.now();
@@ -64,11 +66,16 @@ export function FeedbackForm({ action, initial, text, locale }: Props) {
     );
   }
 
+  // The shared zod schema is fetched once the visitor starts on the form, not with the page.
+  function loadCheck() {
+    if (!check.current) void import("@/lib/feedback/schema").then((m) => (check.current = m.parseFeedback));
+  }
+
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     if (pending) return event.preventDefault();
     if (elapsedRef.current) elapsedRef.current.value = String(Date.now() - mounted.current);
-    const result = parseFeedback(feedbackValues(new FormData(event.currentTarget)));
-    if (!result.ok) {
+    const result = check.current?.(feedbackValues(new FormData(event.currentTarget)));
+    if (result && !result.ok) {
       event.preventDefault();
       setLocal((l) => ({ errors: result.errors, attempt: (l?.attempt ?? 0) + 1 }));
     } else setLocal(null);
@@ -84,7 +91,7 @@ export function FeedbackForm({ action, initial, text, locale }: Props) {
   const v = state.values;
 
   return (
-    <form action={dispatch} onSubmit={onSubmit} noValidate className="relative max-w-xl" data-testid="feedback-form">
+    <form action={dispatch} onSubmit={onSubmit} onFocus={loadCheck} noValidate className="relative max-w-xl" data-testid="feedback-form">
       <ErrorSummary
         key={`${state.attempt}-${local?.attempt ?? 0}`}
         id="feedback-error-summary"

@@ -2,29 +2,16 @@
 // zod/mini so that the browser bundle stays small. Error messages are codes; the page translates them.
 import * as z from "zod/mini";
 
-export const contactLimits = {
-  name: 100,
-  email: 254,
-  organisation: 150,
-  municipality: 100,
-  subject: 150,
-  message: 5000,
-} as const;
+import {
+  contactFields,
+  contactLimits,
+  type ContactErrors,
+  type ContactField,
+  type ContactValues,
+  type FieldError,
+} from "./fields";
 
-export const contactFields = [
-  "name",
-  "email",
-  "organisation",
-  "municipality",
-  "subject",
-  "message",
-  "consent",
-  "adviser",
-  "item",
-] as const;
-export type ContactField = (typeof contactFields)[number];
-
-export type FieldError = "required" | "tooLong" | "lineBreak" | "invalid" | "unknown";
+export * from "./fields";
 
 // Control characters (CR, LF, NUL, …) never belong in a one-line field: they are how headers are injected.
 const noControl = /^[^\p{Cc}]*$/u;
@@ -70,19 +57,6 @@ export const contactSchema = z.object({
 });
 
 export type ContactInput = z.output<typeof contactSchema>;
-export type ContactValues = Record<ContactField, string>;
-export type ContactErrors = Partial<Record<ContactField, FieldError>>;
-
-// Read the form's fields from FormData (or a plain object) as strings; a missing field reads as empty.
-export function contactValues(source: FormData | Record<string, unknown>): ContactValues {
-  const get = (k: string) => (source instanceof FormData ? source.get(k) : source[k]);
-  return Object.fromEntries(
-    contactFields.map((field) => {
-      const v = get(field);
-      return [field, typeof v === "string" ? v : ""];
-    }),
-  ) as ContactValues;
-}
 
 // Check the fields, giving either the clean input or the first error of each field
 export function parseContact(
@@ -97,11 +71,3 @@ export function parseContact(
   }
   return { ok: false, errors };
 }
-
-// What the contact form shows after a round trip: the visitor's values, the errors, a form-wide problem.
-export type ContactFormState = {
-  attempt: number;
-  values: ContactValues & { key: string; started: string };
-  errors: ContactErrors;
-  formError: string | null;
-};

@@ -1,13 +1,16 @@
 // The "Was this page helpful?" form, shared by the form in the browser and the server action.
 import * as z from "zod/mini";
 
-export const feedbackLimits = { comment: 1000 } as const;
+import {
+  feedbackFields,
+  type FeedbackError,
+  type FeedbackErrors,
+  type FeedbackField,
+  type FeedbackValues,
+} from "./fields";
+import { feedbackLimits } from "./fields";
 
-export const feedbackFields = ["helpful", "comment", "item"] as const;
-export type FeedbackField = (typeof feedbackFields)[number];
-export type FeedbackValues = Record<FeedbackField, string>;
-export type FeedbackError = "required" | "tooLong" | "unknown";
-export type FeedbackErrors = Partial<Record<FeedbackField, FeedbackError>>;
+export * from "./fields";
 
 const strayControl = /[\u0000-\u0008\u000B-\u001F\u007F]/g;
 
@@ -25,17 +28,6 @@ export const feedbackSchema = z.object({
 
 export type FeedbackInput = z.output<typeof feedbackSchema>;
 
-// Read the form's fields as strings; a missing field reads as empty
-export function feedbackValues(source: FormData | Record<string, unknown>): FeedbackValues {
-  const get = (k: string) => (source instanceof FormData ? source.get(k) : source[k]);
-  return Object.fromEntries(
-    feedbackFields.map((f) => {
-      const v = get(f);
-      return [f, typeof v === "string" ? v : ""];
-    }),
-  ) as FeedbackValues;
-}
-
 // Check the fields, giving the clean input or the first error of each field
 export function parseFeedback(
   values: FeedbackValues,
@@ -49,12 +41,3 @@ export function parseFeedback(
   }
   return { ok: false, errors };
 }
-
-// What the feedback form shows after a round trip
-export type FeedbackFormState = {
-  attempt: number;
-  values: FeedbackValues & { key: string };
-  errors: FeedbackErrors;
-  formError: string | null;
-  done: boolean;
-};
