@@ -1,12 +1,21 @@
+"use client";
 // Form primitives in the GOV.UK error pattern: an error summary that takes focus and links to each
 // field, and each field's message beside it. No data and no translations: callers pass the words.
-import type { ReactNode } from "react";
+import type { MouseEvent, ReactNode } from "react";
 
 const errorColour = "text-[#b3261e]";
 const inputClass =
   "mt-1 block w-full max-w-xl rounded border-2 border-[var(--color-ink)] bg-white px-2 py-1.5 text-base focus-visible:outline-offset-0";
 
 export type SummaryError = { href: string; text: string };
+
+// Following a link to a field scrolls to it; with JavaScript the field also takes focus.
+function focusTarget(event: MouseEvent<HTMLAnchorElement>) {
+  const target = document.getElementById(event.currentTarget.hash.slice(1));
+  if (!target) return;
+  event.preventDefault();
+  target.focus();
+}
 
 // The list of problems at the top of a form; it takes focus when it appears, with or without JavaScript
 export function ErrorSummary({ title, errors, id }: { title: string; errors: SummaryError[]; id: string }) {
@@ -27,7 +36,7 @@ export function ErrorSummary({ title, errors, id }: { title: string; errors: Sum
       <ul className="mt-2 list-none">
         {errors.map((e) => (
           <li key={e.href + e.text}>
-            <a href={e.href} className={`font-semibold ${errorColour} underline`}>
+            <a href={e.href} onClick={focusTarget} className={`font-semibold ${errorColour} underline`}>
               {e.text}
             </a>
           </li>
