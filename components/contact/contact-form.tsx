@@ -41,6 +41,8 @@ type Props = {
   initial: ContactFormState;
   text: ContactFormText;
   locale: string;
+  /** This page's address, where a form sent without JavaScript posts to (without a #fragment, which would stop autofocus). */
+  permalink: string;
   /** The advisers to choose from (the contact page); without them the server routes by the item. */
   advisers?: { value: string; label: string }[];
 };
@@ -49,8 +51,8 @@ const id = (field: string) => `contact-${field}`;
 
 // The contact form: a server action that works without JavaScript; with it, the same zod schema as
 // the server's checks the fields before sending, and a random key and the time spent are added
-export function ContactForm({ action, initial, text, locale, advisers }: Props) {
-  const [state, dispatch, pending] = useActionState(action, initial);
+export function ContactForm({ action, initial, text, locale, permalink, advisers }: Props) {
+  const [state, dispatch, pending] = useActionState(action, initial, permalink);
   const [local, setLocal] = useState<{ errors: ContactErrors; attempt: number } | null>(null);
   const keyRef = useRef<HTMLInputElement>(null);
   const elapsedRef = useRef<HTMLInputElement>(null);
@@ -86,9 +88,7 @@ export function ContactForm({ action, initial, text, locale, advisers }: Props) 
     const code = errors[field];
     return code ? (text.errors[field]?.[code] ?? text.errors[field]?.invalid) : undefined;
   };
-  const summary = contactFields
-    .filter((f) => errors[f])
-    .map((f) => ({ href: `#${id(f)}`, text: message(f) ?? "" }));
+  const summary = contactFields.filter((f) => errors[f]).map((f) => ({ href: `#${id(f)}`, text: message(f) ?? "" }));
   if (state.formError && !local) summary.unshift({ href: `#${id("name")}`, text: state.formError });
   const v = state.values;
 

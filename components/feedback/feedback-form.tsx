@@ -34,6 +34,8 @@ type Props = {
   initial: FeedbackFormState;
   text: FeedbackFormText;
   locale: string;
+  /** This page's address, where a form sent without JavaScript posts to (without a #fragment, which would stop autofocus). */
+  permalink: string;
 };
 
 const ids: Record<FeedbackField, string> = {
@@ -43,8 +45,8 @@ const ids: Record<FeedbackField, string> = {
 };
 
 // "Was this page helpful?": yes or no and a comment, sent by a server action with or without JavaScript
-export function FeedbackForm({ action, initial, text, locale }: Props) {
-  const [state, dispatch, pending] = useActionState(action, initial);
+export function FeedbackForm({ action, initial, text, locale, permalink }: Props) {
+  const [state, dispatch, pending] = useActionState(action, initial, permalink);
   const [local, setLocal] = useState<{ errors: FeedbackErrors; attempt: number } | null>(null);
   const keyRef = useRef<HTMLInputElement>(null);
   const elapsedRef = useRef<HTMLInputElement>(null);
@@ -91,7 +93,14 @@ export function FeedbackForm({ action, initial, text, locale }: Props) {
   const v = state.values;
 
   return (
-    <form action={dispatch} onSubmit={onSubmit} onFocus={loadCheck} noValidate className="relative max-w-xl" data-testid="feedback-form">
+    <form
+      action={dispatch}
+      onSubmit={onSubmit}
+      onFocus={loadCheck}
+      noValidate
+      className="relative max-w-xl"
+      data-testid="feedback-form"
+    >
       <ErrorSummary
         key={`${state.attempt}-${local?.attempt ?? 0}`}
         id="feedback-error-summary"

@@ -1,7 +1,7 @@
 "use client";
 // Form primitives in the GOV.UK error pattern: an error summary that takes focus and links to each
 // field, and each field's message beside it. No data and no translations: callers pass the words.
-import type { MouseEvent, ReactNode } from "react";
+import { useEffect, useRef, type MouseEvent, type ReactNode } from "react";
 
 const errorColour = "text-[#b3261e]";
 const inputClass =
@@ -19,9 +19,14 @@ function focusTarget(event: MouseEvent<HTMLAnchorElement>) {
 
 // The list of problems at the top of a form; it takes focus when it appears, with or without JavaScript
 export function ErrorSummary({ title, errors, id }: { title: string; errors: SummaryError[]; id: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  // autoFocus focuses the summary on a page load without JavaScript; React applies it to form
+  // controls only, so after a round trip in the browser the summary is focused here.
+  useEffect(() => ref.current?.focus(), []);
   if (!errors.length) return null;
   return (
     <div
+      ref={ref}
       id={id}
       role="alert"
       aria-labelledby={`${id}-title`}

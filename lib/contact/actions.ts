@@ -15,7 +15,10 @@ export async function sendContactMessage(previous: ContactFormState, form: FormD
   const raw = String(form.get("locale") ?? "");
   const locale: Locale = isLocale(raw) ? raw : "da";
   const t = await getTranslations({ locale, namespace: "Forms" });
-  const guard = { key: String(form.get("key") ?? "").slice(0, 64), started: String(form.get("started") ?? "").slice(0, 80) };
+  const guard = {
+    key: String(form.get("key") ?? "").slice(0, 64),
+    started: String(form.get("started") ?? "").slice(0, 80),
+  };
   const next = (patch: Partial<ContactFormState>): ContactFormState => ({
     attempt: previous.attempt + 1,
     values: { ...contactValues(form), ...guard },

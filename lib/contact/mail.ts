@@ -60,5 +60,9 @@ export function composeContactMail(args: {
     "-- ",
     t("reply"),
   ].filter((l): l is string => typeof l === "string");
-  return { subject: t("subjectLine", { reference, subject: input.subject }), text: lines.join("\n"), locale: mailLocale };
+  return {
+    subject: t("subjectLine", { reference, subject: input.subject }),
+    text: lines.join("\n"),
+    locale: mailLocale,
+  };
 }

@@ -101,7 +101,10 @@ export async function getReceipt(client: Db, reference: string, locale: Locale):
   if (!row) return null;
   return {
     reference: row.reference,
-    adviser: row.adviser && { name: row.adviser.name, title: locale === "da" ? row.adviser.titleDa : row.adviser.titleSv },
+    adviser: row.adviser && {
+      name: row.adviser.name,
+      title: locale === "da" ? row.adviser.titleDa : row.adviser.titleSv,
+    },
   };
 }
 
@@ -152,7 +155,11 @@ export async function listContactMessages(
     message: r.message,
     adviser: r.adviser,
     item: r.item,
-    mail: r.outbox.map((o) => ({ sentAt: o.sentAt?.toISOString() ?? null, attempts: o.attempts, lastError: o.lastError })),
+    mail: r.outbox.map((o) => ({
+      sentAt: o.sentAt?.toISOString() ?? null,
+      attempts: o.attempts,
+      lastError: o.lastError,
+    })),
   }));
 }
 

@@ -9,7 +9,8 @@ export function retentionDays(): number {
   const raw = process.env.CONTACT_RETENTION_DAYS;
   if (raw === undefined || raw === "") return defaultRetentionDays;
   const days = Number(raw);
-  if (!Number.isInteger(days) || days < 1) throw new Error(`CONTACT_RETENTION_DAYS must be a whole number of days ≥ 1, not "${raw}"`);
+  if (!Number.isInteger(days) || days < 1)
+    throw new Error(`CONTACT_RETENTION_DAYS must be a whole number of days ≥ 1, not "${raw}"`);
   return days;
 }
 

@@ -1,9 +1,7 @@
-// The contact form's fields, shared by the form in the browser and the server action. Built with
+// The contact form's schema, shared by the form in the browser and the server action. Built with
 // zod/mini so that the browser bundle stays small. Error messages are codes; the page translates them.
 import * as z from "zod/mini";
-
 import {
-  contactFields,
   contactLimits,
   type ContactErrors,
   type ContactField,
@@ -19,13 +17,15 @@ const noControl = /^[^\p{Cc}]*$/u;
 const strayControl = /[\u0000-\u0008\u000B-\u001F\u007F]/g;
 
 function line(max: number) {
-  return z.string().check(
-    z.normalize("NFC"),
-    z.trim(),
-    z.minLength(1, "required"),
-    z.maxLength(max, "tooLong"),
-    z.regex(noControl, "lineBreak"),
-  );
+  return z
+    .string()
+    .check(
+      z.normalize("NFC"),
+      z.trim(),
+      z.minLength(1, "required"),
+      z.maxLength(max, "tooLong"),
+      z.regex(noControl, "lineBreak"),
+    );
 }
 
 function optionalLine(max: number) {

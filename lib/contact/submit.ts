@@ -37,14 +37,16 @@ export async function submitContact(
   const values = contactValues(form);
   const guard = guardFields(form);
   if (guard.website) return { outcome: { status: "discarded" }, values };
-  if (sentTooFast(guard, now.getTime())) return { outcome: { status: "tooFast" }, values };
 
   const parsed = parseContact(values);
   const errors: ContactErrors = parsed.ok ? {} : { ...parsed.errors };
   // The visitor's choice of adviser must name one that exists; the recipient's address is only ever read from it.
-  const chosen = !errors.adviser && values.adviser ? await getAdviser(client, values.adviser.trim(), context.locale) : null;
+  const chosen =
+    !errors.adviser && values.adviser ? await getAdviser(client, values.adviser.trim(), context.locale) : null;
   if (values.adviser && !chosen) errors.adviser = "unknown";
   if (!parsed.ok || Object.keys(errors).length) return { outcome: { status: "invalid", errors }, values };
+  // Checked after the fields, so a person who sends an empty form at once sees what is missing.
+  if (sentTooFast(guard, now.getTime())) return { outcome: { status: "tooFast" }, values };
 
   const input = parsed.data;
   // An item that does not exist (or is no longer published) is left out; the question still reaches someone.

@@ -30,7 +30,9 @@ export async function sendFeedback(previous: FeedbackFormState, form: FormData):
       case "tooFast":
         return next({ formError: t("tooFast") });
       case "rateLimited":
-        return next({ formError: t("rateLimited", { minutes: Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60)) }) });
+        return next({
+          formError: t("rateLimited", { minutes: Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60)) }),
+        });
       case "discarded":
         return next({ formError: t("discarded") });
     }

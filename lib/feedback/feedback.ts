@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/database/client";
-import { Prisma, type Locale } from "@/lib/generated/prisma/client";
+import { Prisma, type ItemType, type Locale } from "@/lib/generated/prisma/client";
 import { digest, guardFields, sentTooFast, validFormKey } from "@/lib/form-guard";
 import { rateLimits, takeToken } from "@/lib/rate-limit";
 import { feedbackValues, parseFeedback, type FeedbackErrors, type FeedbackValues } from "./schema";
@@ -25,9 +25,9 @@ export async function submitFeedback(
   const values = feedbackValues(form);
   const guard = guardFields(form);
   if (guard.website) return { outcome: { status: "discarded" }, values };
-  if (sentTooFast(guard, now.getTime())) return { outcome: { status: "tooFast" }, values };
   const parsed = parseFeedback(values);
   if (!parsed.ok) return { outcome: { status: "invalid", errors: parsed.errors }, values };
+  if (sentTooFast(guard, now.getTime())) return { outcome: { status: "tooFast" }, values };
   const { item: itemId, helpful, comment } = parsed.data;
   const item = await client.item.findFirst({
     where: { id: itemId, status: "published", OR: [{ publishedAt: null }, { publishedAt: { lte: now } }] },
@@ -57,6 +57,18 @@ export async function submitFeedback(
     throw error;
   }
   return { outcome: { status: "stored", duplicate: false }, values };
+}
+
+// Find the published item an answer is about
+export async function getFeedbackItem(
+  client: Db,
+  id: string,
+): Promise<{ id: string; type: ItemType; slug: string } | null> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+  return client.item.findFirst({
+    where: { id, status: "published", OR: [{ publishedAt: null }, { publishedAt: { lte: new Date() } }] },
+    select: { id: true, type: true, slug: true },
+  });
 }
 
 export type FeedbackEntry = {

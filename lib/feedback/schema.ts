@@ -1,14 +1,12 @@
 // The "Was this page helpful?" form, shared by the form in the browser and the server action.
 import * as z from "zod/mini";
-
 import {
-  feedbackFields,
+  feedbackLimits,
   type FeedbackError,
   type FeedbackErrors,
   type FeedbackField,
   type FeedbackValues,
 } from "./fields";
-import { feedbackLimits } from "./fields";
 
 export * from "./fields";
 

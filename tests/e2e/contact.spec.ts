@@ -2,8 +2,8 @@ import { expect, test, type Page } from "@playwright/test";
 import { loadCatalogue } from "../../lib/content/load";
 import { routing } from "../../lib/i18n/routing";
 import { sections } from "../../lib/catalogue/sections";
-import da from "../../messages/da.json";
-import sv from "../../messages/sv.json";
+import da from "../../messages/da.json" with { type: "json" };
+import sv from "../../messages/sv.json" with { type: "json" };
 
 const messages = { da, sv } as const;
 // The signed start time on the contact page and the browser's measure on item pages hold a form

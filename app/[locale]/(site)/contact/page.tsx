@@ -6,6 +6,7 @@ import { contactFormText } from "@/components/contact/form-text";
 import { AdviserDirectory } from "@/components/contact/adviser-directory";
 import { db } from "@/lib/db";
 import { alternatesFor } from "@/lib/i18n/alternates";
+import { getPathname } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import { getContactItem, listAdvisers, routeAdviser } from "@/lib/contact/advisers";
 import { sendContactMessage } from "@/lib/contact/actions";
@@ -75,6 +76,13 @@ export default async function ContactPage({ params, searchParams }: Props) {
             initial={initial}
             text={await contactFormText(locale)}
             locale={locale}
+            permalink={getPathname({
+              locale,
+              href: {
+                pathname: "/contact",
+                query: { ...(preselected?.slug === wanted && { adviser: wanted }), ...(item && { item: item.id }) },
+              },
+            })}
             advisers={advisers.map((a) => ({ value: a.slug, label: `${a.name} – ${a.title}` }))}
           />
         )}
