@@ -32,7 +32,7 @@ export function ErrorSummary({ title, errors, id }: { title: string; errors: Sum
       aria-labelledby={`${id}-title`}
       tabIndex={-1}
       autoFocus
-      className="mb-6 max-w-xl border-4 border-[#b3261e] p-4 focus-visible:outline-offset-4"
+      className="mb-6 max-w-xl border-4 border-[#b3261e] p-4 focus:outline-3 focus:outline-offset-2 focus:outline-[var(--color-focus)]"
       data-testid="error-summary"
     >
       <h2 id={`${id}-title`} className="text-lg font-bold">
