@@ -1,13 +1,7 @@
 // The contact form's schema, shared by the form in the browser and the server action. Built with
 // zod/mini so that the browser bundle stays small. Error messages are codes; the page translates them.
 import * as z from "zod/mini";
-import {
-  contactLimits,
-  type ContactErrors,
-  type ContactField,
-  type ContactValues,
-  type FieldError,
-} from "./fields";
+import { contactLimits, type ContactErrors, type ContactField, type ContactValues, type FieldError } from "./fields";
 
 export * from "./fields";
 
