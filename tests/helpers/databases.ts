@@ -20,6 +20,10 @@ const catalogueTables = [
   "ItemRelation",
   "AdviserTopic",
   "StaffUser",
+  "ContactMessage",
+  "MailOutbox",
+  "PageFeedback",
+  "RateLimitBucket",
 ];
 
 // Empty every catalogue table

@@ -15,6 +15,8 @@ import { itemHref, sections as sectionsByType, typeOfSection } from "@/lib/catal
 import { Link } from "@/components/site/link";
 import { alternatesFor, type Alternates } from "@/lib/i18n/alternates";
 import { otherLocale, type Locale } from "@/lib/i18n/routing";
+import { ItemContact } from "@/components/contact/item-contact";
+import { PageFeedback } from "@/components/feedback/page-feedback";
 
 export function generateStaticParams() {
   return [];
@@ -172,6 +174,8 @@ export default async function ItemPage(props: Props) {
           <ItemList items={item.related} locale={locale} />
         </section>
       )}
+      <ItemContact locale={locale} item={item} />
+      <PageFeedback locale={locale} itemId={item.id} />
     </PageShell>
   );
 }

@@ -1,0 +1,263 @@
+"use client";
+// Form primitives in the GOV.UK error pattern: an error summary that takes focus and links to each
+// field, and each field's message beside it. No data and no translations: callers pass the words.
+import { useEffect, useRef, type MouseEvent, type ReactNode } from "react";
+
+const errorColour = "text-[#b3261e]";
+const inputClass =
+  "mt-1 block w-full max-w-xl rounded border-2 border-[var(--color-ink)] bg-white px-2 py-1.5 text-base focus-visible:outline-offset-0";
+
+export type SummaryError = { href: string; text: string };
+
+// Following a link to a field scrolls to it; with JavaScript the field also takes focus.
+function focusTarget(event: MouseEvent<HTMLAnchorElement>) {
+  const target = document.getElementById(event.currentTarget.hash.slice(1));
+  if (!target) return;
+  event.preventDefault();
+  target.focus();
+}
+
+// The list of problems at the top of a form; it takes focus when it appears, with or without JavaScript
+export function ErrorSummary({ title, errors, id }: { title: string; errors: SummaryError[]; id: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  // autoFocus focuses the summary on a page load without JavaScript; React applies it to form
+  // controls only, so after a round trip in the browser the summary is focused here.
+  useEffect(() => ref.current?.focus(), []);
+  if (!errors.length) return null;
+  return (
+    <div
+      ref={ref}
+      id={id}
+      role="alert"
+      aria-labelledby={`${id}-title`}
+      tabIndex={-1}
+      autoFocus
+      className="mb-6 max-w-xl border-4 border-[#b3261e] p-4 focus:outline-3 focus:outline-offset-2 focus:outline-[var(--color-focus)]"
+      data-testid="error-summary"
+    >
+      <h2 id={`${id}-title`} className="text-lg font-bold">
+        {title}
+      </h2>
+      <ul className="mt-2 list-none">
+        {errors.map((e) => (
+          <li key={e.href + e.text}>
+            <a href={e.href} onClick={focusTarget} className={`font-semibold ${errorColour} underline`}>
+              {e.text}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function FieldMessage({ id, prefix, error }: { id: string; prefix: string; error?: string }) {
+  if (!error) return null;
+  return (
+    <p id={id} className={`mt-1 font-bold ${errorColour}`}>
+      <span className="sr-only">{prefix} </span>
+      {error}
+    </p>
+  );
+}
+
+function describedBy(...ids: (string | false | undefined)[]) {
+  return ids.filter(Boolean).join(" ") || undefined;
+}
+
+type FieldProps = {
+  id: string;
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  errorPrefix: string;
+  defaultValue?: string;
+  autoComplete?: string;
+  dir?: "auto";
+};
+
+// A one-line text input with label, hint and error message
+export function TextField(props: FieldProps & { type?: "text" | "email"; spellCheck?: boolean }) {
+  const { id, name, label, hint, error, errorPrefix, defaultValue, autoComplete, type = "text", spellCheck } = props;
+  return (
+    <div className={`mb-5 ${error ? "border-l-4 border-[#b3261e] pl-3" : ""}`}>
+      <label htmlFor={id} className="block font-semibold">
+        {label}
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} className="text-sm text-[var(--color-muted)]">
+          {hint}
+        </p>
+      )}
+      <FieldMessage id={`${id}-error`} prefix={errorPrefix} error={error} />
+      <input
+        id={id}
+        name={name}
+        type={type}
+        defaultValue={defaultValue}
+        autoComplete={autoComplete}
+        spellCheck={spellCheck}
+        dir="auto"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(!!hint && `${id}-hint`, !!error && `${id}-error`)}
+        className={inputClass}
+      />
+    </div>
+  );
+}
+
+// A multi-line text input with label, hint and error message
+export function TextArea(props: FieldProps & { rows?: number }) {
+  const { id, name, label, hint, error, errorPrefix, defaultValue, rows = 6 } = props;
+  return (
+    <div className={`mb-5 ${error ? "border-l-4 border-[#b3261e] pl-3" : ""}`}>
+      <label htmlFor={id} className="block font-semibold">
+        {label}
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} className="text-sm text-[var(--color-muted)]">
+          {hint}
+        </p>
+      )}
+      <FieldMessage id={`${id}-error`} prefix={errorPrefix} error={error} />
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        defaultValue={defaultValue}
+        dir="auto"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(!!hint && `${id}-hint`, !!error && `${id}-error`)}
+        className={inputClass}
+      />
+    </div>
+  );
+}
+
+// A drop-down list with label and error message
+export function SelectField(
+  props: Omit<FieldProps, "autoComplete" | "dir"> & { options: { value: string; label: string }[] },
+) {
+  const { id, name, label, hint, error, errorPrefix, defaultValue, options } = props;
+  return (
+    <div className={`mb-5 ${error ? "border-l-4 border-[#b3261e] pl-3" : ""}`}>
+      <label htmlFor={id} className="block font-semibold">
+        {label}
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} className="text-sm text-[var(--color-muted)]">
+          {hint}
+        </p>
+      )}
+      <FieldMessage id={`${id}-error`} prefix={errorPrefix} error={error} />
+      <select
+        id={id}
+        name={name}
+        defaultValue={defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(!!hint && `${id}-hint`, !!error && `${id}-error`)}
+        className={inputClass}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+// A single checkbox (consent and the like) with its label, hint and error message
+export function CheckboxField(
+  props: Omit<FieldProps, "autoComplete" | "dir" | "defaultValue"> & { value: string; defaultChecked?: boolean },
+) {
+  const { id, name, label, hint, error, errorPrefix, value, defaultChecked } = props;
+  return (
+    <div className={`mb-5 ${error ? "border-l-4 border-[#b3261e] pl-3" : ""}`}>
+      <FieldMessage id={`${id}-error`} prefix={errorPrefix} error={error} />
+      <div className="flex max-w-xl items-start gap-3">
+        <input
+          id={id}
+          name={name}
+          type="checkbox"
+          value={value}
+          defaultChecked={defaultChecked}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(!!hint && `${id}-hint`, !!error && `${id}-error`)}
+          className="mt-1 size-6 shrink-0 accent-[var(--color-brand)]"
+        />
+        <div>
+          <label htmlFor={id}>{label}</label>
+          {hint && (
+            <p id={`${id}-hint`} className="text-sm text-[var(--color-muted)]">
+              {hint}
+            </p>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+// A group of radio buttons in a fieldset whose legend names the question
+export function RadioGroup(props: {
+  id: string;
+  name: string;
+  legend: ReactNode;
+  options: { value: string; label: string }[];
+  defaultValue?: string;
+  error?: string;
+  errorPrefix: string;
+}) {
+  const { id, name, legend, options, defaultValue, error, errorPrefix } = props;
+  return (
+    <fieldset
+      className={`mb-4 ${error ? "border-l-4 border-[#b3261e] pl-3" : ""}`}
+      aria-describedby={error ? `${id}-error` : undefined}
+    >
+      <legend className="font-semibold">{legend}</legend>
+      <FieldMessage id={`${id}-error`} prefix={errorPrefix} error={error} />
+      <div className="mt-2 flex gap-6">
+        {options.map((o, i) => (
+          <div key={o.value} className="flex items-center gap-2">
+            <input
+              // The first option carries the group's id, so the error summary's link lands on it.
+              id={i === 0 ? id : `${id}-${o.value}`}
+              name={name}
+              type="radio"
+              value={o.value}
+              defaultChecked={defaultValue === o.value}
+              className="size-5 accent-[var(--color-brand)]"
+            />
+            <label htmlFor={i === 0 ? id : `${id}-${o.value}`}>{o.label}</label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+// A field that people never see and robots fill in
+export function Honeypot({ label, name = "website" }: { label: string; name?: string }) {
+  return (
+    <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
+      <label htmlFor={`hp-${name}`}>{label}</label>
+      <input id={`hp-${name}`} name={name} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+    </div>
+  );
+}
+
+// The button that sends a form
+export function SubmitButton({ children, pending }: { children: ReactNode; pending?: boolean }) {
+  return (
+    <button
+      type="submit"
+      aria-disabled={pending || undefined}
+      className="rounded bg-[var(--color-brand)] px-4 py-2 font-semibold text-white hover:bg-[var(--color-brand-dark)] aria-disabled:opacity-70"
+    >
+      {children}
+    </button>
+  );
+}

@@ -1,0 +1,37 @@
+import "server-only";
+import type { Db } from "@/lib/database/client";
+import { pruneRateLimits } from "@/lib/rate-limit";
+
+export const defaultRetentionDays = 180;
+
+// Days a question is kept: CONTACT_RETENTION_DAYS or the default
+export function retentionDays(): number {
+  const raw = process.env.CONTACT_RETENTION_DAYS;
+  if (raw === undefined || raw === "") return defaultRetentionDays;
+  const days = Number(raw);
+  if (!Number.isInteger(days) || days < 1)
+    throw new Error(`CONTACT_RETENTION_DAYS must be a whole number of days ≥ 1, not "${raw}"`);
+  return days;
+}
+
+export type PurgeReport = { messages: number; feedbackComments: number; rateLimitBuckets: number; cutoff: string };
+
+// Delete the questions (and their e-mails) received before the retention period, blank feedback
+// comments as old, and drop rate-limit counters older than a day
+export async function purgeExpired(client: Db, options: { days?: number; now?: Date } = {}): Promise<PurgeReport> {
+  const now = options.now ?? new Date();
+  const days = options.days ?? retentionDays();
+  const cutoff = new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
+  const messages = await client.contactMessage.deleteMany({ where: { createdAt: { lt: cutoff } } });
+  const comments = await client.pageFeedback.updateMany({
+    where: { createdAt: { lt: cutoff }, comment: { not: null } },
+    data: { comment: null },
+  });
+  const buckets = await pruneRateLimits(client, new Date(now.getTime() - 24 * 60 * 60 * 1000));
+  return {
+    messages: messages.count,
+    feedbackComments: comments.count,
+    rateLimitBuckets: buckets,
+    cutoff: cutoff.toISOString(),
+  };
+}

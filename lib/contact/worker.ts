@@ -1,0 +1,52 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { sendDueMail, transportFromEnv, type MailTransport } from "./outbox";
+
+// Sends the outbox from inside the app process: on a timer, and at once after a message is stored.
+
+const state = globalThis as unknown as {
+  outbox?: { transport: MailTransport | null; running: Promise<void> | null; again: boolean; timer?: NodeJS.Timeout };
+};
+
+function worker() {
+  state.outbox ??= { transport: transportFromEnv(), running: null, again: false };
+  return state.outbox;
+}
+
+// Send what is due now; a call while a run is going makes that run go round once more
+export function kickOutbox(): Promise<void> {
+  const w = worker();
+  if (!w.transport) return Promise.resolve();
+  if (w.running) {
+    w.again = true;
+    return w.running;
+  }
+  const transport = w.transport;
+  w.running = (async () => {
+    do {
+      w.again = false;
+      try {
+        await sendDueMail(db(), transport);
+      } catch (error) {
+        console.error("Mail outbox:", error instanceof Error ? error.message : error);
+      }
+    } while (w.again);
+  })().finally(() => {
+    w.running = null;
+  });
+  return w.running;
+}
+
+// Start the timer that retries due mail; without SMTP_URL the mail stays in the outbox
+export function startOutboxWorker(): void {
+  const w = worker();
+  if (w.timer) return;
+  if (!w.transport) {
+    console.log("SMTP_URL is not set: contact e-mails stay in the outbox (see `npm run mail:pending`).");
+    return;
+  }
+  const seconds = Number(process.env.MAIL_INTERVAL_SECONDS ?? 30);
+  w.timer = setInterval(() => void kickOutbox(), Math.max(5, seconds) * 1000);
+  w.timer.unref();
+  void kickOutbox();
+}

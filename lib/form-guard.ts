@@ -1,0 +1,106 @@
+import "server-only";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+
+// Abuse checks shared by the public forms: a honeypot, a minimum fill time and the keys that make a
+// double submit count once. Public item pages are cached and the same for every visitor, so their
+// forms carry no per-visitor value in the HTML: there the browser's script adds a random key and the
+// time spent on the form, and without JavaScript the key falls back to a hash of the content.
+
+export type GuardFields = {
+  /** Honeypot: hidden from people, filled in by naive robots. */
+  website: string;
+  /** Random key of one filled-in form: from the server on dynamic pages, from the browser's script on cached ones. */
+  key: string;
+  /** Signed time the form was rendered (dynamic pages only). */
+  started: string;
+  /** Milliseconds the visitor spent on the form, as measured by the browser's script. */
+  elapsed: string;
+};
+
+export const guardFieldNames = ["website", "key", "started", "elapsed"] as const;
+
+const globalSecret = globalThis as unknown as { formSecret?: Buffer };
+
+function secret(): Buffer {
+  const configured = process.env.FORM_SECRET;
+  if (configured) return Buffer.from(configured);
+  // Without FORM_SECRET each process signs with its own key; a stamp signed by another process then
+  // counts as missing (see README).
+  globalSecret.formSecret ??= randomBytes(32);
+  return globalSecret.formSecret;
+}
+
+// Read the guard fields from a submitted form
+export function guardFields(form: FormData | Record<string, unknown>): GuardFields {
+  const get = (k: string) => {
+    const v = form instanceof FormData ? form.get(k) : form[k];
+    return typeof v === "string" ? v.slice(0, 200) : "";
+  };
+  return { website: get("website"), key: get("key"), started: get("started"), elapsed: get("elapsed") };
+}
+
+// Make a new random form key
+export function newFormKey(): string {
+  return randomBytes(18).toString("base64url");
+}
+
+export function validFormKey(key: string): boolean {
+  return /^[A-Za-z0-9_-]{16,64}$/.test(key);
+}
+
+function sign(value: string): string {
+  return createHmac("sha256", secret()).update(value).digest("base64url");
+}
+
+// Stamp the time a form is rendered, signed so that the visitor cannot move it
+export function issueStartStamp(now = Date.now()): string {
+  return `${now}.${sign(String(now))}`;
+}
+
+const maxStampAge = 24 * 60 * 60 * 1000;
+
+// How long the visitor spent on the form, and whether that figure can be trusted
+export function fillTime(fields: GuardFields, now = Date.now()): { ms: number; trusted: boolean } | null {
+  const [time, signature] = fields.started.split(".");
+  if (time && signature && /^\d{10,16}$/.test(time)) {
+    const expected = Buffer.from(sign(time));
+    const given = Buffer.from(signature);
+    const started = Number(time);
+    if (
+      given.length === expected.length &&
+      timingSafeEqual(given, expected) &&
+      started <= now &&
+      now - started < maxStampAge
+    ) {
+      return { ms: now - started, trusted: true };
+    }
+  }
+  // The browser's own measure: stops scripts that fill the form in a real browser at once, but
+  // anyone can send any figure.
+  if (/^\d{1,12}$/.test(fields.elapsed)) return { ms: Number(fields.elapsed), trusted: false };
+  return null;
+}
+
+export function minFillMs(): number {
+  const seconds = Number(process.env.FORM_MIN_FILL_SECONDS ?? 3);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 3000;
+}
+
+// Whether the form was sent faster than a person can fill it in
+export function sentTooFast(fields: GuardFields, now = Date.now()): boolean {
+  const time = fillTime(fields, now);
+  return time !== null && time.ms < minFillMs();
+}
+
+// The client's address: the first hop of X-Forwarded-For (Next sets it from the socket when absent)
+export function clientAddress(headers: Headers): string {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || headers.get("x-real-ip")?.trim() || "unknown";
+}
+
+// Hash the parts into a fixed-length key
+export function digest(...parts: string[]): string {
+  const hash = createHash("sha256");
+  for (const part of parts) hash.update(part).update("\u0000");
+  return hash.digest("base64url");
+}

@@ -1,0 +1,59 @@
+// Contact tasks that can run from cron: `mail:send` sends the outbox once, `mail:pending` prints the
+// e-mails not yet sent, `purge` deletes questions older than the retention period.
+import { openDatabase } from "@/lib/database/runtime";
+import { createPrismaClient } from "@/lib/database/client";
+import { listPendingMail, sendDueMail, transportFromEnv } from "@/lib/contact/outbox";
+import { purgeExpired, retentionDays } from "@/lib/contact/retention";
+
+async function main(command: string | undefined) {
+  if (!["mail:send", "mail:pending", "purge"].includes(command ?? "")) {
+    throw new Error("usage: tsx scripts/contact.ts mail:send | mail:pending | purge");
+  }
+  const database = await openDatabase();
+  const client = createPrismaClient(database.url, 2);
+  try {
+    if (command === "mail:send") {
+      const transport = transportFromEnv();
+      if (!transport) {
+        console.error("SMTP_URL is not set: nothing can be sent. `npm run mail:pending` shows what is waiting.");
+        process.exitCode = 1;
+        return;
+      }
+      const report = await sendDueMail(client, transport);
+      console.log(`Sent ${report.sent}, failed ${report.failed} (failed ones are retried later).`);
+      if (report.failed) process.exitCode = 2;
+    } else if (command === "mail:pending") {
+      const pending = await listPendingMail(client);
+      if (!pending.length) console.log("No e-mail is waiting.");
+      for (const m of pending) {
+        console.log(
+          [
+            `=== ${m.messageId}  queued ${m.createdAt}, attempts ${m.attempts}, next ${m.nextAttemptAt}`,
+            m.lastError && `last error: ${m.lastError}`,
+            `To: ${m.to}`,
+            m.replyTo && `Reply-To: ${m.replyTo}`,
+            `Subject: ${m.subject}`,
+            "",
+            m.text,
+            "",
+          ]
+            .filter((l) => l !== null && l !== undefined)
+            .join("\n"),
+        );
+      }
+    } else {
+      const report = await purgeExpired(client, { days: retentionDays() });
+      console.log(
+        `Deleted ${report.messages} question(s) received before ${report.cutoff}, blanked ${report.feedbackComments} old feedback comment(s), dropped ${report.rateLimitBuckets} rate-limit counter(s).`,
+      );
+    }
+  } finally {
+    await client.$disconnect();
+    await database.close();
+  }
+}
+
+main(process.argv[2]).catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
