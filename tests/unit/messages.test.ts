@@ -32,7 +32,7 @@ describe("UI messages", () => {
   });
 
   it("uses the same ICU arguments in both languages", () => {
-    const args = (text: string) => [...text.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
+    const args = (text: string) => [...text.matchAll(/\{(\w+)\s*[,}]/g)].map((m) => m[1]).sort();
     const mismatched = [...daKeys].filter(
       ([key, text]) => JSON.stringify(args(text)) !== JSON.stringify(args(svKeys.get(key) ?? "")),
     );
