@@ -30,6 +30,8 @@ const pages = async (locale: Locale) => {
     path(locale, "/advisers"),
     path(locale, "/accessibility"),
     path(locale, "/privacy"),
+    path(locale, "/contact"),
+    `${path(locale, "/contact/receipt")}?ref=AAAA-BBBB-CCCC-DDDD`,
     `/${locale}/findes-ikke`,
   ];
 };

@@ -24,6 +24,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("metaTitle") };
 }
 
+// Rendered per request: what it shows depends on the query (and the form carries a fresh key).
+export const dynamic = "force-dynamic";
+
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 
 // The contact page: the form (with a fresh key and a signed start time, as this page is never cached) and the advisers

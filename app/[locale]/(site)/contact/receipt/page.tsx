@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { PageShell } from "@/components/site/page-shell";
 import { db } from "@/lib/db";
-import { Link } from "@/lib/i18n/navigation";
+import { Link } from "@/components/site/link";
 import { alternatesFor } from "@/lib/i18n/alternates";
 import type { Locale } from "@/lib/i18n/routing";
 import { getReceipt } from "@/lib/contact/messages";
@@ -17,6 +17,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 // The receipt: who will answer and the reference; never the message itself
+// Rendered per request: what it shows depends on the query (and the form carries a fresh key).
+export const dynamic = "force-dynamic";
+
 export default async function ReceiptPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
