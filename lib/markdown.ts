@@ -12,6 +12,9 @@ import type { Root, Element } from "hast";
 
 export type Heading = { id: string; text: string; depth: 2 | 3 };
 
+// Raise when the pipeline's output changes, so that stored renderings are made again.
+export const rendererVersion = 1;
+
 function textOf(node: Element): string {
   let out = "";
   visit(node, "text", (t: { value: string }) => {
@@ -43,4 +46,10 @@ export async function renderMarkdown(markdown: string): Promise<{ html: string; 
     .use(rehypeStringify)
     .process(markdown);
   return { html: String(file), headings };
+}
+
+// The stored rendering of a body, as written beside the Markdown in the Item table
+export async function renderedBody(body: string) {
+  const { html, headings } = await renderMarkdown(body);
+  return { bodyHtml: html, bodyHeadings: headings, bodyRenderer: rendererVersion };
 }

@@ -3,7 +3,7 @@ import { cache } from "react";
 import { db } from "@/lib/db";
 import { cached } from "@/lib/cache/cached";
 import { cacheTags } from "@/lib/cache/tags";
-import { renderMarkdown, type Heading } from "@/lib/markdown";
+import { renderMarkdown, rendererVersion, type Heading } from "@/lib/markdown";
 import type { ItemType, Locale, OrganisationRole, Prisma } from "@/lib/generated/prisma/client";
 
 export type ItemSummary = {
@@ -114,7 +114,11 @@ export const getPublishedItem = cache(
       const related = [...row.relatedTo.map((r) => r.to), ...row.relatedFrom.map((r) => r.from)]
         .filter(isVisible)
         .map((r) => toSummary(pickSummary(r)));
-      const { html, headings } = await renderMarkdown(row.body);
+      // Rendered when the item was written; made here only for a row written by an older renderer.
+      const { html, headings } =
+        row.bodyRenderer === rendererVersion && row.bodyHtml !== null
+          ? { html: row.bodyHtml, headings: (row.bodyHeadings ?? []) as Heading[] }
+          : await renderMarkdown(row.body);
       const name = (t: { nameDa: string; nameSv: string }) => (uiLocale === "da" ? t.nameDa : t.nameSv);
       return {
         ...toSummary(row),

@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import type { Db } from "@/lib/database/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { touchCacheTags } from "@/lib/cache/store";
+import { renderedBody, rendererVersion } from "@/lib/markdown";
 import type { CacheTag } from "@/lib/cache/tags";
 import type { Catalogue } from "./load";
 import type { ItemData } from "./schema";
@@ -110,14 +111,16 @@ async function importItems(
       d.organisations.map((o) => ids.organisation.get(o.organisation)),
       d.adviser && ids.adviser.get(d.adviser),
     ];
-    const importHash = createHash("sha256").update(JSON.stringify({ d, body: item.body, refs })).digest("hex");
+    const importHash = createHash("sha256")
+      .update(JSON.stringify({ d, body: item.body, refs, renderer: rendererVersion }))
+      .digest("hex");
     const current = existing.get(item.key);
     if (current?.importHash === importHash) {
       itemIds.set(item.key, current.id);
       count.unchanged++;
       continue;
     }
-    const row = { ...itemRow(item, ids), importHash };
+    const row = { ...itemRow(item, ids), ...(await renderedBody(item.body)), importHash };
     const saved = current
       ? await tx.item.update({ where: { id: current.id }, data: row, select: { id: true } })
       : await tx.item.create({ data: row, select: { id: true } });
