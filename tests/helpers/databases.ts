@@ -20,6 +20,7 @@ const catalogueTables = [
   "ItemRelation",
   "AdviserTopic",
   "StaffUser",
+  "CacheTag",
   "ContactMessage",
   "MailOutbox",
   "PageFeedback",

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ContentError, loadCatalogue } from "@/lib/content/load";
 import { importCatalogue } from "@/lib/content/import";
+import { renderMarkdown, rendererVersion } from "@/lib/markdown";
 import { fixtureContent, scratchContent } from "../helpers/content";
 import { testDatabases, truncateCatalogue } from "../helpers/databases";
 
@@ -53,6 +54,26 @@ describe.each(databases)("content import on the $name database", (database) => {
     expect(translation.translationOf?.contentKey).toBe("da/publication/testrapport");
     const place = await client.place.findUniqueOrThrow({ where: { slug: "testby" }, include: { parent: true } });
     expect(place.parent?.slug).toBe("nordregion");
+  });
+
+  it("stores each body rendered to sanitized HTML with its headings, and touches the cache tags it changed", async () => {
+    const client = database.client();
+    const catalogue = await loadCatalogue(fixtureContent);
+    await importCatalogue(client, catalogue);
+    for (const item of catalogue.items) {
+      const row = await client.item.findUniqueOrThrow({ where: { contentKey: item.key } });
+      const { html, headings } = await renderMarkdown(item.body);
+      expect(row.bodyHtml).toBe(html);
+      expect(row.bodyHeadings ?? []).toEqual(headings);
+      expect(row.bodyRenderer).toBe(rendererVersion);
+    }
+    const tags = await client.cacheTag.findMany();
+    expect(tags.map((t) => t.tag).sort()).toEqual(["advisers", "catalogue", "glossary"]);
+    // A second run changes nothing, so it invalidates no cached page.
+    const before = new Map(tags.map((t) => [t.tag, t.revalidatedAt.getTime()]));
+    await importCatalogue(client, catalogue);
+    const after = await client.cacheTag.findMany();
+    expect(new Map(after.map((t) => [t.tag, t.revalidatedAt.getTime()]))).toEqual(before);
   });
 
   it("changes nothing when run twice", async () => {
