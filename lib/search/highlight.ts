@@ -19,7 +19,7 @@ export function toSegments(headline: string): Segment[] {
   let at = 0;
   for (const match of headline.matchAll(pattern)) {
     push(headline.slice(at, match.index), false);
-    push(match[1], true);
+    push(match[1] ?? "", true);
     at = match.index + match[0].length;
   }
   push(headline.slice(at), false);
@@ -32,7 +32,7 @@ const escapes: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;"
 export function toHtml(segments: Segment[]): string {
   return segments
     .map(({ text, hit }) => {
-      const escaped = text.replace(/[&<>"']/g, (c) => escapes[c]);
+      const escaped = text.replace(/[&<>"']/g, (c) => escapes[c] ?? c);
       return hit ? `<mark>${escaped}</mark>` : escaped;
     })
     .join("");

@@ -29,7 +29,12 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess(first, schema.
 export const searchParamsSchema = z.object({
   q: z.preprocess(first, z.string().catch("").default("")),
   type: optional(z.enum(itemTypes)),
-  topic: optional(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80)),
+  topic: optional(
+    z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+      .max(80),
+  ),
   country: optional(z.enum(countries)),
   lang: optional(z.enum(locales)),
   year: optional(z.coerce.number().int().min(1900).max(2100)),

@@ -56,7 +56,6 @@ export type SearchOutcome = {
 };
 
 type Lang = "da" | "sv";
-const languages: Lang[] = ["da", "sv"];
 const config = { da: Prisma.sql`'pg_catalog.danish'::regconfig`, sv: Prisma.sql`'pg_catalog.swedish'::regconfig` };
 const parsers = {
   websearch: Prisma.raw("websearch_to_tsquery"),
@@ -94,7 +93,7 @@ type Detection = {
 
 type GlossaryMatch = { entry: Detection; forms: Detection[]; lexemes: Set<string> };
 
-const lexemesOf = (tsq: string) => new Set([...tsq.matchAll(/'((?:[^']|'')*)'/g)].map((m) => m[1]));
+const lexemesOf = (tsq: string) => new Set([...tsq.matchAll(/'((?:[^']|'')*)'/g)].map((m) => m[1] ?? ""));
 const isSubset = (a: Set<string>, b: Set<string>) => a.size < b.size && [...a].every((x) => b.has(x));
 
 // Find the glossary entries whose terms or synonyms occur in the query (compared as stemmed lexemes)
@@ -156,7 +155,7 @@ function widenedQuery(lang: Lang, q: string, matches: GlossaryMatch[]): Prisma.S
 }
 
 function describeWidening(match: GlossaryMatch): Widening {
-  const first = match.forms[0];
+  const first = match.forms[0] ?? match.entry;
   const other: Lang = first.lang === "da" ? "sv" : "da";
   const matchedForms = new Set(match.forms.map((f) => f.form.toLowerCase()));
   const added = [...formsIn(match.entry, other), ...formsIn(match.entry, first.lang)].filter(
@@ -280,6 +279,7 @@ async function runSearch(
         ) p CROSS JOIN q
       ) r) AS results
   `;
+  if (!row) throw new Error("The search query returned no row.");
   return row;
 }
 
@@ -319,7 +319,8 @@ async function suggestQuery(client: Db, q: string): Promise<string | null> {
     if (row.known || !row.candidate || (row.similarity ?? 0) < 0.4) continue;
     if (row.candidate === row.word.toLowerCase()) continue;
     const word = row.word;
-    const candidate = word[0] === word[0].toUpperCase() ? row.candidate[0].toUpperCase() + row.candidate.slice(1) : row.candidate;
+    const capital = word.charAt(0) !== word.charAt(0).toLowerCase();
+    const candidate = capital ? row.candidate.charAt(0).toUpperCase() + row.candidate.slice(1) : row.candidate;
     replacement.set(row.n - 1, candidate);
     changed = true;
   }
