@@ -75,10 +75,10 @@ export async function SearchFacets({
                     >
                       {chosen ? t("removeFilter", { value: name }) : name}
                     </Link>{" "}
-                    <span className="text-[var(--color-muted)]">
-                      (<span data-testid="facet-count">{facet.count}</span>
-                      <span className="sr-only"> {t("facetCount", { count: facet.count })}</span>)
+                    <span className="text-[var(--color-muted)]" aria-hidden="true">
+                      (<span data-testid="facet-count">{facet.count}</span>)
                     </span>
+                    <span className="sr-only">{t("facetCount", { count: facet.count })}</span>
                   </li>
                 );
               })}

@@ -37,9 +37,9 @@ export async function SearchForm({ locale, params }: { locale: Locale; params: S
       </div>
       <fieldset className="mt-4 grid gap-3 sm:grid-cols-4">
         <legend className="sr-only">{t("filters")}</legend>
-        <label className="text-sm">
-          {t("facetType")}
-          <select name="type" defaultValue={params.type ?? ""} className={selectClass}>
+        <div className="text-sm">
+          <label htmlFor="search-type">{t("facetType")}</label>
+          <select id="search-type" name="type" defaultValue={params.type ?? ""} className={selectClass}>
             <option value="">{t("allTypes")}</option>
             {itemTypes.map((type) => (
               <option key={type} value={type}>
@@ -47,30 +47,30 @@ export async function SearchForm({ locale, params }: { locale: Locale; params: S
               </option>
             ))}
           </select>
-        </label>
-        <label className="text-sm">
-          {t("facetLang")}
-          <select name="lang" defaultValue={params.lang ?? ""} className={selectClass}>
+        </div>
+        <div className="text-sm">
+          <label htmlFor="search-lang">{t("facetLang")}</label>
+          <select id="search-lang" name="lang" defaultValue={params.lang ?? ""} className={selectClass}>
             <option value="">{t("allLanguages")}</option>
             <option value="da">{languages("da")}</option>
             <option value="sv">{languages("sv")}</option>
           </select>
-        </label>
-        <label className="text-sm">
-          {t("facetCountry")}
-          <select name="country" defaultValue={params.country ?? ""} className={selectClass}>
+        </div>
+        <div className="text-sm">
+          <label htmlFor="search-country">{t("facetCountry")}</label>
+          <select id="search-country" name="country" defaultValue={params.country ?? ""} className={selectClass}>
             <option value="">{t("allCountries")}</option>
             <option value="DK">{item("countries.DK")}</option>
             <option value="SE">{item("countries.SE")}</option>
           </select>
-        </label>
-        <label className="text-sm">
-          {t("sort")}
-          <select name="sort" defaultValue={params.sort ?? ""} className={selectClass}>
+        </div>
+        <div className="text-sm">
+          <label htmlFor="search-sort">{t("sort")}</label>
+          <select id="search-sort" name="sort" defaultValue={params.sort ?? ""} className={selectClass}>
             <option value="">{t("sortRelevance")}</option>
             <option value="newest">{t("sortNewest")}</option>
           </select>
-        </label>
+        </div>
       </fieldset>
       {params.topic && <input type="hidden" name="topic" value={params.topic} />}
       {params.year !== undefined && <input type="hidden" name="year" value={params.year} />}
