@@ -230,10 +230,12 @@ async function runSearch(
         OR (NOT EXISTS (SELECT 1 FROM matched_all t WHERE t.locale = ${uiLocale}::"Locale" AND t.id = m."translationOfId")
         AND NOT EXISTS (SELECT 1 FROM matched_all t WHERE t.locale = ${uiLocale}::"Locale" AND t."translationOfId" = m.id)))`;
   const sort = params.sort ?? (hasText ? "relevance" : "newest");
-  const order =
-    sort === "relevance"
-      ? Prisma.sql`h.rank DESC, h."publishedAt" DESC NULLS LAST, h.id`
-      : Prisma.sql`h."publishedAt" DESC NULLS LAST, h.year DESC NULLS LAST, h.rank DESC, h.id`;
+  const order = (alias: string) =>
+    Prisma.raw(
+      sort === "relevance"
+        ? `${alias}.rank DESC, ${alias}."publishedAt" DESC NULLS LAST, ${alias}.id`
+        : `${alias}."publishedAt" DESC NULLS LAST, ${alias}.year DESC NULLS LAST, ${alias}.rank DESC, ${alias}.id`,
+    );
   const offset = (params.page - 1) * PAGE_SIZE;
   const facet = (column: string, key: FilterKey, from = "matched") =>
     Prisma.sql`(SELECT coalesce(json_agg(json_build_object('value', f.value, 'count', f.count) ORDER BY f.count DESC, f.value), '[]'::json)
@@ -273,9 +275,10 @@ async function runSearch(
             FROM "Item" t WHERE (t.id = p."translationOfId" OR t."translationOfId" = p.id) AND ${visible("t")}
             LIMIT 1) AS "alsoIn"
         FROM (
-          SELECT h.*, i.slug, i.title, i.summary, i.body, row_number() OVER (ORDER BY ${order}) AS n
-          FROM hits h JOIN "Item" i ON i.id = h.id
-          ORDER BY ${order} LIMIT ${PAGE_SIZE} OFFSET ${offset}
+          -- The page's rows are chosen first, so that text is read for those rows only.
+          SELECT s.*, i.slug, i.title, i.summary, i.body, row_number() OVER (ORDER BY ${order("s")}) AS n
+          FROM (SELECT h.* FROM hits h ORDER BY ${order("h")} LIMIT ${PAGE_SIZE} OFFSET ${offset}) s
+          JOIN "Item" i ON i.id = s.id
         ) p CROSS JOIN q
       ) r) AS results
   `;
