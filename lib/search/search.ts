@@ -136,21 +136,23 @@ const formsIn = (entry: Detection, lang: Lang) =>
 
 // The query in one language's parse, each glossary term replaced by "the term OR any of its forms"
 function widenedQuery(lang: Lang, q: string, matches: GlossaryMatch[]): Prisma.Sql {
+  // First each term found becomes a placeholder lexeme, then each placeholder becomes "the words typed OR
+  // any form of the term". Two passes, so that no rewrite ever applies inside another one's alternatives.
+  const placeholder = (i: number) => Prisma.sql`${`'search-glossary-placeholder-${i}'`}::tsquery`;
   let expr = tsquery(lang, "websearch", q);
-  for (const match of matches) {
-    const alternatives = Prisma.join(
-      formsIn(match.entry, lang).map((form) => tsquery(lang, "phrase", form)),
-      " || ",
-    );
+  matches.forEach((match, i) => {
     for (const { form } of match.forms) {
       // A quoted phrase in the query parses as a phrase, unquoted words as an AND of words.
       const shapes: (keyof typeof parsers)[] = /\s/.test(form.trim()) ? ["phrase", "plain"] : ["plain"];
-      for (const shape of shapes) {
-        const target = tsquery(lang, shape, form);
-        expr = Prisma.sql`ts_rewrite(${expr}, ${target}, ${target} || ${alternatives})`;
-      }
+      for (const shape of shapes)
+        expr = Prisma.sql`ts_rewrite(${expr}, ${tsquery(lang, shape, form)}, ${placeholder(i)})`;
     }
-  }
+  });
+  matches.forEach((match, i) => {
+    const typed = match.forms.map(({ form }) => tsquery(lang, "plain", form));
+    const forms = formsIn(match.entry, lang).map((form) => tsquery(lang, "phrase", form));
+    expr = Prisma.sql`ts_rewrite(${expr}, ${placeholder(i)}, ${Prisma.join([...typed, ...forms], " || ")})`;
+  });
   return expr;
 }
 
