@@ -31,6 +31,8 @@ const pages = async (locale: Locale) => {
     path(locale, "/accessibility"),
     path(locale, "/privacy"),
     path(locale, "/contact"),
+    `${path(locale, "/search")}?q=${locale === "da" ? "socialøkonomisk virksomhed" : "sociala företag"}`,
+    `${path(locale, "/search")}?q=xqzv`,
     `${path(locale, "/contact/receipt")}?ref=AAAA-BBBB-CCCC-DDDD`,
     `/${locale}/findes-ikke`,
   ];

@@ -1,0 +1,57 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Link } from "@/components/site/link";
+import type { Locale } from "@/lib/i18n/routing";
+import { itemHref } from "@/lib/catalogue/sections";
+import type { SearchHit } from "@/lib/search/search";
+import { LanguageLabel } from "@/components/content/language-label";
+import { Highlighted } from "./highlighted";
+
+// Search hits labelled with type, language and date; foreign titles and snippets carry their lang.
+export async function SearchResults({
+  hits,
+  locale,
+  start = 1,
+}: {
+  hits: SearchHit[];
+  locale: Locale;
+  start?: number;
+}) {
+  const t = await getTranslations({ locale, namespace: "Search" });
+  const types = await getTranslations({ locale, namespace: "ItemTypes" });
+  const languages = await getTranslations({ locale, namespace: "Languages" });
+  const format = await getFormatter({ locale });
+  return (
+    <ol start={start} className="divide-y divide-[var(--color-line)]" data-testid="search-results">
+      {hits.map((hit) => (
+        <li key={hit.id} className="py-4" data-testid="search-hit" data-locale={hit.locale} data-type={hit.type}>
+          <h3 className="text-lg font-semibold" lang={hit.locale}>
+            <Link href={itemHref(hit.type, hit.slug)}>
+              <Highlighted segments={hit.title} />
+            </Link>
+          </h3>
+          <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-[var(--color-muted)]">
+            <span>{types(hit.type)}</span>
+            {hit.publishedAt ? (
+              <time dateTime={hit.publishedAt.slice(0, 10)}>
+                {format.dateTime(new Date(hit.publishedAt), { dateStyle: "medium", timeZone: "UTC" })}
+              </time>
+            ) : (
+              hit.year && <span>{hit.year}</span>
+            )}
+            <LanguageLabel uiLocale={locale} itemLocale={hit.locale} />
+          </p>
+          <p className="mt-1" lang={hit.locale}>
+            <Highlighted segments={hit.snippet} />
+          </p>
+          {hit.alsoIn && (
+            <p className="mt-1 text-sm">
+              <Link href={itemHref(hit.alsoIn.type, hit.alsoIn.slug)} hrefLang={hit.alsoIn.locale}>
+                {t("alsoIn", { language: languages(hit.alsoIn.locale) })}
+              </Link>
+            </p>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,403 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Db } from "@/lib/database/client";
+import type { Country, ItemType, Locale } from "@/lib/generated/prisma/enums";
+import { db } from "@/lib/db";
+import { filterKeys, PAGE_SIZE, type FilterKey, type SearchParams } from "./params";
+import { START_MARK, STOP_MARK, toSegments, type Segment } from "./highlight";
+
+// PostgreSQL full-text search over the published catalogue. Each item's stored vector is built with
+// its own language's configuration (see the search migration), so a query is parsed twice, once per
+// language, and each item is matched with the parse of its own language. Terms found in the glossary
+// are widened with their counterparts in both languages by rewriting those parses (ts_rewrite).
+
+export type FacetValue = { value: string; count: number; label?: string };
+export type Facets = Record<FilterKey, FacetValue[]>;
+
+export type SearchHit = {
+  id: string;
+  type: ItemType;
+  locale: Locale;
+  slug: string;
+  title: Segment[];
+  snippet: Segment[];
+  publishedAt: string | null;
+  year: number | null;
+  country: Country | null;
+  /** The same item in the other language, when it is published. */
+  alsoIn: { locale: Locale; type: ItemType; slug: string; title: string } | null;
+};
+
+export type Widening = {
+  slug: string;
+  /** The words of the query that the glossary knows, as the glossary writes them. */
+  matched: string;
+  language: Locale;
+  /** What was searched for as well: the other language's terms first, then synonyms. */
+  added: string[];
+};
+
+export type SearchOutcome = {
+  query: string;
+  capped: boolean;
+  narrow: boolean;
+  /** A query was typed but holds no word that can be searched for (only operators, stop words, emoji). */
+  noSearchableWords: boolean;
+  total: number;
+  page: number;
+  pageCount: number;
+  results: SearchHit[];
+  facets: Facets;
+  widened: Widening[];
+  /** A corrected query worth trying, when there are few or no hits. */
+  suggestion: string | null;
+  /** Items whose titles resemble the query, offered when nothing matched. */
+  similar: SearchHit[];
+};
+
+type Lang = "da" | "sv";
+const config = { da: Prisma.sql`'pg_catalog.danish'::regconfig`, sv: Prisma.sql`'pg_catalog.swedish'::regconfig` };
+const parsers = {
+  websearch: Prisma.raw("websearch_to_tsquery"),
+  phrase: Prisma.raw("phraseto_tsquery"),
+  plain: Prisma.raw("plainto_tsquery"),
+};
+
+/** With fewer hits than this, a 'did you mean' is looked for. */
+const FEW_HITS = 3;
+const MAX_WIDENINGS = 6;
+/** Glossary forms shorter than this (e.g. "Af") are too likely to be ordinary words. */
+const MIN_FORM_LENGTH = 3;
+const MAX_SUGGESTION_WORDS = 6;
+const SIMILAR_TITLES = 8;
+
+const visible = (alias: string) =>
+  Prisma.raw(
+    `${alias}.status = 'published' AND (${alias}."publishedAt" IS NULL OR ${alias}."publishedAt" <= (now() AT TIME ZONE 'UTC'))`,
+  );
+
+function tsquery(lang: Lang, parser: keyof typeof parsers, text: string) {
+  return Prisma.sql`search_normalize_query(${config[lang]}, ${parsers[parser]}(${config[lang]}, ${text}))`;
+}
+
+type Detection = {
+  slug: string;
+  termDa: string;
+  termSv: string;
+  synonymsDa: string[];
+  synonymsSv: string[];
+  form: string;
+  lang: Lang;
+  target: string;
+};
+
+type GlossaryMatch = { entry: Detection; forms: Detection[]; lexemes: Set<string> };
+
+const lexemesOf = (tsq: string) => new Set([...tsq.matchAll(/'((?:[^']|'')*)'/g)].map((m) => m[1] ?? ""));
+const isSubset = (a: Set<string>, b: Set<string>) => a.size < b.size && [...a].every((x) => b.has(x));
+
+// Find the glossary entries whose terms or synonyms occur in the query (compared as stemmed lexemes)
+async function findGlossaryTerms(client: Db, q: string): Promise<GlossaryMatch[]> {
+  const rows = await client.$queryRaw<Detection[]>`
+    WITH input AS (
+      SELECT ${tsquery("da", "websearch", q)} AS da, ${tsquery("sv", "websearch", q)} AS sv
+    ), forms AS (
+      SELECT g.slug, g."termDa", g."termSv", g."synonymsDa", g."synonymsSv", f.form, f.lang,
+        search_normalize_query(search_config(f.lang), plainto_tsquery(search_config(f.lang), f.form)) AS target
+      FROM "GlossaryTerm" g
+      CROSS JOIN LATERAL (
+        SELECT s AS form, 'da' AS lang FROM unnest(array_prepend(g."termDa", g."synonymsDa")) AS s
+        UNION ALL
+        SELECT s, 'sv' FROM unnest(array_prepend(g."termSv", g."synonymsSv")) AS s
+      ) AS f
+      WHERE char_length(f.form) >= ${MIN_FORM_LENGTH}
+    )
+    SELECT f.slug, f."termDa", f."termSv", f."synonymsDa", f."synonymsSv", f.form, f.lang, f.target::text AS target
+    FROM forms f CROSS JOIN input
+    WHERE numnode(f.target) > 0 AND (CASE WHEN f.lang = 'da' THEN input.da ELSE input.sv END) @> f.target
+  `;
+  // A form inside a longer matched form (of any entry) is covered by the longer one.
+  const withLexemes = rows.map((row) => ({ row, lexemes: lexemesOf(row.target) }));
+  const kept = withLexemes.filter(
+    (d) => !withLexemes.some((o) => o.row.lang === d.row.lang && isSubset(d.lexemes, o.lexemes)),
+  );
+  const bySlug = new Map<string, GlossaryMatch>();
+  for (const { row, lexemes } of kept) {
+    const match = bySlug.get(row.slug) ?? { entry: row, forms: [], lexemes: new Set<string>() };
+    match.forms.push(row);
+    lexemes.forEach((l) => match.lexemes.add(l));
+    bySlug.set(row.slug, match);
+  }
+  return [...bySlug.values()].sort((a, b) => b.lexemes.size - a.lexemes.size).slice(0, MAX_WIDENINGS);
+}
+
+const formsIn = (entry: Detection, lang: Lang) =>
+  lang === "da" ? [entry.termDa, ...entry.synonymsDa] : [entry.termSv, ...entry.synonymsSv];
+
+// The query in one language's parse, each glossary term replaced by "the term OR any of its forms"
+function widenedQuery(lang: Lang, q: string, matches: GlossaryMatch[]): Prisma.Sql {
+  // First each term found becomes a placeholder lexeme, then each placeholder becomes "the words typed OR
+  // any form of the term". Two passes, so that no rewrite ever applies inside another one's alternatives.
+  const placeholder = (i: number) => Prisma.sql`${`'search-glossary-placeholder-${i}'`}::tsquery`;
+  let expr = tsquery(lang, "websearch", q);
+  matches.forEach((match, i) => {
+    for (const { form } of match.forms) {
+      // A quoted phrase in the query parses as a phrase, unquoted words as an AND of words.
+      const shapes: (keyof typeof parsers)[] = /\s/.test(form.trim()) ? ["phrase", "plain"] : ["plain"];
+      for (const shape of shapes)
+        expr = Prisma.sql`ts_rewrite(${expr}, ${tsquery(lang, shape, form)}, ${placeholder(i)})`;
+    }
+  });
+  matches.forEach((match, i) => {
+    const typed = match.forms.map(({ form }) => tsquery(lang, "plain", form));
+    const forms = formsIn(match.entry, lang).map((form) => tsquery(lang, "phrase", form));
+    expr = Prisma.sql`ts_rewrite(${expr}, ${placeholder(i)}, ${Prisma.join([...typed, ...forms], " || ")})`;
+  });
+  return expr;
+}
+
+function describeWidening(match: GlossaryMatch): Widening {
+  const first = match.forms[0] ?? match.entry;
+  const other: Lang = first.lang === "da" ? "sv" : "da";
+  const matchedForms = new Set(match.forms.map((f) => f.form.toLowerCase()));
+  const added = [...formsIn(match.entry, other), ...formsIn(match.entry, first.lang)].filter(
+    (form, i, all) => !matchedForms.has(form.toLowerCase()) && all.indexOf(form) === i,
+  );
+  return { slug: match.entry.slug, matched: first.form, language: first.lang, added };
+}
+
+function filterCondition(key: FilterKey, params: SearchParams): Prisma.Sql | null {
+  switch (key) {
+    case "type":
+      return params.type ? Prisma.sql`m.type = ${params.type}::"ItemType"` : null;
+    case "country":
+      return params.country ? Prisma.sql`m.country = ${params.country}::"Country"` : null;
+    case "lang":
+      return params.lang ? Prisma.sql`m.locale = ${params.lang}::"Locale"` : null;
+    case "year":
+      return params.year !== undefined ? Prisma.sql`m.year = ${params.year}` : null;
+    case "topic":
+      return params.topic
+        ? Prisma.sql`EXISTS (SELECT 1 FROM "ItemTopic" it JOIN "Topic" tp ON tp.id = it."topicId"
+            WHERE it."itemId" = m.id AND tp.slug = ${params.topic})`
+        : null;
+  }
+}
+
+// Every active filter but one (facet counts say what choosing a value of that facet would give)
+function filtersExcept(params: SearchParams, except?: FilterKey): Prisma.Sql {
+  const conditions = filterKeys
+    .filter((key) => key !== except)
+    .map((key) => filterCondition(key, params))
+    .filter((c): c is Prisma.Sql => c !== null);
+  return conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
+}
+
+type HitRow = Omit<SearchHit, "title" | "snippet"> & { titleHeadline: string; snippetHeadline: string };
+type MainRow = {
+  nodes: number;
+  total: number;
+  results: HitRow[];
+  type: FacetValue[];
+  topic: (FacetValue & { nameDa: string; nameSv: string })[];
+  country: FacetValue[];
+  lang: FacetValue[];
+  year: FacetValue[];
+};
+
+const titleOptions = `HighlightAll=true, StartSel=${START_MARK}, StopSel=${STOP_MARK}`;
+const snippetOptions = `MaxFragments=2, MaxWords=28, MinWords=12, ShortWord=2, FragmentDelimiter=" … ", StartSel=${START_MARK}, StopSel=${STOP_MARK}`;
+
+async function runSearch(
+  client: Db,
+  params: SearchParams,
+  uiLocale: Locale,
+  matches: GlossaryMatch[],
+): Promise<MainRow> {
+  const hasText = params.q.length > 0;
+  const q = {
+    da: hasText ? widenedQuery("da", params.q, matches) : Prisma.sql`''::tsquery`,
+    sv: hasText ? widenedQuery("sv", params.q, matches) : Prisma.sql`''::tsquery`,
+  };
+  const textMatch = hasText
+    ? Prisma.sql`AND ((i.locale = 'da' AND i."searchVector" @@ q.da) OR (i.locale = 'sv' AND i."searchVector" @@ q.sv))`
+    : Prisma.empty;
+  const rank = hasText
+    ? Prisma.sql`ts_rank(i."searchVector", CASE WHEN i.locale = 'da' THEN q.da ELSE q.sv END, 1)`
+    : Prisma.sql`0::real`;
+  // Of a translated pair that both match, only the reader's version is listed (unless a language is chosen).
+  const dedupe = params.lang
+    ? Prisma.sql`TRUE`
+    : Prisma.sql`(m.locale = ${uiLocale}::"Locale"
+        OR (NOT EXISTS (SELECT 1 FROM matched_all t WHERE t.locale = ${uiLocale}::"Locale" AND t.id = m."translationOfId")
+        AND NOT EXISTS (SELECT 1 FROM matched_all t WHERE t.locale = ${uiLocale}::"Locale" AND t."translationOfId" = m.id)))`;
+  const sort = params.sort ?? (hasText ? "relevance" : "newest");
+  const order = (alias: string) =>
+    Prisma.raw(
+      sort === "relevance"
+        ? `${alias}.rank DESC, ${alias}."publishedAt" DESC NULLS LAST, ${alias}.id`
+        : `${alias}."publishedAt" DESC NULLS LAST, ${alias}.year DESC NULLS LAST, ${alias}.rank DESC, ${alias}.id`,
+    );
+  const offset = (params.page - 1) * PAGE_SIZE;
+  const facet = (column: string, key: FilterKey, from = "matched") =>
+    Prisma.sql`(SELECT coalesce(json_agg(json_build_object('value', f.value, 'count', f.count) ORDER BY f.count DESC, f.value), '[]'::json)
+      FROM (SELECT ${Prisma.raw(`m.${column}`)}::text AS value, count(*)::int AS count FROM ${Prisma.raw(from)} m
+            WHERE ${Prisma.raw(`m.${column}`)} IS NOT NULL AND ${filtersExcept(params, key)} GROUP BY 1) f)`;
+  const snippetText = hasText
+    ? Prisma.sql`p.summary || E'\n' || left(regexp_replace(regexp_replace(p.body, '!?\\[([^\\]]*)\\]\\([^)]*\\)', '\\1', 'g'), '[#*_>|\`]+', ' ', 'g'), 8000)`
+    : Prisma.sql`p.summary`;
+
+  const [row] = await client.$queryRaw<MainRow[]>`
+    WITH q AS MATERIALIZED (SELECT ${q.da} AS da, ${q.sv} AS sv),
+    matched_all AS MATERIALIZED (
+      SELECT i.id, i.type, i.locale, i.country, i.year, i."publishedAt", i."translationOfId", ${rank} AS rank
+      FROM "Item" i CROSS JOIN q
+      WHERE ${visible("i")} ${textMatch}
+    ),
+    matched AS MATERIALIZED (SELECT m.* FROM matched_all m WHERE ${dedupe}),
+    hits AS MATERIALIZED (SELECT m.* FROM matched m WHERE ${filtersExcept(params)})
+    SELECT
+      (SELECT numnode(da) + numnode(sv) FROM q)::int AS nodes,
+      (SELECT count(*)::int FROM hits) AS total,
+      ${facet("type", "type")} AS type,
+      ${facet("country", "country")} AS country,
+      ${facet("locale", "lang", "matched_all")} AS lang,
+      ${facet("year", "year")} AS year,
+      (SELECT coalesce(json_agg(json_build_object('value', f.slug, 'count', f.count, 'nameDa', f."nameDa", 'nameSv', f."nameSv")
+              ORDER BY f.count DESC, f.slug), '[]'::json)
+        FROM (SELECT tp.slug, tp."nameDa", tp."nameSv", count(*)::int AS count
+              FROM matched m JOIN "ItemTopic" it ON it."itemId" = m.id JOIN "Topic" tp ON tp.id = it."topicId"
+              WHERE ${filtersExcept(params, "topic")} GROUP BY tp.id) f) AS topic,
+      (SELECT coalesce(json_agg(r ORDER BY r.n), '[]'::json) FROM (
+        SELECT p.n, p.id, p.type, p.locale, p.slug, p.year, p.country,
+          to_char(p."publishedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "publishedAt",
+          ${hasText ? Prisma.sql`ts_headline(search_config(p.locale::text), p.title, CASE WHEN p.locale = 'da' THEN q.da ELSE q.sv END, ${titleOptions})` : Prisma.sql`p.title`} AS "titleHeadline",
+          ${hasText ? Prisma.sql`ts_headline(search_config(p.locale::text), ${snippetText}, CASE WHEN p.locale = 'da' THEN q.da ELSE q.sv END, ${snippetOptions})` : snippetText} AS "snippetHeadline",
+          (SELECT json_build_object('locale', t.locale, 'type', t.type, 'slug', t.slug, 'title', t.title)
+            FROM "Item" t WHERE (t.id = p."translationOfId" OR t."translationOfId" = p.id) AND ${visible("t")}
+            LIMIT 1) AS "alsoIn"
+        FROM (
+          -- The page's rows are chosen first, so that text is read for those rows only.
+          SELECT s.*, i.slug, i.title, i.summary, i.body, row_number() OVER (ORDER BY ${order("s")}) AS n
+          FROM (SELECT h.* FROM hits h ORDER BY ${order("h")} LIMIT ${PAGE_SIZE} OFFSET ${offset}) s
+          JOIN "Item" i ON i.id = s.id
+        ) p CROSS JOIN q
+      ) r) AS results
+  `;
+  if (!row) throw new Error("The search query returned no row.");
+  return row;
+}
+
+type SuggestionRow = { n: number; word: string; known: boolean; candidate: string | null; similarity: number | null };
+
+// A corrected query: each word that finds nothing and resembles a word of a title or glossary term is replaced
+async function suggestQuery(client: Db, q: string): Promise<string | null> {
+  const tokens = [...q.matchAll(/[\p{L}\p{N}]+/gu)].slice(0, MAX_SUGGESTION_WORDS * 3);
+  const words = tokens.filter((t) => Array.from(t[0]).length >= 3).slice(0, MAX_SUGGESTION_WORDS);
+  if (!words.length) return null;
+  const knownIn = (lang: Lang) => Prisma.sql`(
+    numnode(plainto_tsquery(${config[lang]}, w.word)) = 0 OR EXISTS (
+      SELECT 1 FROM "Item" i WHERE i.locale = ${lang}::"Locale" AND ${visible("i")}
+        AND i."searchVector" @@ search_normalize_query(${config[lang]}, plainto_tsquery(${config[lang]}, w.word))))`;
+  const rows = await client.$queryRaw<SuggestionRow[]>`
+    SELECT w.n::int AS n, w.word, (${knownIn("da")} OR ${knownIn("sv")}) AS known, best.candidate, best.similarity
+    FROM unnest(${words.map((w) => w[0])}::text[]) WITH ORDINALITY AS w(word, n)
+    LEFT JOIN LATERAL (
+      SELECT c.candidate, similarity(lower(w.word), c.candidate)::float8 AS similarity
+      FROM (
+        SELECT DISTINCT lower(x) AS candidate FROM (
+          SELECT regexp_split_to_table(t.title, '[[:space:][:punct:]«»–—…]+') AS x
+          FROM (SELECT i.title FROM "Item" i WHERE ${visible("i")} ORDER BY w.word <<-> i.title LIMIT 8) t
+          UNION ALL
+          SELECT regexp_split_to_table(f, '[[:space:][:punct:]«»–—…]+')
+          FROM "GlossaryTerm" g,
+            unnest(array_prepend(g."termDa", g."synonymsDa") || array_prepend(g."termSv", g."synonymsSv")) AS f
+        ) s WHERE char_length(x) >= 3
+      ) c
+      ORDER BY 2 DESC, 1 LIMIT 1
+    ) best ON true
+    ORDER BY w.n
+  `;
+  let changed = false;
+  const replacement = new Map<number, string>();
+  for (const row of rows) {
+    if (row.known || !row.candidate || (row.similarity ?? 0) < 0.4) continue;
+    if (row.candidate === row.word.toLowerCase()) continue;
+    const word = row.word;
+    const capital = word.charAt(0) !== word.charAt(0).toLowerCase();
+    const candidate = capital ? row.candidate.charAt(0).toUpperCase() + row.candidate.slice(1) : row.candidate;
+    replacement.set(row.n - 1, candidate);
+    changed = true;
+  }
+  if (!changed) return null;
+  let out = "";
+  let at = 0;
+  words.forEach((token, i) => {
+    const index = token.index ?? 0;
+    out += q.slice(at, index) + (replacement.get(i) ?? token[0]);
+    at = index + token[0].length;
+  });
+  return out + q.slice(at);
+}
+
+type SimilarRow = Omit<SearchHit, "title" | "snippet"> & { title: string; summary: string };
+
+// Items whose titles resemble the query (trigram word similarity), for a search with no hits
+async function similarTitles(client: Db, q: string): Promise<SearchHit[]> {
+  const rows = await client.$queryRaw<SimilarRow[]>`
+    SELECT s.id, s.type, s.locale, s.slug, s.title, s.summary, s.year, s.country,
+      to_char(s."publishedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "publishedAt", NULL AS "alsoIn"
+    FROM (
+      SELECT i.*, word_similarity(${q}, i.title) AS similarity FROM "Item" i
+      WHERE ${visible("i")}
+      ORDER BY ${q} <<-> i.title LIMIT ${SIMILAR_TITLES}
+    ) s
+    WHERE s.similarity >= 0.35
+    ORDER BY s.similarity DESC, s.id
+  `;
+  return rows.map(({ title, summary, ...rest }) => ({
+    ...rest,
+    title: [{ text: title, hit: false }],
+    snippet: [{ text: summary, hit: false }],
+  }));
+}
+
+// Search the published catalogue: ranked, highlighted hits of one page, facet counts, glossary widening, typo help
+export async function searchCatalogue(
+  params: SearchParams,
+  uiLocale: Locale,
+  client: Db = db(),
+): Promise<SearchOutcome> {
+  const hasText = params.q.length > 0;
+  const matches = hasText && !params.narrow ? await findGlossaryTerms(client, params.q) : [];
+  const row = await runSearch(client, params, uiLocale, matches);
+  const noSearchableWords = hasText && row.nodes === 0;
+  const suggestion =
+    hasText && !noSearchableWords && row.total < FEW_HITS ? await suggestQuery(client, params.q) : null;
+  const similar = hasText && row.total === 0 ? await similarTitles(client, params.q) : [];
+  const topicName = (t: { nameDa: string; nameSv: string }) => (uiLocale === "da" ? t.nameDa : t.nameSv);
+  return {
+    query: params.q,
+    capped: params.capped,
+    narrow: params.narrow,
+    noSearchableWords,
+    total: row.total,
+    page: params.page,
+    pageCount: Math.max(1, Math.ceil(row.total / PAGE_SIZE)),
+    results: row.results.map(({ titleHeadline, snippetHeadline, ...hit }) => ({
+      ...hit,
+      title: toSegments(titleHeadline),
+      snippet: toSegments(snippetHeadline),
+    })),
+    facets: {
+      type: row.type,
+      topic: row.topic.map(({ nameDa, nameSv, ...f }) => ({ ...f, label: topicName({ nameDa, nameSv }) })),
+      country: row.country,
+      lang: row.lang,
+      year: row.year.sort((a, b) => Number(b.value) - Number(a.value)),
+    },
+    widened: matches.map(describeWidening),
+    suggestion,
+    similar,
+  };
+}

@@ -1,0 +1,268 @@
+// Search benchmark (not a test): builds a synthetic catalogue of 100,000 items in a database of its
+// own, with Danish and Swedish text drawn from the words of content/, then times 50 representative
+// queries through the same function the search page calls and prints p50 and p95.
+//
+//   npm run bench:search                 build the corpus if missing, then time
+//   npm run bench:search -- --rebuild    build it again
+//
+// BENCH_DATABASE_URL names the database (default postgresql://postgres@127.0.0.1:5432/kb_bench_search);
+// it is created when missing and its catalogue tables are replaced.
+import pg from "pg";
+import { loadCatalogue } from "@/lib/content/load";
+import { applyMigrations } from "@/lib/database/migrations";
+import { createPrismaClient } from "@/lib/database/client";
+import { searchCatalogue } from "@/lib/search/search";
+import { parseSearchParams, type RawSearchParams } from "@/lib/search/params";
+
+const ITEMS = 100_000;
+const RUNS = 5;
+const url = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/kb_bench_search";
+
+// Deterministic random numbers, so that every build has the same corpus
+let seed = 20261122;
+const random = () => {
+  seed = (seed * 1664525 + 1013904223) >>> 0;
+  return seed / 2 ** 32;
+};
+const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+const between = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
+
+async function ensureDatabase() {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  const admin = new URL(url);
+  admin.pathname = "/postgres";
+  const client = new pg.Client(admin.toString());
+  await client.connect();
+  try {
+    const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!exists.rowCount) {
+      await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+      console.log(`Created database ${name}.`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+// Words of the catalogue per language, as they occur (so frequent words stay frequent)
+async function vocabulary() {
+  const catalogue = await loadCatalogue();
+  const words = {
+    da: { title: [] as string[], text: [] as string[] },
+    sv: { title: [] as string[], text: [] as string[] },
+  };
+  const split = (s: string) => s.match(/[\p{L}\p{N}][\p{L}\p{N}-]*/gu) ?? [];
+  for (const item of catalogue.items) {
+    const w = words[item.locale];
+    w.title.push(...split(item.data.title));
+    w.text.push(...split(item.data.summary), ...split(item.body));
+  }
+  return { words, catalogue };
+}
+
+const sentence = (pool: string[], min: number, max: number) => {
+  const n = between(min, max);
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) out.push(pick(pool));
+  const text = out.join(" ");
+  return text.charAt(0).toUpperCase() + text.slice(1);
+};
+
+async function build() {
+  const { words, catalogue } = await vocabulary();
+  const client = new pg.Client(url);
+  await client.connect();
+  try {
+    console.log(`Building ${ITEMS.toLocaleString("en")} items…`);
+    const started = Date.now();
+    await client.query(`TRUNCATE "Item", "Topic", "ItemTopic", "GlossaryTerm" CASCADE`);
+    for (const g of catalogue.glossary) {
+      await client.query(
+        `INSERT INTO "GlossaryTerm" (id, slug, "termDa", "termSv", "synonymsDa", "synonymsSv", "explanationDa", "explanationSv")
+         VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7)`,
+        [g.slug, g.da.term, g.sv.term, g.da.synonyms, g.sv.synonyms, g.da.explanation, g.sv.explanation],
+      );
+    }
+    const topics: string[] = [];
+    for (const t of catalogue.topics) {
+      const row = await client.query(
+        `INSERT INTO "Topic" (id, slug, "nameDa", "nameSv") VALUES (gen_random_uuid(), $1, $2, $3) RETURNING id`,
+        [t.slug, t.name.da, t.name.sv],
+      );
+      topics.push(row.rows[0].id);
+    }
+    const types = ["article", "case", "publication", "project", "reference", "reference"] as const;
+    const batch = 500;
+    for (let start = 0; start < ITEMS; start += batch) {
+      const values: unknown[] = [];
+      const rows: string[] = [];
+      for (let i = start; i < Math.min(ITEMS, start + batch); i++) {
+        const locale = random() < 0.45 ? "da" : "sv";
+        const w = words[locale];
+        const year = between(2005, 2025);
+        const published = new Date(Date.UTC(year, between(0, 11), between(1, 28)));
+        const row = [
+          `bench/${i}`,
+          pick(types),
+          locale,
+          `item-${i}`,
+          random() < 0.97 ? "published" : "draft",
+          published,
+          sentence(w.title, 4, 10),
+          sentence(w.text, 15, 35),
+          sentence(w.text, 100, 400),
+          random() < 0.5 ? "DK" : "SE",
+          year,
+        ];
+        const base = values.length;
+        values.push(...row);
+        rows.push(
+          `(gen_random_uuid(), ${row.map((_, k) => `$${base + k + 1}`).join(", ")}, now())`
+            .replace(`$${base + 2},`, `$${base + 2}::"ItemType",`)
+            .replace(`$${base + 3},`, `$${base + 3}::"Locale",`)
+            .replace(`$${base + 5},`, `$${base + 5}::"ItemStatus",`)
+            .replace(`$${base + 10},`, `$${base + 10}::"Country",`),
+        );
+      }
+      await client.query(
+        `INSERT INTO "Item" (id, "contentKey", type, locale, slug, status, "publishedAt", title, summary, body, country, year, "updatedAt")
+         VALUES ${rows.join(", ")}`,
+        values,
+      );
+      if ((start + batch) % 10_000 === 0) {
+        console.log(`  ${(start + batch).toLocaleString("en")} items, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      }
+    }
+    await client.query(
+      `INSERT INTO "ItemTopic" ("itemId", "topicId")
+       SELECT DISTINCT i.id, (($1::uuid[])[1 + (abs(hashtext(i.slug || n::text)) % $2)])
+       FROM "Item" i CROSS JOIN generate_series(1, 2) AS n`,
+      [topics, topics.length],
+    );
+    await client.query(`ANALYZE`);
+    console.log(`Built in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+  } finally {
+    await client.end();
+  }
+}
+
+type Query = { kind: string; ui: "da" | "sv"; params: RawSearchParams };
+const queries: Query[] = [
+  // Single words
+  ...["kommune", "virksomheder", "beskæftigelse", "jobcenter", "partnerskab", "samarbejde"].map((q) => ({
+    kind: "word",
+    ui: "da" as const,
+    params: { q },
+  })),
+  ...["kommunen", "företag", "arbetsmarknaden", "samordningsförbund", "finansiering", "verksamhet"].map((q) => ({
+    kind: "word",
+    ui: "sv" as const,
+    params: { q },
+  })),
+  // Phrases and operators
+  ...[
+    '"sociale klausuler"',
+    '"socialt företag"',
+    '"offentlig upphandling"',
+    "kommune -jobcenter",
+    "praktik OR løntilskud",
+    '"arbetsintegrerande sociala företag" kommun',
+    "virksomhed kommune samarbejde",
+    "projekt utvärdering resultat",
+  ].map((q, i) => ({ kind: "phrase/operators", ui: (i % 2 ? "sv" : "da") as "da" | "sv", params: { q } })),
+  // Facet filters and sorting
+  ...[
+    { q: "kommune", type: "case" },
+    { q: "företag", lang: "sv", year: "2015" },
+    { q: "samarbejde", country: "DK", sort: "newest" },
+    { q: "arbetsmarknad", topic: "arbejdsmarkedsintegration" },
+    { q: "virksomheder", page: "3" },
+    { q: "upphandling", type: "reference", country: "SE" },
+    { q: "socialøkonomisk", lang: "da", sort: "newest", page: "2" },
+    { type: "case", year: "2020" },
+  ].map((params, i) => ({ kind: "filters", ui: (i % 2 ? "sv" : "da") as "da" | "sv", params })),
+  // Across languages through the glossary
+  ...[
+    "socialøkonomisk virksomhed",
+    "udbud",
+    "sociale klausuler",
+    "reserverede kontrakter",
+    "anden aktør",
+    "upphandling",
+    "sociala företag",
+    "idéburet offentligt partnerskap",
+    "samordningsförbund",
+    "arbetsintegrerande socialt företag",
+  ].map((q, i) => ({ kind: "cross-language", ui: (i % 2 ? "sv" : "da") as "da" | "sv", params: { q } })),
+  // Typos
+  ...[
+    "virksomhde",
+    "socialøkonomsik",
+    "upphandlnig",
+    "samordningsförbnd",
+    "kommunne samarbejed",
+    "arbetsmarkand",
+    "beskæftigelsse",
+    "finansierng",
+  ].map((q, i) => ({ kind: "typo", ui: (i % 2 ? "sv" : "da") as "da" | "sv", params: { q } })),
+  // Hostile input
+  ...["virksomhed ".repeat(1000), '" OR - "', `'; DROP TABLE "Item"; --`, "🙂 שלום \u0000"].map((q) => ({
+    kind: "bad input",
+    ui: "da" as const,
+    params: { q },
+  })),
+];
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+async function main() {
+  if (queries.length !== 50) throw new Error(`expected 50 queries, have ${queries.length}`);
+  await ensureDatabase();
+  await applyMigrations(url);
+  const check = new pg.Client(url);
+  await check.connect();
+  const { rows } = await check.query(`SELECT count(*)::int AS n FROM "Item"`);
+  const version = (await check.query(`SHOW server_version`)).rows[0].server_version;
+  await check.end();
+  if (process.argv.includes("--rebuild") || rows[0].n !== ITEMS) await build();
+
+  const client = createPrismaClient(url, 2);
+  const times: number[] = [];
+  const byKind = new Map<string, number[]>();
+  const hits: string[] = [];
+  try {
+    for (const query of queries) {
+      const params = parseSearchParams(query.params);
+      await searchCatalogue(params, query.ui, client); // warm-up
+      for (let run = 0; run < RUNS; run++) {
+        const started = performance.now();
+        const outcome = await searchCatalogue(params, query.ui, client);
+        const ms = performance.now() - started;
+        times.push(ms);
+        byKind.set(query.kind, [...(byKind.get(query.kind) ?? []), ms]);
+        if (run === 0) hits.push(`${outcome.total}`);
+      }
+    }
+  } finally {
+    await client.$disconnect();
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  console.log(`\nPostgreSQL ${version}, ${ITEMS.toLocaleString("en")} items, ${queries.length} queries × ${RUNS} runs`);
+  for (const [kind, list] of byKind) {
+    const s = [...list].sort((a, b) => a - b);
+    console.log(
+      `  ${kind.padEnd(18)} p50 ${percentile(s, 50).toFixed(1).padStart(6)} ms   p95 ${percentile(s, 95).toFixed(1).padStart(6)} ms`,
+    );
+  }
+  console.log(
+    `  ${"all".padEnd(18)} p50 ${percentile(sorted, 50).toFixed(1).padStart(6)} ms   p95 ${percentile(sorted, 95).toFixed(1).padStart(6)} ms`,
+  );
+  console.log(`Hits per query: ${hits.join(" ")}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
