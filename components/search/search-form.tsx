@@ -13,7 +13,13 @@ export async function SearchForm({ locale, params }: { locale: Locale; params: S
   const languages = await getTranslations({ locale, namespace: "Languages" });
   const item = await getTranslations({ locale, namespace: "ItemPage" });
   return (
-    <form role="search" method="get" action={getPathname({ locale, href: "/search" })} className="mt-6">
+    <form
+      role="search"
+      aria-label={t("label")}
+      method="get"
+      action={getPathname({ locale, href: "/search" })}
+      className="mt-6"
+    >
       <label htmlFor="search-q" className="block font-semibold">
         {t("label")}
       </label>

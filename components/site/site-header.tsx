@@ -35,7 +35,13 @@ export async function SiteHeader({ locale, alternates }: Props) {
           {meta("siteName")}
         </Link>
         <div className="flex flex-wrap items-center gap-4">
-          <form role="search" method="get" action={getPathname({ locale, href: "/search" })} className="flex">
+          <form
+            role="search"
+            aria-label={t("searchLabel")}
+            method="get"
+            action={getPathname({ locale, href: "/search" })}
+            className="flex"
+          >
             <label htmlFor="site-search" className="sr-only">
               {t("searchLabel")}
             </label>
@@ -43,7 +49,7 @@ export async function SiteHeader({ locale, alternates }: Props) {
               id="site-search"
               type="search"
               name="q"
-              maxLength={500}
+              maxLength={400}
               className="w-44 rounded-l border border-r-0 border-[var(--color-muted)] px-2 py-1.5 sm:w-56"
             />
             <button
