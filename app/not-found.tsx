@@ -1,5 +1,3 @@
-import Link from "next/link";
-
 // Requests outside any locale (rare: the proxy adds one) get a bilingual plain page.
 export default function GlobalNotFound() {
   return (
@@ -8,12 +6,12 @@ export default function GlobalNotFound() {
         <main>
           <h1>Siden findes ikke</h1>
           <p>
-            <Link href="/da">Gå til forsiden</Link>
+            <a href="/da">Gå til forsiden</a>
           </p>
           <p lang="sv">
-            <Link href="/sv" hrefLang="sv">
+            <a href="/sv" hrefLang="sv">
               Sidan finns inte. Gå till startsidan
-            </Link>
+            </a>
           </p>
         </main>
       </body>

@@ -10,6 +10,9 @@ import pg from "pg";
 import { startTagSync } from "@/lib/cache/tag-sync";
 import { routing, type Locale } from "@/lib/i18n/routing";
 
+// Named like `next start`, so that process tools find the server the same way.
+process.title = "next-server";
+
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
 const databaseUrl = process.env.DATABASE_URL;

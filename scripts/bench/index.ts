@@ -190,7 +190,8 @@ async function main() {
       "it builds first when the sources are newer than .next)…",
   );
   const app = startServer("npm start", "npm", ["start"], {
-    env: { ...process.env, PORT: String(APP_PORT), NEXT_TELEMETRY_DISABLED: "1" },
+    // The site's own address is the one measured, so canonical URLs point where Lighthouse looks.
+    env: { ...process.env, PORT: String(APP_PORT), SITE_URL: origin(APP_PORT), NEXT_TELEMETRY_DISABLED: "1" },
     log: path.join(runDir, "app.log"),
   });
   await waitForHttp(origin(APP_PORT) + "/da", app, 15 * 60_000);
