@@ -6,6 +6,9 @@ export const routing = defineRouting({
   localePrefix: "always",
   // No cookie: pages stay shareable by a proxy cache, and the site sets no cookies at all.
   localeCookie: false,
+  // No automatic Link headers: they would pair every page with the same path in the other locale, but hreflang
+  // belongs only between true translations, which the page metadata states.
+  alternateLinks: false,
   pathnames: {
     "/": "/",
     "/articles": { da: "/artikler", sv: "/artiklar" },

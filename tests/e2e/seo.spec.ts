@@ -274,3 +274,15 @@ for (const locale of locales) {
     expect(types).toEqual(["WebSite", "Organization"]);
   });
 }
+
+test("no page claims an hreflang alternate in an HTTP Link header", async ({ request }) => {
+  for (const url of [
+    "/da",
+    "/sv/fall",
+    "/da/publikationer/erfaringsopsamling-pulje-kommuner-og-socialoekonomiske-virksomheder",
+  ]) {
+    const response = await request.get(url);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["link"] ?? "", url).not.toContain("hreflang");
+  }
+});
