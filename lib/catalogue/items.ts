@@ -3,6 +3,7 @@ import { cache } from "react";
 import { db } from "@/lib/db";
 import { cached } from "@/lib/cache/cached";
 import { cacheTags } from "@/lib/cache/tags";
+import { visibleWhere } from "./listing";
 import { renderMarkdown, rendererVersion, type Heading } from "@/lib/markdown";
 import type { ItemType, Locale, OrganisationRole, Prisma } from "@/lib/generated/prisma/client";
 
@@ -49,11 +50,6 @@ const summarySelect = {
   year: true,
 } satisfies Prisma.ItemSelect;
 
-// Published and, when scheduled, due.
-function visible(): Prisma.ItemWhereInput {
-  return { status: "published", OR: [{ publishedAt: null }, { publishedAt: { lte: new Date() } }] };
-}
-
 function toSummary(row: Prisma.ItemGetPayload<{ select: typeof summarySelect }>): ItemSummary {
   return { ...row, publishedAt: row.publishedAt?.toISOString() ?? null };
 }
@@ -65,26 +61,6 @@ function pickSummary<T extends Prisma.ItemGetPayload<{ select: typeof summarySel
 
 const isoDate = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
 
-// List published items of both languages, newest first; of a translated pair only the reader's version
-export const listPublishedItems = cache(
-  cached("listPublishedItems", [cacheTags.catalogue], async (uiLocale: Locale, limit = 50): Promise<ItemSummary[]> => {
-    const rows = await db().item.findMany({
-      where: {
-        ...visible(),
-        type: { not: "reference" },
-        NOT: [
-          { locale: { not: uiLocale }, translatedBy: { is: { ...visible(), locale: uiLocale } } },
-          { locale: { not: uiLocale }, translationOf: { is: { ...visible(), locale: uiLocale } } },
-        ],
-      },
-      orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { title: "asc" }],
-      take: limit,
-      select: summarySelect,
-    });
-    return rows.map(toSummary);
-  }),
-);
-
 // Find one published item by type and slug, preferring the one written in the reader's language
 export const getPublishedItem = cache(
   cached(
@@ -92,7 +68,7 @@ export const getPublishedItem = cache(
     [cacheTags.catalogue, cacheTags.advisers],
     async (type: ItemType, slug: string, uiLocale: Locale): Promise<ItemDetail | null> => {
       const rows = await db().item.findMany({
-        where: { ...visible(), type, slug },
+        where: { ...visibleWhere(), type, slug },
         include: {
           topics: { include: { topic: true } },
           places: { include: { place: true } },
