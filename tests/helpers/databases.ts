@@ -24,6 +24,10 @@ const catalogueTables = [
   "MailOutbox",
   "PageFeedback",
   "RateLimitBucket",
+  "Session",
+  "LoginThrottle",
+  "Revision",
+  "AuditLog",
 ];
 
 // Empty every catalogue table
