@@ -90,8 +90,8 @@ export const saveItemAction = staffAction(
   // An expired session must not cost the editor the text: it comes back with the message.
   (_reason, previous: EditorState, form: FormData): EditorState => ({
     ...previous,
-    attempt: previous.attempt + 1,
-    values: itemValuesFromForm(form),
+    attempt: (previous?.attempt ?? 0) + 1,
+    values: itemValuesFromForm(form instanceof FormData ? form : new FormData()),
     errors: {},
     notice: null,
     conflict: null,
