@@ -84,6 +84,7 @@ export async function editorText(locale: Locale): Promise<EditorText> {
       errorSummary: t("editor.errorSummary"),
       conflictTitle: t("editor.conflictTitle"),
       conflictTheirs: t("editor.conflictTheirs"),
+      conflictChanges: t("editor.conflictChanges"),
     },
   };
 }

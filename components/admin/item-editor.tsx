@@ -157,6 +157,17 @@ export function ItemEditor({ uiLocale, initial, initialPreview, status, choices,
           <h2 className="text-lg font-bold">{text.conflictTitle}</h2>
           <p className="mb-3">{state.conflict.message}</p>
           <h3 className="font-semibold">{text.conflictTheirs}</h3>
+          <dl className="mb-3" data-testid="conflict-theirs">
+            {(["title", "summary", "body"] as const).map((field) => (
+              <div key={field}>
+                <dt className="font-semibold">{L[field]}</dt>
+                <dd className="max-h-64 overflow-auto rounded border border-[var(--color-line)] bg-white p-2 font-mono text-sm whitespace-pre-wrap">
+                  {state.conflict!.values[field]}
+                </dd>
+              </div>
+            ))}
+          </dl>
+          <h3 className="font-semibold">{text.conflictChanges}</h3>
           <DiffView changes={state.conflict.changes} labels={L} />
         </section>
       )}

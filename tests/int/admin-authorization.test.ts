@@ -115,7 +115,8 @@ function formWithEverything(ids: Record<string, string>): FormData {
 async function refused(call: () => Promise<unknown>): Promise<string> {
   try {
     const result = await call();
-    if (result && typeof result === "object" && "formError" in result && result.formError === "signedOut") return "anonymous";
+    if (result && typeof result === "object" && "formError" in result && result.formError === "signedOut")
+      return "anonymous";
     if (result && typeof result === "object" && "refused" in result) return String(result.refused);
     return `not refused: ${JSON.stringify(result)?.slice(0, 200)}`;
   } catch (error) {
@@ -132,7 +133,14 @@ describe.each(databases)("admin authorization on the $name database", (database)
     const client = database.client();
     activeClient = client;
     const item = await client.item.create({
-      data: { contentKey: "da/article/auth-test", type: "article", locale: "da", slug: "auth-test", title: "T", summary: "S" },
+      data: {
+        contentKey: "da/article/auth-test",
+        type: "article",
+        locale: "da",
+        slug: "auth-test",
+        title: "T",
+        summary: "S",
+      },
     });
     const revision = await client.revision.create({
       data: { itemId: item.id, version: 1, authorName: "x", action: "save", snapshot: {} },
@@ -156,7 +164,15 @@ describe.each(databases)("admin authorization on the $name database", (database)
     });
     const topic = await client.topic.create({ data: { slug: "t", nameDa: "t", nameSv: "t" } });
     const term = await client.glossaryTerm.create({
-      data: { slug: "g", termDa: "g", termSv: "g", synonymsDa: [], synonymsSv: [], explanationDa: "e", explanationSv: "e" },
+      data: {
+        slug: "g",
+        termDa: "g",
+        termSv: "g",
+        synonymsDa: [],
+        synonymsSv: [],
+        explanationDa: "e",
+        explanationSv: "e",
+      },
     });
     ids = {
       id: item.id,
@@ -189,7 +205,9 @@ describe.each(databases)("admin authorization on the $name database", (database)
         expect(action.requiredRole, `${name} is guarded`).toMatch(/^(admin|editor)$/);
         const before = await counts(client);
         cookieJar.clear();
-        expect(await refused(() => action({ attempt: 0, values: {} }, formWithEverything(ids))), name).toBe("anonymous");
+        expect(await refused(() => action({ attempt: 0, values: {} }, formWithEverything(ids))), name).toBe(
+          "anonymous",
+        );
         // With a forged cookie as well.
         cookieJar.set(sessionCookieName, "forged-token");
         expect(await refused(() => action(formWithEverything(ids))), name).toBe("anonymous");
@@ -212,7 +230,10 @@ describe.each(databases)("admin authorization on the $name database", (database)
         expect(handler.requiredRole, `${file} ${method}`).toMatch(/^(admin|editor)$/);
         const before = await counts(database.client());
         const request = () =>
-          new Request("http://localhost/da/admin/x", { method, body: method === "GET" ? undefined : formWithEverything(ids) });
+          new Request("http://localhost/da/admin/x", {
+            method,
+            body: method === "GET" ? undefined : formWithEverything(ids),
+          });
         const context = { params: Promise.resolve({ locale: "da", id: ids.id }) };
         cookieJar.clear();
         expect(((await handler(request(), context)) as Response).status, `${file} ${method}`).toBe(401);
