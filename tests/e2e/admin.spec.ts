@@ -232,4 +232,55 @@ test.describe("admin", () => {
     await expect(page).toHaveURL(/\/items\/new$/);
     await expect(page.getByLabel(da.Admin.editor.title, { exact: true })).toHaveValue("Ikke gemt");
   });
+
+  test("a PDF upload is stored and served with its type and size; a renamed non-PDF is refused", async ({
+    browser,
+  }) => {
+    const email = `${run("pdf")}@example.org`;
+    createStaff(email, "editor");
+    const page = await newSession(browser, email);
+    await page.goto("/da/admin/items/new");
+    await page.getByLabel(da.Admin.editor.title, { exact: true }).fill(`Med bilag ${run("b")}`);
+    await page.getByLabel(da.Admin.editor.summary).fill("Resumé");
+    await page.getByRole("button", { name: da.Admin.editor.publish, exact: true }).click();
+    await expect(page).toHaveURL(/created=1/);
+    const slug = await page.getByLabel(da.Admin.editor.slug).inputValue();
+
+    // An HTML page renamed to .pdf and sent as application/pdf.
+    await page.getByLabel(da.Admin.editor.uploadFile).setInputFiles({
+      name: "rapport.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("<html><script>alert(1)</script></html>"),
+    });
+    await page.getByRole("button", { name: da.Admin.editor.uploadSubmit }).click();
+    await expect(page.getByTestId("upload-result")).toHaveText(da.Admin.editor.uploadNotPdf);
+    await expect(page.getByTestId("attachment")).toHaveCount(0);
+
+    const pdf = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(300_000, 32), Buffer.from("\n%%EOF\n")]);
+    await page.getByLabel(da.Admin.editor.uploadTitle).fill("Årsrapport");
+    await page
+      .getByLabel(da.Admin.editor.uploadFile)
+      .setInputFiles({ name: "Årsrapport 2025.pdf", mimeType: "application/pdf", buffer: pdf });
+    await page.getByRole("button", { name: da.Admin.editor.uploadSubmit }).click();
+    await expect(page.getByTestId("upload-result")).toHaveText(da.Admin.editor.uploaded);
+    await expect(page.getByTestId("attachment")).toHaveCount(1);
+
+    const visitor = await browser.newPage();
+    await expect
+      .poll(async () => (await visitor.request.get(`/da/artikler/${slug}`)).text(), {
+        timeout: 2_000,
+        intervals: [200],
+      })
+      .toContain("Årsrapport");
+    await visitor.goto(`/da/artikler/${slug}`);
+    const link = visitor.getByRole("link", { name: "Årsrapport" });
+    await expect(link.locator("..")).toContainText("0,3");
+    const href = await link.getAttribute("href");
+    expect(href).toMatch(/^\/files\/[0-9a-f-]{36}\.pdf$/);
+    const file = await visitor.request.get(href!);
+    expect(file.status()).toBe(200);
+    expect(file.headers()["content-type"]).toBe("application/pdf");
+    expect(file.headers()["content-disposition"]).toContain("filename*=UTF-8''Arsrapport-2025.pdf");
+    expect((await file.body()).equals(pdf)).toBe(true);
+  });
 });

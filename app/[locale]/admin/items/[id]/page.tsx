@@ -12,10 +12,13 @@ import { AttachmentPanel } from "@/components/admin/attachment-panel";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ locale: string; id: string }> };
+type Props = {
+  params: Promise<{ locale: string; id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 // Edit one item
-export default async function EditItemPage({ params }: Props) {
+export default async function EditItemPage({ params, searchParams }: Props) {
   const { locale: raw, id } = await params;
   const locale = adminLocale(raw);
   await requireStaff(locale);
@@ -47,7 +50,12 @@ export default async function EditItemPage({ params }: Props) {
         choices={await editorChoices(db(), locale)}
         text={await editorText(locale)}
       />
-      <AttachmentPanel locale={locale} itemId={item.id} attachments={item.attachments} />
+      <AttachmentPanel
+        locale={locale}
+        itemId={item.id}
+        attachments={item.attachments}
+        result={String((await searchParams).upload ?? "")}
+      />
     </>
   );
 }
