@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useEffect, useRef, useState, type ReactNode } from "react";
+import { useActionState, useEffect, useState, type ReactNode } from "react";
 import { previewMarkdown, saveItemAction, type EditorState } from "@/lib/admin/actions/items";
 import type { Choice } from "@/lib/admin/items";
 import { DiffView } from "./diff-view";
@@ -71,15 +71,13 @@ export function ItemEditor({ uiLocale, initial, initialPreview, status, choices,
   const [body, setBody] = useState(v.body);
   const [preview, setPreview] = useState(initialPreview);
   const [dirty, setDirty] = useState(false);
-  const lastAttempt = useRef(state.attempt);
-
   // A result of the server: the saved values (or the kept ones) are the form's content now.
-  useEffect(() => {
-    if (lastAttempt.current === state.attempt) return;
-    lastAttempt.current = state.attempt;
+  const [seenAttempt, setSeenAttempt] = useState(state.attempt);
+  if (seenAttempt !== state.attempt) {
+    setSeenAttempt(state.attempt);
     setBody(state.values.body);
     if (state.notice) setDirty(false);
-  }, [state]);
+  }
 
   useEffect(() => {
     const timer = setTimeout(() => {

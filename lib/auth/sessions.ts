@@ -34,8 +34,8 @@ export async function staffForToken(client: Db, token: string | undefined, now =
     },
   });
   if (!session || session.expiresAt <= now || !session.user.active) return null;
-  const { active: _active, ...staff } = session.user;
-  return staff;
+  const { id, email, name, role, adviserId } = session.user;
+  return { id, email, name, role, adviserId };
 }
 
 // End the session of a token

@@ -196,8 +196,8 @@ describe.each(databases)("admin authorization on the $name database", (database)
     it(`every action in ${path.relative(root, file)} refuses anonymous callers and, where meant for admins, editors`, async () => {
       const client = database.client();
       activeClient = client;
-      const module = (await import(file)) as Record<string, unknown>;
-      const actions = Object.entries(module).filter(([, v]) => typeof v === "function") as [string, Action][];
+      const actionModule = (await import(file)) as Record<string, unknown>;
+      const actions = Object.entries(actionModule).filter(([, v]) => typeof v === "function") as [string, Action][];
       expect(actions.length).toBeGreaterThan(0);
       for (const [name, action] of actions) {
         if (publicActions.has(name)) continue;
@@ -223,9 +223,9 @@ describe.each(databases)("admin authorization on the $name database", (database)
   it("every admin route handler answers 401 to anonymous callers and 403 to editors where meant for admins", async () => {
     activeClient = database.client();
     for (const file of routeFiles) {
-      const module = (await import(file)) as Record<string, Action>;
+      const routeModule = (await import(file)) as Record<string, Action>;
       for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"] as const) {
-        const handler = module[method];
+        const handler = routeModule[method];
         if (!handler) continue;
         expect(handler.requiredRole, `${file} ${method}`).toMatch(/^(admin|editor)$/);
         const before = await counts(database.client());
