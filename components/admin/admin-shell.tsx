@@ -6,13 +6,18 @@ import { adminPath } from "@/lib/admin/paths";
 import type { Staff } from "@/lib/auth/guard";
 import type { Locale } from "@/lib/i18n/routing";
 
-const editorLinks = ["items", "newItem", "inbox", "feedback"] as const;
-const adminLinks = ["staff", "audit", "export"] as const;
+const editorLinks = ["items", "newItem", "advisers", "glossary", "inbox", "feedback"] as const;
+const adminLinks = ["topics", "organisations", "places", "staff", "audit", "export"] as const;
 const hrefs: Record<(typeof editorLinks)[number] | (typeof adminLinks)[number], string> = {
   items: "items",
   newItem: "items/new",
   inbox: "inbox",
   feedback: "feedback",
+  advisers: "advisers",
+  glossary: "glossary",
+  topics: "topics",
+  organisations: "organisations",
+  places: "places",
   staff: "staff",
   audit: "audit",
   export: "export",

@@ -262,6 +262,16 @@ describe.each(databases)("admin authorization on the $name database", (database)
         (error: { digest?: string }) => error.digest ?? String(error),
       );
       expect(anonymous, relative).toMatch(/^NEXT_REDIRECT;replace;\/da\/admin\/login;/);
+      if (relative === "[kind]/page.tsx") {
+        cookieJar.set(sessionCookieName, editorToken);
+        for (const kind of ["topics", "organisations", "places", "unknown"]) {
+          const editor = await Page({ ...props, params: Promise.resolve({ locale: "da", kind }) }).then(
+            () => "rendered",
+            (error: { digest?: string }) => error.digest ?? String(error),
+          );
+          expect(editor, `${relative} ${kind}`).toMatch(/^NEXT_HTTP_ERROR_FALLBACK;404/);
+        }
+      }
       if (adminOnlyFolders.some((folder) => relative.startsWith(`${folder}/`) || relative === `${folder}/page.tsx`)) {
         cookieJar.set(sessionCookieName, editorToken);
         const editor = await Page(props).then(
@@ -271,5 +281,21 @@ describe.each(databases)("admin authorization on the $name database", (database)
         expect(editor, relative).toMatch(/^NEXT_HTTP_ERROR_FALLBACK;404/);
       }
     }
+  });
+
+  it("an editor may not save topics, organisations or places through the records action", async () => {
+    const client = database.client();
+    activeClient = client;
+    const { saveRecordAction } = await import("@/lib/admin/actions/records");
+    const before = await counts(client);
+    cookieJar.set(sessionCookieName, editorToken);
+    for (const kind of ["topics", "organisations", "places", "nonsense"]) {
+      const form = formWithEverything({ ...ids, id: ids.topicId! });
+      form.set("kind", kind);
+      form.set("nameDa", "Overtaget");
+      expect(await refused(() => saveRecordAction(form)), kind).toBe("role");
+    }
+    expect(await counts(client)).toEqual(before);
+    expect((await client.topic.findUniqueOrThrow({ where: { id: ids.topicId } })).nameDa).toBe("t");
   });
 });

@@ -9,6 +9,7 @@ import { attemptLogin, lockout } from "@/lib/auth/login";
 import { createStaff } from "@/lib/auth/staff";
 import { createSession, staffForToken } from "@/lib/auth/sessions";
 import { passwordProblem } from "@/lib/auth/password";
+import { saveRecord } from "@/lib/admin/records";
 import { fixtureContent, scratchContent } from "../helpers/content";
 import { testDatabases, truncateCatalogue } from "../helpers/databases";
 
@@ -175,6 +176,30 @@ describe.each(databases)("admin items and logins on the $name database", (databa
       await scratch.remove();
     }
     expect(fixtureContent).toBeTruthy();
+  });
+
+  it("keeps a glossary term and a topic edited in the admin when content/ is imported again", async () => {
+    const client = database.client();
+    const catalogue = await loadCatalogue(fixtureContent);
+    await importCatalogue(client, catalogue);
+    const term = await client.glossaryTerm.findFirstOrThrow();
+    const saved = await saveRecord(client, editor, "glossary", {
+      id: term.id,
+      values: {
+        termDa: "ny term",
+        termSv: term.termSv,
+        synonymsDa: "en, to",
+        synonymsSv: "",
+        explanationDa: "Ny forklaring",
+        explanationSv: term.explanationSv,
+      },
+    });
+    expect(saved.status).toBe("saved");
+    const invalid = await saveRecord(client, editor, "glossary", { id: term.id, values: { termDa: "" } });
+    expect(invalid.status).toBe("invalid");
+    await importCatalogue(client, catalogue);
+    const after = await client.glossaryTerm.findUniqueOrThrow({ where: { id: term.id } });
+    expect([after.termDa, after.synonymsDa, after.explanationDa]).toEqual(["ny term", ["en", "to"], "Ny forklaring"]);
   });
 
   it("locks an address after 5 failures with the same answers whether or not an account has it", async () => {
