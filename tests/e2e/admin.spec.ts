@@ -283,4 +283,28 @@ test.describe("admin", () => {
     expect(file.headers()["content-disposition"]).toContain("filename*=UTF-8''Arsrapport-2025.pdf");
     expect((await file.body()).equals(pdf)).toBe(true);
   });
+
+  test("security headers are on pages, admin pages, files, feeds and 404s", async ({ request }) => {
+    for (const path of [
+      "/da",
+      "/sv/sok",
+      "/da/admin/login",
+      "/da/admin",
+      "/sitemap.xml",
+      "/files/none.pdf",
+      "/da/findes-ikke",
+    ]) {
+      const response = await request.get(path, { maxRedirects: 0 });
+      const headers = response.headers();
+      const csp = headers["content-security-policy"] ?? "";
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(csp, path).toContain("default-src 'self'");
+      expect(csp, path).toContain("object-src 'none'");
+      expect(headers["x-content-type-options"], path).toBe("nosniff");
+      expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+      expect(headers["permissions-policy"], path).toContain("camera=()");
+      // npm start runs the production build.
+      expect(headers["strict-transport-security"], path).toContain("max-age=");
+    }
+  });
 });
