@@ -180,6 +180,12 @@ test.describe("admin", () => {
     // The admin shows the payload as text, too.
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);
+    // Archived, the item leaves the public site again.
+    await page.getByRole("button", { name: da.Admin.editor.archive }).click();
+    await expect(page.getByTestId("notice")).toBeVisible();
+    await expect
+      .poll(async () => (await anonymous.request.get(publicPath)).status(), { timeout: 2_000, intervals: [200] })
+      .toBe(404);
   });
 
   test("when two people edit the same item, the later save is refused and its text is kept", async ({ browser }) => {
@@ -282,6 +288,12 @@ test.describe("admin", () => {
     expect(file.headers()["content-type"]).toBe("application/pdf");
     expect(file.headers()["content-disposition"]).toContain("filename*=UTF-8''Arsrapport-2025.pdf");
     expect((await file.body()).equals(pdf)).toBe(true);
+    await page.getByRole("button", { name: da.Admin.editor.archive }).click();
+    await expect(page.getByTestId("notice")).toBeVisible();
+    // The file of an item that is no longer public is no longer served.
+    await expect
+      .poll(async () => (await visitor.request.get(href!)).status(), { timeout: 2_000, intervals: [200] })
+      .toBe(404);
   });
 
   test("security headers are on pages, admin pages, files, feeds and 404s", async ({ request }) => {
