@@ -10,6 +10,12 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   reporter: [["list"]],
+  // The admin's tests publish items of their own (and archive them again): they run after the public site's
+  // tests, which count what content/ publishes.
+  projects: [
+    { name: "site", testIgnore: /admin\.spec\.ts$/ },
+    { name: "admin", testMatch: /admin\.spec\.ts$/, dependencies: ["site"] },
+  ],
   use: {
     ...devices["Desktop Chrome"],
     baseURL: `http://localhost:${port}`,

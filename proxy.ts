@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import createMiddleware from "next-intl/middleware";
 import { routing } from "@/lib/i18n/routing";
 import { filtersToQuery, filtersToSegment, parseFilters } from "@/lib/catalogue/filters";
+import { adminGate } from "@/lib/auth/proxy-gate";
 
 const intl = createMiddleware(routing);
 const listing = /^\/(da|sv)\/(articles|cases|publications|projects|references)\/?$/;
@@ -10,6 +11,8 @@ const topicPage = /^\/(da|sv)\/topics\/([a-z0-9-]+)\/?$/;
 // Locale routing by next-intl. A filtered listing (?topic=…&year=…) is rewritten to a route that carries its
 // filters in the path, so that each filter set is a page of its own in the page cache.
 export default function proxy(request: NextRequest) {
+  const gate = adminGate(request); // convenience only: every admin page and action checks the session itself
+  if (gate) return gate;
   const response = intl(request);
   if (response.headers.has("location")) return response;
   // next-intl rewrites localized paths to internal ones; where both are the same (/da/cases) it passes through.

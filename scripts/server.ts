@@ -9,6 +9,7 @@ import next from "next";
 import pg from "pg";
 import { startTagSync } from "@/lib/cache/tag-sync";
 import { routing, type Locale } from "@/lib/i18n/routing";
+import { securityHeaders } from "@/lib/security-headers";
 
 // Named like `next start`, so that process tools find the server the same way.
 process.title = "next-server";
@@ -102,6 +103,7 @@ function guard(req: IncomingMessage, res: ServerResponse) {
       const code = res.statusCode === 404 ? 404 : (await databaseIsUp()) ? 500 : 503;
       const html = await statusPage(localeOf(req.url ?? "/"), code);
       for (const name of res.getHeaderNames()) if (name !== "set-cookie") res.removeHeader(name);
+      for (const { key, value } of securityHeaders(!dev)) res.setHeader(key, value);
       res.setHeader("content-type", "text/html; charset=utf-8");
       res.setHeader("cache-control", code === 404 ? "public, max-age=0, s-maxage=60" : "no-store");
       if (code === 503) res.setHeader("retry-after", "30");

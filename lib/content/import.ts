@@ -40,7 +40,7 @@ function differs(current: Record<string, unknown>, desired: Record<string, unkno
   );
 }
 
-async function sync<T extends { id: string; slug: string }, D extends { slug: string }>(
+async function sync<T extends { id: string; slug: string; adminEditedAt?: Date | null }, D extends { slug: string }>(
   count: Tally,
   existing: T[],
   desired: D[],
@@ -57,7 +57,8 @@ async function sync<T extends { id: string; slug: string }, D extends { slug: st
       continue;
     }
     ids.set(data.slug, current.id);
-    if (differs(current, data)) {
+    // A row changed in the admin belongs to the admin: the file does not overwrite it (see README).
+    if (!current.adminEditedAt && differs(current, data)) {
       await update(current.id, data);
       count.updated++;
     } else count.unchanged++;
@@ -99,7 +100,9 @@ async function importItems(
   count: Tally,
 ): Promise<Map<string, string>> {
   const existing = new Map(
-    (await tx.item.findMany({ select: { id: true, contentKey: true, importHash: true } })).map((r) => [r.contentKey, r]),
+    (
+      await tx.item.findMany({ select: { id: true, contentKey: true, importHash: true, adminEditedAt: true } })
+    ).map((r) => [r.contentKey, r]),
   );
   const itemIds = new Map<string, string>();
   for (const item of items) {
@@ -115,7 +118,8 @@ async function importItems(
       .update(JSON.stringify({ d, body: item.body, refs, renderer: rendererVersion }))
       .digest("hex");
     const current = existing.get(item.key);
-    if (current?.importHash === importHash) {
+    // An item changed in the admin is left as the admin saved it (see README).
+    if (current?.importHash === importHash || current?.adminEditedAt) {
       itemIds.set(item.key, current.id);
       count.unchanged++;
       continue;
@@ -153,12 +157,16 @@ async function importItems(
 async function importLinks(tx: Tx, items: ItemData[], itemIds: Map<string, string>, count: Tally) {
   const current = await tx.item.findMany({
     where: { id: { in: [...itemIds.values()] } },
-    select: { id: true, translationOfId: true, relatedTo: { select: { toId: true } } },
+    select: { id: true, translationOfId: true, adminEditedAt: true, relatedTo: { select: { toId: true } } },
   });
   const byId = new Map(current.map((row) => [row.id, row]));
   for (const item of items) {
     const id = itemIds.get(item.key)!;
     const row = byId.get(id)!;
+    if (row.adminEditedAt) {
+      count.unchanged++;
+      continue;
+    }
     const translationOfId = item.data.translationOf ? itemIds.get(item.data.translationOf)! : null;
     const related = item.data.related.map((key) => itemIds.get(key)!).sort();
     const stored = row.relatedTo.map((r) => r.toId).sort();

@@ -25,6 +25,10 @@ const catalogueTables = [
   "MailOutbox",
   "PageFeedback",
   "RateLimitBucket",
+  "Session",
+  "LoginThrottle",
+  "Revision",
+  "AuditLog",
 ];
 
 // Empty every catalogue table

@@ -17,6 +17,7 @@ import { alternatesFor, type Alternates } from "@/lib/i18n/alternates";
 import { otherLocale, type Locale } from "@/lib/i18n/routing";
 import { ItemContact } from "@/components/contact/item-contact";
 import { PageFeedback } from "@/components/feedback/page-feedback";
+import { attachmentHref } from "@/lib/files";
 
 export function generateStaticParams() {
   return [];
@@ -107,7 +108,13 @@ export default async function ItemPage(props: Props) {
                 <ul className="mt-2">
                   {item.attachments.map((a) => (
                     <li key={a.fileName}>
-                      <span lang={item.locale}>{a.title}</span>{" "}
+                      {attachmentHref(a.location) ? (
+                        <a href={attachmentHref(a.location)!} lang={item.locale}>
+                          {a.title}
+                        </a>
+                      ) : (
+                        <span lang={item.locale}>{a.title}</span>
+                      )}{" "}
                       <span className="text-sm text-[var(--color-muted)]">
                         (
                         {t("attachmentSize", {

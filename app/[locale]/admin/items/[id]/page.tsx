@@ -1,0 +1,61 @@
+import NextLink from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { db } from "@/lib/db";
+import { requireStaff } from "@/lib/auth/guard";
+import { adminLocale, adminPath } from "@/lib/admin/paths";
+import { editorChoices, getEditableItem } from "@/lib/admin/items";
+import { renderMarkdown } from "@/lib/markdown";
+import { ItemEditor } from "@/components/admin/item-editor";
+import { editorText } from "@/components/admin/editor-text";
+import { AttachmentPanel } from "@/components/admin/attachment-panel";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ locale: string; id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+// Edit one item
+export default async function EditItemPage({ params, searchParams }: Props) {
+  const { locale: raw, id } = await params;
+  const locale = adminLocale(raw);
+  await requireStaff(locale);
+  const item = await getEditableItem(db(), id);
+  if (!item) notFound();
+  const t = await getTranslations({ locale, namespace: "Admin" });
+  return (
+    <>
+      <div className="mb-4 flex flex-wrap items-baseline justify-between gap-4">
+        <h1 className="text-2xl font-bold">{t("editor.editTitle", { title: item.values.title })}</h1>
+        <NextLink href={adminPath(locale, `items/${item.id}/history`)} prefetch={false}>
+          {t("editor.history")}
+        </NextLink>
+      </div>
+      <ItemEditor
+        uiLocale={locale}
+        initial={{
+          attempt: 0,
+          id: item.id,
+          version: item.version,
+          values: item.values,
+          errors: {},
+          formError: null,
+          notice: null,
+          conflict: null,
+        }}
+        initialPreview={(await renderMarkdown(item.values.body)).html}
+        status={t("editor.currentStatus", { status: t(`status.${item.status}`) })}
+        choices={await editorChoices(db(), locale)}
+        text={await editorText(locale)}
+      />
+      <AttachmentPanel
+        locale={locale}
+        itemId={item.id}
+        attachments={item.attachments}
+        result={String((await searchParams).upload ?? "")}
+      />
+    </>
+  );
+}

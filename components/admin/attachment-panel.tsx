@@ -1,0 +1,86 @@
+import { getTranslations } from "next-intl/server";
+import type { Locale } from "@/lib/i18n/routing";
+import { removeAttachmentAction } from "@/lib/admin/actions/attachments";
+import { SubmitButton } from "./submit-button";
+
+const results = ["stored", "notPdf", "tooLarge", "missing"] as const;
+
+// An item's attachments: the list with remove buttons, and the PDF upload form (a plain multipart post)
+export async function AttachmentPanel({
+  locale,
+  itemId,
+  attachments,
+  result,
+}: {
+  locale: Locale;
+  itemId: string;
+  attachments: { id: string; title: string; fileName: string; sizeBytes: number }[];
+  result?: string;
+}) {
+  const t = await getTranslations({ locale, namespace: "Admin.editor" });
+  const known = results.find((r) => r === result);
+  const messages = {
+    stored: t("uploaded"),
+    notPdf: t("uploadNotPdf"),
+    tooLarge: t("uploadTooLarge"),
+    missing: t("uploadMissing"),
+  };
+  const size = new Intl.NumberFormat(locale === "sv" ? "sv-SE" : "da-DK", {
+    style: "unit",
+    unit: "megabyte",
+    maximumFractionDigits: 1,
+  });
+  return (
+    <section aria-labelledby="attachments-heading" className="mt-8 border-t border-[var(--color-line)] pt-4">
+      <h2 id="attachments-heading" className="mb-2 text-xl font-bold">
+        {t("attachments")}
+      </h2>
+      {known && (
+        <p
+          role={known === "stored" ? "status" : "alert"}
+          data-testid="upload-result"
+          className={`mb-3 font-semibold ${known === "stored" ? "" : "text-[#b3261e]"}`}
+        >
+          {messages[known]}
+        </p>
+      )}
+      <ul className="mb-4">
+        {attachments.map((a) => (
+          <li key={a.id} className="flex items-center gap-3" data-testid="attachment">
+            <span>
+              {a.title} ({a.fileName}, {size.format(a.sizeBytes / 1_000_000)})
+            </span>
+            <form action={removeAttachmentAction}>
+              <input type="hidden" name="uiLocale" value={locale} />
+              <input type="hidden" name="attachmentId" value={a.id} />
+              <SubmitButton className="underline">{t("removeAttachment")}</SubmitButton>
+            </form>
+          </li>
+        ))}
+      </ul>
+      <form method="post" action="/api/admin/attachments" encType="multipart/form-data" className="space-y-2">
+        <input type="hidden" name="uiLocale" value={locale} />
+        <input type="hidden" name="itemId" value={itemId} />
+        <div>
+          <label htmlFor="upload-title" className="block font-semibold">
+            {t("uploadTitle")}
+          </label>
+          <input
+            id="upload-title"
+            name="title"
+            className="block rounded border-2 border-[var(--color-ink)] px-2 py-1"
+          />
+        </div>
+        <div>
+          <label htmlFor="upload-file" className="block font-semibold">
+            {t("uploadFile")}
+          </label>
+          <input id="upload-file" name="file" type="file" accept="application/pdf,.pdf" />
+        </div>
+        <button type="submit" className="rounded border-2 border-[var(--color-ink)] px-3 py-1">
+          {t("uploadSubmit")}
+        </button>
+      </form>
+    </section>
+  );
+}

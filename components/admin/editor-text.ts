@@ -1,0 +1,90 @@
+import "server-only";
+import { getTranslations } from "next-intl/server";
+import { documentTypes, itemTypes } from "@/lib/content/schema";
+import type { Locale } from "@/lib/i18n/routing";
+import type { EditorText } from "./item-editor";
+
+const labelKeys = [
+  "title",
+  "slug",
+  "summary",
+  "body",
+  "type",
+  "locale",
+  "country",
+  "year",
+  "pages",
+  "isbn",
+  "periodStart",
+  "periodEnd",
+  "budgetAmount",
+  "budgetCurrency",
+  "documentType",
+  "sourceUrl",
+  "keyFigures",
+  "adviser",
+  "topics",
+  "places",
+  "organisations",
+  "translationOf",
+  "related",
+  "publishedAt",
+] as const;
+
+// Field labels of the editor and the history (keyed by form field name as well as by label key)
+export async function fieldLabels(locale: Locale): Promise<Record<string, string>> {
+  const t = await getTranslations({ locale, namespace: "Admin.editor" });
+  const labels: Record<string, string> = {};
+  for (const key of labelKeys) labels[key] = t(key === "locale" ? "language" : key);
+  labels.adviserId = labels.adviser!;
+  labels.translationOfId = labels.translationOf!;
+  labels.topicIds = labels.topics!;
+  labels.placeIds = labels.places!;
+  labels.relatedIds = labels.related!;
+  return labels;
+}
+
+// Every word the item editor shows, for the client component
+export async function editorText(locale: Locale): Promise<EditorText> {
+  const t = await getTranslations({ locale, namespace: "Admin" });
+  const types = await getTranslations({ locale, namespace: "ItemTypes" });
+  const languages = await getTranslations({ locale, namespace: "Languages" });
+  const item = await getTranslations({ locale, namespace: "ItemPage" });
+  return {
+    labels: await fieldLabels(locale),
+    options: {
+      type: Object.fromEntries(itemTypes.map((v) => [v, types(v)])),
+      locale: { da: languages("da"), sv: languages("sv") },
+      country: { "": t("editor.noneSelected"), DK: item("countries.DK"), SE: item("countries.SE") },
+      documentType: {
+        "": t("editor.noneSelected"),
+        ...Object.fromEntries(documentTypes.map((v) => [v, item(`documentTypes.${v}`)])),
+      },
+    },
+    strings: {
+      slugHint: t("editor.slugHint"),
+      preview: t("editor.preview"),
+      previewHint: t("editor.previewHint"),
+      publishing: t("editor.publishing"),
+      publishedAtHint: t("editor.publishedAtHint"),
+      saveDraft: t("editor.saveDraft"),
+      saving: t("common.saving"),
+      publish: t("editor.publish"),
+      schedule: t("editor.schedule"),
+      unpublish: t("editor.unpublish"),
+      archive: t("editor.archive"),
+      facts: t("editor.facts"),
+      links: t("editor.links"),
+      keyFiguresHint: t("editor.keyFiguresHint"),
+      organisationsHint: t("editor.organisationsHint"),
+      noneSelected: t("editor.noneSelected"),
+      unsaved: t("editor.unsaved"),
+      leaveConfirm: t("editor.leaveConfirm"),
+      signedOut: t("common.signedOut"),
+      errorSummary: t("editor.errorSummary"),
+      conflictTitle: t("editor.conflictTitle"),
+      conflictTheirs: t("editor.conflictTheirs"),
+      conflictChanges: t("editor.conflictChanges"),
+    },
+  };
+}

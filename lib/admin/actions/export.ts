@@ -1,0 +1,17 @@
+"use server";
+import path from "node:path";
+import { redirect } from "next/navigation";
+import { db } from "@/lib/db";
+import { staffAction } from "@/lib/auth/guard";
+import { exportCatalogue } from "@/lib/content/export";
+import { audit } from "@/lib/admin/audit";
+import { adminLocale, adminPath } from "@/lib/admin/paths";
+
+// Write the catalogue back to content/ (admins only)
+export const exportContentAction = staffAction("admin", async (staff, form: FormData) => {
+  const locale = adminLocale(String(form.get("uiLocale") ?? ""));
+  const dir = path.resolve(process.env.CONTENT_DIR ?? "content");
+  const report = await exportCatalogue(db(), dir);
+  await audit(db(), staff, "content.export", "content", null, report);
+  redirect(adminPath(locale, `export?written=${report.written.length}&removed=${report.removed.length}`));
+});

@@ -1,0 +1,24 @@
+"use server";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { staffAction } from "@/lib/auth/guard";
+import { changeMessageStatus, deleteMessage } from "@/lib/admin/inbox";
+import { adminLocale, adminPath } from "@/lib/admin/paths";
+
+const statusSchema = z.object({ messageId: z.uuid(), status: z.enum(["new", "answered", "closed"]) });
+
+// Mark a contact message new, answered or closed
+export const setMessageStatusAction = staffAction("editor", async (staff, form: FormData) => {
+  const locale = adminLocale(String(form.get("uiLocale") ?? ""));
+  const { messageId, status } = statusSchema.parse({ messageId: form.get("messageId"), status: form.get("status") });
+  await changeMessageStatus(db(), staff, messageId, status);
+  redirect(adminPath(locale, "inbox"));
+});
+
+// Delete a contact message
+export const deleteMessageAction = staffAction("editor", async (staff, form: FormData) => {
+  const locale = adminLocale(String(form.get("uiLocale") ?? ""));
+  await deleteMessage(db(), staff, z.uuid().parse(form.get("messageId")));
+  redirect(adminPath(locale, "inbox?deleted=1"));
+});

@@ -1,0 +1,122 @@
+"use server";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { db } from "@/lib/db";
+import { staffAction } from "@/lib/auth/guard";
+import { renderMarkdown } from "@/lib/markdown";
+import { revalidatePublicPages } from "@/lib/cache/revalidate";
+import { cacheTags } from "@/lib/cache/tags";
+import { adminLocale, adminPath } from "@/lib/admin/paths";
+import { itemValuesFromForm, type ItemField, type ItemValues } from "@/lib/admin/item-form";
+import { diffValues, restoreRevision, saveIntents, saveItem, type FieldDiff, type SaveIntent } from "@/lib/admin/items";
+
+export type EditorState = {
+  attempt: number;
+  id: string | null;
+  version: number;
+  values: ItemValues;
+  errors: Partial<Record<ItemField, string>>;
+  formError: string | null;
+  notice: string | null;
+  conflict: { version: number; values: ItemValues; message: string; changes: FieldDiff[] } | null;
+};
+
+const fieldLabels: Record<string, string> = { topicIds: "topics", placeIds: "places", relatedIds: "related" };
+
+// Save the item editor's form: draft, publish, schedule, unpublish or archive. What was typed always comes back.
+export const saveItemAction = staffAction(
+  "editor",
+  async (staff, previous: EditorState, form: FormData): Promise<EditorState> => {
+    const locale = adminLocale(String(form.get("uiLocale") ?? ""));
+    const t = await getTranslations({ locale, namespace: "Admin" });
+    const values = itemValuesFromForm(form);
+    const rawIntent = String(form.get("intent") ?? "save");
+    const intent: SaveIntent = (saveIntents as readonly string[]).includes(rawIntent)
+      ? (rawIntent as SaveIntent)
+      : "save";
+    const id = String(form.get("id") ?? "") || null;
+    const baseVersion = Number(form.get("version") ?? 0);
+    const next = (patch: Partial<EditorState>): EditorState => ({
+      ...previous,
+      attempt: previous.attempt + 1,
+      values,
+      errors: {},
+      formError: null,
+      notice: null,
+      conflict: null,
+      ...patch,
+    });
+    const outcome = await saveItem(db(), staff, { id, baseVersion, values, intent });
+    switch (outcome.status) {
+      case "invalid": {
+        const errors: EditorState["errors"] = {};
+        for (const [field, error] of Object.entries(outcome.errors)) {
+          const label = t(`editor.${fieldLabels[field] ?? field}` as "editor.title");
+          errors[field as ItemField] = t(`errors.${error.code}` as "errors.required", {
+            field: label,
+            max: error.max ?? 0,
+          });
+        }
+        return next({ errors });
+      }
+      case "conflict":
+        return next({
+          // The next save is made over the version now stored: the editor has seen it and merged.
+          version: outcome.current.version,
+          conflict: {
+            version: outcome.current.version,
+            values: outcome.current.values,
+            changes: diffValues(values, outcome.current.values),
+            message: t("editor.conflictBody", {
+              author: outcome.current.author,
+              version: outcome.current.version,
+              date: outcome.current.at.toLocaleString(locale === "sv" ? "sv-SE" : "da-DK", {
+                timeZone: "Europe/Copenhagen",
+              }),
+            }),
+          },
+        });
+      case "saved":
+        await revalidatePublicPages([cacheTags.catalogue]);
+        if (!id) redirect(adminPath(locale, `items/${outcome.id}?created=1`));
+        return next({
+          id: outcome.id,
+          version: outcome.version,
+          values: outcome.values,
+          notice: t("editor.savedAt", { version: outcome.version }),
+        });
+    }
+  },
+  // An expired session must not cost the editor the text: it comes back with the message.
+  (_reason, previous: EditorState, form: FormData): EditorState => ({
+    ...previous,
+    attempt: (previous?.attempt ?? 0) + 1,
+    values: itemValuesFromForm(form instanceof FormData ? form : new FormData()),
+    errors: {},
+    notice: null,
+    conflict: null,
+    formError: "signedOut",
+  }),
+);
+
+// Render Markdown for the editor's live preview, through the public pages' own renderer
+export const previewMarkdown = staffAction("editor", async (_staff, markdown: string): Promise<string> => {
+  if (typeof markdown !== "string") return "";
+  return (await renderMarkdown(markdown.slice(0, 400_000))).html;
+});
+
+// Restore one revision of an item as a new revision
+export const restoreRevisionAction = staffAction("editor", async (staff, form: FormData) => {
+  const locale = adminLocale(String(form.get("uiLocale") ?? ""));
+  const itemId = String(form.get("itemId") ?? "");
+  const outcome = await restoreRevision(db(), staff, {
+    itemId,
+    revisionId: String(form.get("revisionId") ?? ""),
+    baseVersion: Number(form.get("version") ?? 0),
+  });
+  if (outcome.status === "saved") {
+    await revalidatePublicPages([cacheTags.catalogue]);
+    redirect(adminPath(locale, `items/${itemId}/history?restored=${outcome.version}`));
+  }
+  redirect(adminPath(locale, `items/${itemId}/history?conflict=1`));
+});

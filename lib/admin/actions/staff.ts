@@ -1,0 +1,76 @@
+"use server";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { staffAction } from "@/lib/auth/guard";
+import { createStaff, resetStaffPassword, setStaffActive } from "@/lib/auth/staff";
+import { audit } from "@/lib/admin/audit";
+import { adminLocale, adminPath } from "@/lib/admin/paths";
+
+export type StaffFormState = { error: string | null; values: { email: string; name: string; role: string } };
+
+const newStaffSchema = z.object({
+  email: z.email().max(320),
+  name: z.string().trim().min(1).max(100),
+  role: z.enum(["admin", "editor"]),
+  password: z.string().max(1024),
+  adviserId: z.union([z.literal(""), z.uuid()]),
+});
+
+const problemKey = { tooShort: "passwordTooShort", tooLong: "passwordTooLong", common: "passwordCommon" } as const;
+
+// Create a staff account (admins only)
+export const createStaffAction = staffAction(
+  "admin",
+  async (staff, _previous: StaffFormState, form: FormData): Promise<StaffFormState> => {
+    const locale = adminLocale(String(form.get("uiLocale") ?? ""));
+    const t = await getTranslations({ locale, namespace: "Admin" });
+    const values = {
+      email: String(form.get("email") ?? "").slice(0, 320),
+      name: String(form.get("name") ?? "").slice(0, 100),
+      role: String(form.get("role") ?? "editor"),
+    };
+    const parsed = newStaffSchema.safeParse({
+      ...values,
+      password: form.get("password") ?? "",
+      adviserId: form.get("adviserId") ?? "",
+    });
+    if (!parsed.success) {
+      const field = String(parsed.error.issues[0]?.path[0] ?? "email");
+      return {
+        values,
+        error: t(field === "email" ? "errors.email" : "errors.invalid", {
+          field: t(`staff.${field}` as "staff.email"),
+        }),
+      };
+    }
+    const outcome = await createStaff(db(), { ...parsed.data, adviserId: parsed.data.adviserId || null });
+    if (outcome.status === "exists") return { values, error: t("errors.exists") };
+    if (outcome.status === "badPassword") return { values, error: t(`errors.${problemKey[outcome.problem]}`) };
+    await audit(db(), staff, "staff.create", "staff", outcome.id, { email: parsed.data.email, role: parsed.data.role });
+    redirect(adminPath(locale, "staff?created=1"));
+  },
+);
+
+// Deactivate or reactivate an account (admins only; never one's own)
+export const setStaffActiveAction = staffAction("admin", async (staff, form: FormData) => {
+  const locale = adminLocale(String(form.get("uiLocale") ?? ""));
+  const id = z.uuid().parse(form.get("userId"));
+  const active = form.get("active") === "true";
+  if (id !== staff.id) {
+    await setStaffActive(db(), id, active);
+    await audit(db(), staff, active ? "staff.activate" : "staff.deactivate", "staff", id);
+  }
+  redirect(adminPath(locale, "staff"));
+});
+
+// Set a new password for an account (admins only); its sessions end
+export const resetStaffPasswordAction = staffAction("admin", async (staff, form: FormData) => {
+  const locale = adminLocale(String(form.get("uiLocale") ?? ""));
+  const id = z.uuid().parse(form.get("userId"));
+  const problem = await resetStaffPassword(db(), id, String(form.get("password") ?? "").slice(0, 1024));
+  if (problem) redirect(adminPath(locale, `staff?problem=${problem}`));
+  await audit(db(), staff, "staff.resetPassword", "staff", id);
+  redirect(adminPath(locale, "staff?reset=1"));
+});

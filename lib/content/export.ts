@@ -1,0 +1,217 @@
+// Write the catalogue in the database back to the content/ file format. A file whose records already say
+// the same (order of sets aside) is left as it is, so importing content/ and exporting it again changes
+// no file; item files of items no longer in the database are removed.
+import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import YAML from "yaml";
+import type { Db } from "@/lib/database/client";
+import { loadCatalogue, type Catalogue } from "./load";
+import { itemTypes, locales, type ItemData } from "./schema";
+
+export type ExportReport = { written: string[]; removed: string[]; unchanged: number };
+
+// Compare two records, treating lists of plain values as sets
+function normal(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const items = value.map(normal);
+    return items.every((v) => typeof v !== "object" || v === null)
+      ? [...items].sort()
+      : items.map((v) => JSON.stringify(v)).sort();
+  }
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => [k, normal(v)]),
+    );
+  }
+  return value;
+}
+const same = (a: unknown, b: unknown) => JSON.stringify(normal(a)) === JSON.stringify(normal(b));
+
+const clean = <T extends Record<string, unknown>>(row: T): T =>
+  Object.fromEntries(
+    Object.entries(row).filter(([, v]) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0)),
+  ) as T;
+
+const dateOnly = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : undefined);
+const month = (d: Date | null) => (d ? d.toISOString().slice(0, 7) : undefined);
+
+// The catalogue in the database, in the shapes the loader gives
+export async function catalogueFromDatabase(client: Db): Promise<Catalogue> {
+  const [topics, organisations, places, advisers, glossary, items] = await Promise.all([
+    client.topic.findMany({ orderBy: { slug: "asc" } }),
+    client.organisation.findMany({ orderBy: { slug: "asc" } }),
+    client.place.findMany({ orderBy: { slug: "asc" }, include: { parent: { select: { slug: true } } } }),
+    client.adviser.findMany({
+      orderBy: { slug: "asc" },
+      include: { organisation: { select: { slug: true } }, topics: { select: { topic: { select: { slug: true } } } } },
+    }),
+    client.glossaryTerm.findMany({ orderBy: { slug: "asc" } }),
+    client.item.findMany({
+      orderBy: { contentKey: "asc" },
+      include: {
+        topics: { select: { topic: { select: { slug: true } } } },
+        places: { select: { place: { select: { slug: true } } } },
+        organisations: { orderBy: { position: "asc" }, select: { role: true, organisation: { select: { slug: true } } } },
+        adviser: { select: { slug: true } },
+        translationOf: { select: { locale: true, type: true, slug: true } },
+        relatedTo: { select: { to: { select: { locale: true, type: true, slug: true } } } },
+        attachments: { orderBy: { position: "asc" } },
+      },
+    }),
+  ]);
+  const key = (i: { locale: string; type: string; slug: string }) => `${i.locale}/${i.type}/${i.slug}`;
+  return {
+    topics: topics.map((t) => ({
+      slug: t.slug,
+      name: { da: t.nameDa, sv: t.nameSv },
+      ...(t.descriptionDa || t.descriptionSv ? { description: { da: t.descriptionDa, sv: t.descriptionSv } } : {}),
+    })),
+    organisations: organisations.map((o) =>
+      clean({
+        slug: o.slug,
+        name: o.name,
+        shortName: o.shortName ?? undefined,
+        country: o.country ?? undefined,
+        url: o.url ?? undefined,
+      }),
+    ),
+    places: places.map((p) =>
+      clean({ slug: p.slug, name: p.name, kind: p.kind, country: p.country, parent: p.parent?.slug }),
+    ),
+    advisers: advisers.map((a) => ({
+      ...clean({
+        slug: a.slug,
+        name: a.name,
+        title: { da: a.titleDa, sv: a.titleSv },
+        organisation: a.organisation?.slug,
+        email: a.email,
+        phone: a.phone ?? undefined,
+        languages: a.languages,
+      }),
+      emailIsPlaceholder: a.emailIsPlaceholder,
+      defaultFor: a.defaultFor,
+      topics: a.topics.map((t) => t.topic.slug),
+    })),
+    glossary: glossary.map((g) => ({
+      slug: g.slug,
+      da: { term: g.termDa, synonyms: g.synonymsDa, explanation: g.explanationDa },
+      sv: { term: g.termSv, synonyms: g.synonymsSv, explanation: g.explanationSv },
+    })),
+    items: items.map((i): ItemData => {
+      const figures = Array.isArray(i.keyFigures) ? (i.keyFigures as { label: string; value: string }[]) : [];
+      const data = {
+        ...clean({
+          title: i.title,
+          summary: i.summary,
+          publishedAt: dateOnly(i.publishedAt),
+          country: i.country ?? undefined,
+          year: i.year ?? undefined,
+          adviser: i.adviser?.slug,
+          translationOf: i.translationOf ? key(i.translationOf) : undefined,
+          pages: i.pages ?? undefined,
+          isbn: i.isbn ?? undefined,
+          period: i.periodStart ? clean({ start: month(i.periodStart)!, end: month(i.periodEnd) }) : undefined,
+          budget:
+            i.budgetAmount != null && i.budgetCurrency
+              ? { amount: Number(i.budgetAmount), currency: i.budgetCurrency }
+              : undefined,
+          documentType: i.documentType ?? undefined,
+          sourceUrl: i.sourceUrl ?? undefined,
+        }),
+        status: i.status,
+        topics: i.topics.map((t) => t.topic.slug),
+        places: i.places.map((p) => p.place.slug),
+        organisations: i.organisations.map((o) => ({ organisation: o.organisation.slug, role: o.role })),
+        related: i.relatedTo.map((r) => key(r.to)),
+        attachments: i.attachments.map((a) => ({
+          title: a.title,
+          fileName: a.fileName,
+          mimeType: a.mimeType,
+          sizeBytes: a.sizeBytes,
+          location: a.location,
+        })),
+        keyFigures: figures.map((f) => ({ label: f.label, value: f.value })),
+      } as ItemData["data"];
+      return {
+        key: key(i),
+        file: `items/${key(i)}.md`,
+        type: i.type,
+        locale: i.locale,
+        slug: i.slug,
+        body: i.body.trim(),
+        data,
+      };
+    }),
+  };
+}
+
+const yaml = (value: unknown) => YAML.stringify(value, { lineWidth: 0 });
+
+// Frontmatter as written: empty lists and the default status left out, for files like the hand-written ones
+function itemFile(item: ItemData): string {
+  const d = item.data as Record<string, unknown>;
+  const front = Object.fromEntries(
+    Object.entries(d).filter(([k, v]) => !(Array.isArray(v) && v.length === 0) && !(k === "status" && v === "published")),
+  );
+  return `---\n${yaml(front)}---\n\n${item.body}\n`;
+}
+
+type ListName = "topics" | "organisations" | "places" | "advisers" | "glossary";
+
+// Export the database's catalogue into dir (content/ by default)
+export async function exportCatalogue(client: Db, dir: string): Promise<ExportReport> {
+  const report: ExportReport = { written: [], removed: [], unchanged: 0 };
+  const current = await catalogueFromDatabase(client);
+  const existing: Catalogue | null = existsSync(dir) ? await loadCatalogue(dir).catch(() => null) : null;
+  await mkdir(dir, { recursive: true });
+
+  for (const name of ["topics", "organisations", "places", "advisers", "glossary"] as ListName[]) {
+    const rows = current[name] as { slug: string }[];
+    const before = (existing?.[name] ?? []) as { slug: string }[];
+    const bySlug = new Map(rows.map((r) => [r.slug, r]));
+    const unchanged = existing && before.length === rows.length && before.every((b) => same(b, bySlug.get(b.slug)));
+    if (unchanged) {
+      report.unchanged++;
+      continue;
+    }
+    // Keep the file's order; new records go at the end.
+    const order = new Map(before.map((b, i) => [b.slug, i]));
+    const sorted = [...rows].sort((a, b) => (order.get(a.slug) ?? 1e9) - (order.get(b.slug) ?? 1e9));
+    await writeFile(path.join(dir, `${name}.yaml`), yaml(sorted));
+    report.written.push(`${name}.yaml`);
+  }
+
+  const previous = new Map((existing?.items ?? []).map((i) => [i.key, i]));
+  for (const item of current.items) {
+    const old = previous.get(item.key);
+    if (old && same({ ...old.data, body: old.body }, { ...item.data, body: item.body })) {
+      report.unchanged++;
+      continue;
+    }
+    const file = path.join(dir, "items", item.locale, item.type, `${item.slug}.md`);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, itemFile(item));
+    report.written.push(`items/${item.key}.md`);
+  }
+  // Files of items that are no longer in the database (deleted, or renamed in the admin) go.
+  const keys = new Set(current.items.map((i) => i.key));
+  for (const locale of locales) {
+    for (const type of itemTypes) {
+      const folder = path.join(dir, "items", locale, type);
+      if (!existsSync(folder)) continue;
+      for (const name of await readdir(folder)) {
+        if (!name.endsWith(".md")) continue;
+        const key = `${locale}/${type}/${name.slice(0, -3)}`;
+        if (!keys.has(key)) {
+          await rm(path.join(folder, name));
+          report.removed.push(`items/${key}.md`);
+        }
+      }
+    }
+  }
+  return report;
+}
