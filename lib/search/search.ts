@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/database/client";
 import type { Country, ItemType, Locale } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
-import { filterKeys, PAGE_SIZE, type FilterKey, type SearchParams } from "./params";
+import { filterKeys, MAX_PAGE, PAGE_SIZE, type FilterKey, type SearchParams } from "./params";
 import { START_MARK, STOP_MARK, toSegments, type Segment } from "./highlight";
 
 // PostgreSQL full-text search over the published catalogue. Each item's stored vector is built with
@@ -43,6 +43,8 @@ export type SearchOutcome = {
   narrow: boolean;
   /** A query was typed but holds no word that can be searched for (only operators, stop words, emoji). */
   noSearchableWords: boolean;
+  /** More items matched than could be counted at once: total and facet counts are estimates. */
+  approximate: boolean;
   total: number;
   page: number;
   pageCount: number;
@@ -166,40 +168,46 @@ function describeWidening(match: GlossaryMatch): Widening {
   return { slug: match.entry.slug, matched: first.form, language: first.lang, added };
 }
 
-function filterCondition(key: FilterKey, params: SearchParams): Prisma.Sql | null {
+function filterCondition(key: FilterKey, params: SearchParams, alias: string): Prisma.Sql | null {
+  const a = Prisma.raw(alias);
   switch (key) {
     case "type":
-      return params.type ? Prisma.sql`m.type = ${params.type}::"ItemType"` : null;
+      return params.type ? Prisma.sql`${a}.type = ${params.type}::"ItemType"` : null;
     case "country":
-      return params.country ? Prisma.sql`m.country = ${params.country}::"Country"` : null;
+      return params.country ? Prisma.sql`${a}.country = ${params.country}::"Country"` : null;
     case "lang":
-      return params.lang ? Prisma.sql`m.locale = ${params.lang}::"Locale"` : null;
+      return params.lang ? Prisma.sql`${a}.locale = ${params.lang}::"Locale"` : null;
     case "year":
-      return params.year !== undefined ? Prisma.sql`m.year = ${params.year}` : null;
+      return params.year !== undefined ? Prisma.sql`${a}.year = ${params.year}` : null;
     case "topic":
       return params.topic
         ? Prisma.sql`EXISTS (SELECT 1 FROM "ItemTopic" it JOIN "Topic" tp ON tp.id = it."topicId"
-            WHERE it."itemId" = m.id AND tp.slug = ${params.topic})`
+            WHERE it."itemId" = ${a}.id AND tp.slug = ${params.topic})`
         : null;
   }
 }
 
 // Every active filter but one (facet counts say what choosing a value of that facet would give)
-function filtersExcept(params: SearchParams, except?: FilterKey): Prisma.Sql {
+function filtersExcept(params: SearchParams, except?: FilterKey, alias = "m"): Prisma.Sql {
   const conditions = filterKeys
     .filter((key) => key !== except)
-    .map((key) => filterCondition(key, params))
+    .map((key) => filterCondition(key, params, alias))
     .filter((c): c is Prisma.Sql => c !== null);
   return conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
 }
 
 type HitRow = Omit<SearchHit, "title" | "snippet"> & { titleHeadline: string; snippetHeadline: string };
+type TopicFacetRow = FacetValue & { nameDa: string; nameSv: string };
 type MainRow = {
   nodes: number;
+  /** More items matched than were counted: counts below come from a sample. */
+  sampled: boolean;
+  /** How much larger the whole match set is than the sample (1 when nothing was left out). */
+  scale: number;
   total: number;
   results: HitRow[];
   type: FacetValue[];
-  topic: (FacetValue & { nameDa: string; nameSv: string })[];
+  topic: TopicFacetRow[];
   country: FacetValue[];
   lang: FacetValue[];
   year: FacetValue[];
@@ -208,56 +216,117 @@ type MainRow = {
 const titleOptions = `HighlightAll=true, StartSel=${START_MARK}, StopSel=${STOP_MARK}`;
 const snippetOptions = `MaxFragments=2, MaxWords=28, MinWords=12, ShortWord=2, FragmentDelimiter=" … ", StartSel=${START_MARK}, StopSel=${STOP_MARK}`;
 
-async function runSearch(
+/**
+ * Up to this many matches, everything is exact: all matches are ranked and counted. Beyond it, counts
+ * are estimated from the first matches (in the table's own order) and only a bounded set is ranked.
+ */
+export const EXACT_LIMIT = 1000;
+
+type Parts = {
+  hasText: boolean;
+  q: { da: Prisma.Sql; sv: Prisma.Sql };
+  /** The item (alias i) matches the query in its own language. */
+  textMatch: Prisma.Sql;
+  /** The item's headline (title, summary) alone matches. */
+  headMatch: Prisma.Sql;
+  sort: "relevance" | "newest";
+  offset: number;
+};
+
+function parts(params: SearchParams, matches: GlossaryMatch[]): Parts {
+  const hasText = params.q.length > 0;
+  return {
+    hasText,
+    q: {
+      da: hasText ? widenedQuery("da", params.q, matches) : Prisma.sql`''::tsquery`,
+      sv: hasText ? widenedQuery("sv", params.q, matches) : Prisma.sql`''::tsquery`,
+    },
+    textMatch: hasText
+      ? Prisma.sql`((i.locale = 'da' AND i."searchVector" @@ q.da) OR (i.locale = 'sv' AND i."searchVector" @@ q.sv))`
+      : Prisma.sql`TRUE`,
+    headMatch: hasText
+      ? Prisma.sql`((i.locale = 'da' AND i."searchHead" @@ q.da) OR (i.locale = 'sv' AND i."searchHead" @@ q.sv))`
+      : Prisma.sql`TRUE`,
+    sort: params.sort ?? (hasText ? "relevance" : "newest"),
+    offset: (params.page - 1) * PAGE_SIZE,
+  };
+}
+
+const order = (sort: Parts["sort"], alias: string) =>
+  Prisma.raw(
+    sort === "relevance"
+      ? `${alias}.rank DESC, ${alias}."publishedAt" DESC NULLS LAST, ${alias}.id`
+      : `${alias}."publishedAt" DESC NULLS LAST, ${alias}.year DESC NULLS LAST, ${alias}.rank DESC, ${alias}.id`,
+  );
+
+// The rows of one page, given as (id, rank, n): highlighted for those rows only
+function pageRows(p: Parts, chosen: Prisma.Sql): Prisma.Sql {
+  const snippetText = p.hasText
+    ? Prisma.sql`p.summary || E'\n' || left(regexp_replace(regexp_replace(p.body, '!?\\[([^\\]]*)\\]\\([^)]*\\)', '\\1', 'g'), '[#*_>|\`]+', ' ', 'g'), 8000)`
+    : Prisma.sql`p.summary`;
+  const own = Prisma.sql`CASE WHEN p.locale = 'da' THEN q.da ELSE q.sv END`;
+  return Prisma.sql`(SELECT coalesce(json_agg(r ORDER BY r.n), '[]'::json) FROM (
+    SELECT p.n, p.id, p.type, p.locale, p.slug, p.year, p.country,
+      to_char(p."publishedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "publishedAt",
+      ${p.hasText ? Prisma.sql`ts_headline(search_config(p.locale::text), p.title, ${own}, ${titleOptions})` : Prisma.sql`p.title`} AS "titleHeadline",
+      ${p.hasText ? Prisma.sql`ts_headline(search_config(p.locale::text), ${snippetText}, ${own}, ${snippetOptions})` : snippetText} AS "snippetHeadline",
+      (SELECT json_build_object('locale', t.locale, 'type', t.type, 'slug', t.slug, 'title', t.title)
+        FROM "Item" t WHERE (t.id = p."translationOfId" OR t."translationOfId" = p.id) AND ${visible("t")}
+        LIMIT 1) AS "alsoIn"
+    FROM (SELECT c.n, i.* FROM (${chosen}) c JOIN "Item" i ON i.id = c.id) p CROSS JOIN q
+  ) r)`;
+}
+
+// Counts and facets from the matches (all of them, or the first ones when there are more than limit),
+// and, when all were seen, the page's rows ranked among all of them
+async function countAndRank(
   client: Db,
   params: SearchParams,
   uiLocale: Locale,
-  matches: GlossaryMatch[],
+  p: Parts,
+  limit: number,
 ): Promise<MainRow> {
-  const hasText = params.q.length > 0;
-  const q = {
-    da: hasText ? widenedQuery("da", params.q, matches) : Prisma.sql`''::tsquery`,
-    sv: hasText ? widenedQuery("sv", params.q, matches) : Prisma.sql`''::tsquery`,
-  };
-  const textMatch = hasText
-    ? Prisma.sql`AND ((i.locale = 'da' AND i."searchVector" @@ q.da) OR (i.locale = 'sv' AND i."searchVector" @@ q.sv))`
-    : Prisma.empty;
-  const rank = hasText
-    ? Prisma.sql`ts_rank(i."searchVector", CASE WHEN i.locale = 'da' THEN q.da ELSE q.sv END, 1)`
-    : Prisma.sql`0::real`;
   // Of a translated pair that both match, only the reader's version is listed (unless a language is chosen).
   const dedupe = params.lang
     ? Prisma.sql`TRUE`
     : Prisma.sql`(m.locale = ${uiLocale}::"Locale"
         OR (NOT EXISTS (SELECT 1 FROM matched_all t WHERE t.locale = ${uiLocale}::"Locale" AND t.id = m."translationOfId")
         AND NOT EXISTS (SELECT 1 FROM matched_all t WHERE t.locale = ${uiLocale}::"Locale" AND t."translationOfId" = m.id)))`;
-  const sort = params.sort ?? (hasText ? "relevance" : "newest");
-  const order = (alias: string) =>
-    Prisma.raw(
-      sort === "relevance"
-        ? `${alias}.rank DESC, ${alias}."publishedAt" DESC NULLS LAST, ${alias}.id`
-        : `${alias}."publishedAt" DESC NULLS LAST, ${alias}.year DESC NULLS LAST, ${alias}.rank DESC, ${alias}.id`,
-    );
-  const offset = (params.page - 1) * PAGE_SIZE;
   const facet = (column: string, key: FilterKey, from = "matched") =>
     Prisma.sql`(SELECT coalesce(json_agg(json_build_object('value', f.value, 'count', f.count) ORDER BY f.count DESC, f.value), '[]'::json)
       FROM (SELECT ${Prisma.raw(`m.${column}`)}::text AS value, count(*)::int AS count FROM ${Prisma.raw(from)} m
             WHERE ${Prisma.raw(`m.${column}`)} IS NOT NULL AND ${filtersExcept(params, key)} GROUP BY 1) f)`;
-  const snippetText = hasText
-    ? Prisma.sql`p.summary || E'\n' || left(regexp_replace(regexp_replace(p.body, '!?\\[([^\\]]*)\\]\\([^)]*\\)', '\\1', 'g'), '[#*_>|\`]+', ' ', 'g'), 8000)`
-    : Prisma.sql`p.summary`;
-
+  const rank = p.hasText
+    ? Prisma.sql`ts_rank(i."searchVector", CASE WHEN i.locale = 'da' THEN q.da ELSE q.sv END, 1)`
+    : Prisma.sql`0::real`;
+  // The page's rows are chosen first, so that text is read for those rows only. Ranking reads every
+  // match's vector, so it runs only when all matches were seen (a one-time filter skips it otherwise).
+  const ranked = p.hasText
+    ? Prisma.sql`SELECT h.*, ${rank} AS rank FROM hits h JOIN "Item" i ON i.id = h.id CROSS JOIN q`
+    : Prisma.sql`SELECT h.*, 0::real AS rank FROM hits h`;
+  const chosen = Prisma.sql`
+    SELECT s.id, row_number() OVER (ORDER BY ${order(p.sort, "s")}) AS n FROM (
+      SELECT x.* FROM (${ranked}) x WHERE (SELECT n FROM seen) <= ${limit}
+      ORDER BY ${order(p.sort, "x")} LIMIT ${PAGE_SIZE} OFFSET ${p.offset}
+    ) s`;
   const [row] = await client.$queryRaw<MainRow[]>`
-    WITH q AS MATERIALIZED (SELECT ${q.da} AS da, ${q.sv} AS sv),
+    WITH q AS MATERIALIZED (SELECT ${p.q.da} AS da, ${p.q.sv} AS sv),
     matched_all AS MATERIALIZED (
-      SELECT i.id, i.type, i.locale, i.country, i.year, i."publishedAt", i."translationOfId", ${rank} AS rank
+      SELECT i.id, i.type, i.locale, i.country, i.year, i."publishedAt", i."translationOfId",
+        (i.ctid::text::point)[0]::int AS block
       FROM "Item" i CROSS JOIN q
-      WHERE ${visible("i")} ${textMatch}
+      WHERE ${visible("i")} AND ${p.textMatch}
+      LIMIT ${limit + 1}
     ),
+    seen AS MATERIALIZED (SELECT count(*)::int AS n, max(block) AS last FROM matched_all),
     matched AS MATERIALIZED (SELECT m.* FROM matched_all m WHERE ${dedupe}),
     hits AS MATERIALIZED (SELECT m.* FROM matched m WHERE ${filtersExcept(params)})
     SELECT
       (SELECT numnode(da) + numnode(sv) FROM q)::int AS nodes,
+      (SELECT n > ${limit} FROM seen) AS sampled,
+      (SELECT CASE WHEN n > ${limit}
+        THEN greatest(1.0, (pg_relation_size('"Item"') / current_setting('block_size')::int)::float8 / (last + 1))
+        ELSE 1.0 END FROM seen)::float8 AS scale,
       (SELECT count(*)::int FROM hits) AS total,
       ${facet("type", "type")} AS type,
       ${facet("country", "country")} AS country,
@@ -268,24 +337,93 @@ async function runSearch(
         FROM (SELECT tp.slug, tp."nameDa", tp."nameSv", count(*)::int AS count
               FROM matched m JOIN "ItemTopic" it ON it."itemId" = m.id JOIN "Topic" tp ON tp.id = it."topicId"
               WHERE ${filtersExcept(params, "topic")} GROUP BY tp.id) f) AS topic,
-      (SELECT coalesce(json_agg(r ORDER BY r.n), '[]'::json) FROM (
-        SELECT p.n, p.id, p.type, p.locale, p.slug, p.year, p.country,
-          to_char(p."publishedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "publishedAt",
-          ${hasText ? Prisma.sql`ts_headline(search_config(p.locale::text), p.title, CASE WHEN p.locale = 'da' THEN q.da ELSE q.sv END, ${titleOptions})` : Prisma.sql`p.title`} AS "titleHeadline",
-          ${hasText ? Prisma.sql`ts_headline(search_config(p.locale::text), ${snippetText}, CASE WHEN p.locale = 'da' THEN q.da ELSE q.sv END, ${snippetOptions})` : snippetText} AS "snippetHeadline",
-          (SELECT json_build_object('locale', t.locale, 'type', t.type, 'slug', t.slug, 'title', t.title)
-            FROM "Item" t WHERE (t.id = p."translationOfId" OR t."translationOfId" = p.id) AND ${visible("t")}
-            LIMIT 1) AS "alsoIn"
-        FROM (
-          -- The page's rows are chosen first, so that text is read for those rows only.
-          SELECT s.*, i.slug, i.title, i.summary, i.body, row_number() OVER (ORDER BY ${order("s")}) AS n
-          FROM (SELECT h.* FROM hits h ORDER BY ${order("h")} LIMIT ${PAGE_SIZE} OFFSET ${offset}) s
-          JOIN "Item" i ON i.id = s.id
-        ) p CROSS JOIN q
-      ) r) AS results
+      ${pageRows(p, chosen)} AS results
   `;
   if (!row) throw new Error("The search query returned no row.");
   return row;
+}
+
+/** Items ranked when there are too many matches to rank them all: as many as can be paged through. */
+const CANDIDATES = MAX_PAGE * PAGE_SIZE;
+
+// The page's rows when there are too many matches to rank them all: by relevance, the best of the
+// first CANDIDATES items whose title or summary match (then, if those run out, other matches, by date);
+// newest first, straight from the date order. The candidates do not depend on the page, so paging is
+// consistent.
+async function boundedPage(client: Db, params: SearchParams, uiLocale: Locale, p: Parts): Promise<HitRow[]> {
+  // Of a translated pair that both match, only the reader's version is listed (unless a language is chosen).
+  const other = (join: Prisma.Sql) => Prisma.sql`EXISTS (SELECT 1 FROM "Item" t WHERE ${join}
+    AND t.locale = ${uiLocale}::"Locale" AND ${visible("t")}
+    AND t."searchVector" @@ ${uiLocale === "da" ? Prisma.sql`q.da` : Prisma.sql`q.sv`})`;
+  const dedupe = params.lang
+    ? Prisma.sql`TRUE`
+    : Prisma.sql`(i.locale = ${uiLocale}::"Locale" OR i."translationOfId" IS NULL OR NOT ${other(Prisma.sql`t.id = i."translationOfId"`)})
+        AND (i.locale = ${uiLocale}::"Locale" OR NOT ${other(Prisma.sql`t."translationOfId" = i.id`)})`;
+  const where = Prisma.sql`${visible("i")} AND ${p.textMatch} AND ${filtersExcept(params, undefined, "i")} AND ${dedupe}`;
+  const want = p.offset + PAGE_SIZE;
+  const chosen =
+    p.sort === "relevance" && p.hasText
+      ? Prisma.sql`
+        WITH head AS MATERIALIZED (
+          SELECT i.id, i."publishedAt",
+            ts_rank(i."searchHead", CASE WHEN i.locale = 'da' THEN q.da ELSE q.sv END, 1) AS rank
+          FROM "Item" i CROSS JOIN q WHERE ${p.headMatch} AND ${where} LIMIT ${CANDIDATES}
+        ), body AS MATERIALIZED (
+          SELECT i.id, i."publishedAt", (-1)::real AS rank FROM "Item" i CROSS JOIN q
+          WHERE (SELECT count(*) FROM head) < ${want} AND ${where} AND NOT ${p.headMatch}
+          LIMIT ${CANDIDATES}
+        )
+        SELECT s.id, row_number() OVER (ORDER BY ${order("relevance", "s")}) AS n FROM (
+          SELECT * FROM head UNION ALL SELECT * FROM body
+          ORDER BY rank DESC, "publishedAt" DESC NULLS LAST, id LIMIT ${PAGE_SIZE} OFFSET ${p.offset}
+        ) s`
+      : Prisma.sql`
+        SELECT s.id, row_number() OVER (ORDER BY s."publishedAt" DESC NULLS LAST, s.year DESC NULLS LAST, s.id) AS n FROM (
+          SELECT i.id, i."publishedAt", i.year FROM "Item" i CROSS JOIN q WHERE ${where}
+          ORDER BY i."publishedAt" DESC NULLS LAST, i.year DESC NULLS LAST, i.id LIMIT ${PAGE_SIZE} OFFSET ${p.offset}
+        ) s`;
+  const [row] = await client.$queryRaw<{ results: HitRow[] }[]>`
+    WITH q AS MATERIALIZED (SELECT ${p.q.da} AS da, ${p.q.sv} AS sv)
+    SELECT ${pageRows(p, chosen)} AS results FROM q
+  `;
+  return row?.results ?? [];
+}
+
+async function runSearch(
+  client: Db,
+  params: SearchParams,
+  uiLocale: Locale,
+  matches: GlossaryMatch[],
+  limit: number,
+): Promise<MainRow> {
+  const p = parts(params, matches);
+  const row = await countAndRank(client, params, uiLocale, p, limit);
+  if (!row.sampled) return row;
+  const results = await boundedPage(client, params, uiLocale, p);
+  const scaled = <F extends FacetValue>(f: F): F => ({ ...f, count: estimate(f.count * row.scale) });
+  // A first page that is not full lists every hit: then the total is known exactly. Otherwise the
+  // estimate is at least what has been listed, and one more when the page is full.
+  const exactTotal = params.page === 1 && results.length < PAGE_SIZE ? results.length : null;
+  const listed = p.offset + results.length + (results.length === PAGE_SIZE ? 1 : 0);
+  return {
+    ...row,
+    results,
+    sampled: exactTotal === null,
+    total: exactTotal ?? Math.max(estimate(row.total * row.scale), listed),
+    type: row.type.map(scaled),
+    topic: row.topic.map(scaled),
+    country: row.country.map(scaled),
+    lang: row.lang.map(scaled),
+    year: row.year.map(scaled),
+  };
+}
+
+/** An estimated count, rounded to two significant digits (and never 0 for something seen). */
+function estimate(n: number): number {
+  if (n < 1) return n > 0 ? 1 : 0;
+  if (n < 100) return Math.round(n);
+  const unit = 10 ** (Math.floor(Math.log10(n)) - 1);
+  return Math.round(n / unit) * unit;
 }
 
 type SuggestionRow = { n: number; word: string; known: boolean; candidate: string | null; similarity: number | null };
@@ -367,10 +505,11 @@ export async function searchCatalogue(
   params: SearchParams,
   uiLocale: Locale,
   client: Db = db(),
+  { exactLimit = EXACT_LIMIT }: { exactLimit?: number } = {},
 ): Promise<SearchOutcome> {
   const hasText = params.q.length > 0;
   const matches = hasText && !params.narrow ? await findGlossaryTerms(client, params.q) : [];
-  const row = await runSearch(client, params, uiLocale, matches);
+  const row = await runSearch(client, params, uiLocale, matches, exactLimit);
   const noSearchableWords = hasText && row.nodes === 0;
   const suggestion =
     hasText && !noSearchableWords && row.total < FEW_HITS ? await suggestQuery(client, params.q) : null;
@@ -381,9 +520,10 @@ export async function searchCatalogue(
     capped: params.capped,
     narrow: params.narrow,
     noSearchableWords,
+    approximate: row.sampled,
     total: row.total,
     page: params.page,
-    pageCount: Math.max(1, Math.ceil(row.total / PAGE_SIZE)),
+    pageCount: Math.min(MAX_PAGE, Math.max(1, Math.ceil(row.total / PAGE_SIZE))),
     results: row.results.map(({ titleHeadline, snippetHeadline, ...hit }) => ({
       ...hit,
       title: toSegments(titleHeadline),
