@@ -98,26 +98,58 @@ type GlossaryMatch = { entry: Detection; forms: Detection[]; lexemes: Set<string
 const lexemesOf = (tsq: string) => new Set([...tsq.matchAll(/'((?:[^']|'')*)'/g)].map((m) => m[1] ?? ""));
 const isSubset = (a: Set<string>, b: Set<string>) => a.size < b.size && [...a].every((x) => b.has(x));
 
-// Find the glossary entries whose terms or synonyms occur in the query (compared as stemmed lexemes)
-async function findGlossaryTerms(client: Db, q: string): Promise<GlossaryMatch[]> {
-  const rows = await client.$queryRaw<Detection[]>`
-    WITH input AS (
-      SELECT ${tsquery("da", "websearch", q)} AS da, ${tsquery("sv", "websearch", q)} AS sv
-    ), forms AS (
-      SELECT g.slug, g."termDa", g."termSv", g."synonymsDa", g."synonymsSv", f.form, f.lang,
-        search_normalize_query(search_config(f.lang), plainto_tsquery(search_config(f.lang), f.form)) AS target
-      FROM "GlossaryTerm" g
-      CROSS JOIN LATERAL (
-        SELECT s AS form, 'da' AS lang FROM unnest(array_prepend(g."termDa", g."synonymsDa")) AS s
-        UNION ALL
-        SELECT s, 'sv' FROM unnest(array_prepend(g."termSv", g."synonymsSv")) AS s
-      ) AS f
-      WHERE char_length(f.form) >= ${MIN_FORM_LENGTH}
-    )
-    SELECT f.slug, f."termDa", f."termSv", f."synonymsDa", f."synonymsSv", f.form, f.lang, f.target::text AS target
-    FROM forms f CROSS JOIN input
-    WHERE numnode(f.target) > 0 AND (CASE WHEN f.lang = 'da' THEN input.da ELSE input.sv END) @> f.target
-  `;
+type GlossaryRow = Pick<Detection, "slug" | "termDa" | "termSv" | "synonymsDa" | "synonymsSv">;
+type Input = { da: string; sv: string; glossary: GlossaryRow[] };
+
+// The query parsed in each language (as tsquery text), and the glossary when it is needed
+async function parseInput(client: Db, q: string, withGlossary: boolean): Promise<Input> {
+  const glossary = withGlossary
+    ? Prisma.sql`(SELECT coalesce(json_agg(json_build_object('slug', g.slug, 'termDa', g."termDa", 'termSv', g."termSv",
+        'synonymsDa', g."synonymsDa", 'synonymsSv', g."synonymsSv") ORDER BY g.slug), '[]'::json) FROM "GlossaryTerm" g)`
+    : Prisma.sql`'[]'::json`;
+  const [row] = await client.$queryRaw<Input[]>`
+    SELECT ${tsquery("da", "websearch", q)}::text AS da, ${tsquery("sv", "websearch", q)}::text AS sv, ${glossary} AS glossary`;
+  if (!row) throw new Error("The query could not be parsed.");
+  return row;
+}
+
+// Each glossary form as the stemmed query it stands for. The stemming is a pure function of the text,
+// so it is kept across searches (computed in the database once per form).
+const targets = new Map<string, string>();
+const MAX_TARGETS = 20_000;
+const targetKey = (lang: Lang, form: string) => `${lang}\u0000${form}`;
+
+async function formTargets(client: Db, forms: { form: string; lang: Lang }[]): Promise<string[]> {
+  const missing = forms.filter((f) => !targets.has(targetKey(f.lang, f.form)));
+  if (missing.length) {
+    const rows = await client.$queryRaw<{ target: string }[]>`
+      SELECT search_normalize_query(search_config(x.lang), plainto_tsquery(search_config(x.lang), x.form))::text AS target
+      FROM unnest(${missing.map((f) => f.form)}::text[], ${missing.map((f) => f.lang)}::text[]) WITH ORDINALITY AS x(form, lang, n)
+      ORDER BY x.n`;
+    if (targets.size + missing.length > MAX_TARGETS) targets.clear();
+    missing.forEach((f, i) => targets.set(targetKey(f.lang, f.form), rows[i]?.target ?? ""));
+  }
+  return forms.map((f) => targets.get(targetKey(f.lang, f.form)) ?? "");
+}
+
+// Find the glossary entries whose terms or synonyms occur in the query (compared as stemmed lexemes:
+// a form is found when the query holds every lexeme of it)
+async function findGlossaryTerms(client: Db, input: Input): Promise<GlossaryMatch[]> {
+  const forms = input.glossary.flatMap((g) =>
+    (["da", "sv"] as const).flatMap((lang) =>
+      (lang === "da" ? [g.termDa, ...g.synonymsDa] : [g.termSv, ...g.synonymsSv])
+        .filter((form) => Array.from(form).length >= MIN_FORM_LENGTH)
+        .map((form) => ({ ...g, form, lang })),
+    ),
+  );
+  const found = await formTargets(client, forms);
+  const query = { da: lexemesOf(input.da), sv: lexemesOf(input.sv) };
+  const rows: Detection[] = forms
+    .map((form, i) => ({ ...form, target: found[i] ?? "" }))
+    .filter((d) => {
+      const lexemes = lexemesOf(d.target);
+      return lexemes.size > 0 && [...lexemes].every((l) => query[d.lang].has(l));
+    });
   // A form inside a longer matched form (of any entry) is covered by the longer one.
   const withLexemes = rows.map((row) => ({ row, lexemes: lexemesOf(row.target) }));
   const kept = withLexemes.filter(
@@ -224,7 +256,10 @@ export const EXACT_LIMIT = 1000;
 
 type Parts = {
   hasText: boolean;
+  /** The query in each language's parse, widened: tsquery constants the planner can estimate. */
   q: { da: Prisma.Sql; sv: Prisma.Sql };
+  /** Nodes in both parses (0: nothing to search for). */
+  nodes: number;
   /** The item (alias i) matches the query in its own language. */
   textMatch: Prisma.Sql;
   /** The item's headline (title, summary) alone matches. */
@@ -233,20 +268,34 @@ type Parts = {
   offset: number;
 };
 
-function parts(params: SearchParams, matches: GlossaryMatch[]): Parts {
+// The widened queries as tsquery text: ts_rewrite runs once, then both are passed on as constants
+async function resolveQueries(client: Db, q: string, input: Input, matches: GlossaryMatch[]) {
+  if (!matches.length) return { da: input.da, sv: input.sv };
+  const [row] = await client.$queryRaw<{ da: string; sv: string }[]>`
+    SELECT ${widenedQuery("da", q, matches)}::text AS da, ${widenedQuery("sv", q, matches)}::text AS sv`;
+  return row ?? { da: input.da, sv: input.sv };
+}
+
+const countNodes = (tsq: string) => tsq.match(/'(?:[^']|'')*'/g)?.length ?? 0;
+
+function parts(params: SearchParams, text: { da: string; sv: string }): Parts {
   const hasText = params.q.length > 0;
+  const q = { da: Prisma.sql`${text.da}::tsquery`, sv: Prisma.sql`${text.sv}::tsquery` };
+  // One index scan for both languages (the two parses OR-ed, or one when they are the same), then
+  // each item is held to the parse of its own language.
+  const match = (column: string) => {
+    const c = Prisma.raw(`i."${column}"`);
+    const either = text.da === text.sv ? q.da : Prisma.sql`(${q.da} || ${q.sv})`;
+    return text.da === text.sv
+      ? Prisma.sql`${c} @@ ${q.da}`
+      : Prisma.sql`(${c} @@ ${either} AND ((i.locale = 'da' AND ${c} @@ ${q.da}) OR (i.locale = 'sv' AND ${c} @@ ${q.sv})))`;
+  };
   return {
     hasText,
-    q: {
-      da: hasText ? widenedQuery("da", params.q, matches) : Prisma.sql`''::tsquery`,
-      sv: hasText ? widenedQuery("sv", params.q, matches) : Prisma.sql`''::tsquery`,
-    },
-    textMatch: hasText
-      ? Prisma.sql`((i.locale = 'da' AND i."searchVector" @@ q.da) OR (i.locale = 'sv' AND i."searchVector" @@ q.sv))`
-      : Prisma.sql`TRUE`,
-    headMatch: hasText
-      ? Prisma.sql`((i.locale = 'da' AND i."searchHead" @@ q.da) OR (i.locale = 'sv' AND i."searchHead" @@ q.sv))`
-      : Prisma.sql`TRUE`,
+    q,
+    nodes: countNodes(text.da) + countNodes(text.sv),
+    textMatch: hasText ? match("searchVector") : Prisma.sql`TRUE`,
+    headMatch: hasText ? match("searchHead") : Prisma.sql`TRUE`,
     sort: params.sort ?? (hasText ? "relevance" : "newest"),
     offset: (params.page - 1) * PAGE_SIZE,
   };
@@ -264,7 +313,7 @@ function pageRows(p: Parts, chosen: Prisma.Sql): Prisma.Sql {
   const snippetText = p.hasText
     ? Prisma.sql`p.summary || E'\n' || left(regexp_replace(regexp_replace(p.body, '!?\\[([^\\]]*)\\]\\([^)]*\\)', '\\1', 'g'), '[#*_>|\`]+', ' ', 'g'), 8000)`
     : Prisma.sql`p.summary`;
-  const own = Prisma.sql`CASE WHEN p.locale = 'da' THEN q.da ELSE q.sv END`;
+  const own = Prisma.sql`CASE WHEN p.locale = 'da' THEN ${p.q.da} ELSE ${p.q.sv} END`;
   return Prisma.sql`(SELECT coalesce(json_agg(r ORDER BY r.n), '[]'::json) FROM (
     SELECT p.n, p.id, p.type, p.locale, p.slug, p.year, p.country,
       to_char(p."publishedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "publishedAt",
@@ -273,7 +322,7 @@ function pageRows(p: Parts, chosen: Prisma.Sql): Prisma.Sql {
       (SELECT json_build_object('locale', t.locale, 'type', t.type, 'slug', t.slug, 'title', t.title)
         FROM "Item" t WHERE (t.id = p."translationOfId" OR t."translationOfId" = p.id) AND ${visible("t")}
         LIMIT 1) AS "alsoIn"
-    FROM (SELECT c.n, i.* FROM (${chosen}) c JOIN "Item" i ON i.id = c.id) p CROSS JOIN q
+    FROM (SELECT c.n, i.* FROM (${chosen}) c JOIN "Item" i ON i.id = c.id) p
   ) r)`;
 }
 
@@ -297,12 +346,12 @@ async function countAndRank(
       FROM (SELECT ${Prisma.raw(`m.${column}`)}::text AS value, count(*)::int AS count FROM ${Prisma.raw(from)} m
             WHERE ${Prisma.raw(`m.${column}`)} IS NOT NULL AND ${filtersExcept(params, key)} GROUP BY 1) f)`;
   const rank = p.hasText
-    ? Prisma.sql`ts_rank(i."searchVector", CASE WHEN i.locale = 'da' THEN q.da ELSE q.sv END, 1)`
+    ? Prisma.sql`ts_rank(i."searchVector", CASE WHEN i.locale = 'da' THEN ${p.q.da} ELSE ${p.q.sv} END, 1)`
     : Prisma.sql`0::real`;
   // The page's rows are chosen first, so that text is read for those rows only. Ranking reads every
   // match's vector, so it runs only when all matches were seen (a one-time filter skips it otherwise).
   const ranked = p.hasText
-    ? Prisma.sql`SELECT h.*, ${rank} AS rank FROM hits h JOIN "Item" i ON i.id = h.id CROSS JOIN q`
+    ? Prisma.sql`SELECT h.*, ${rank} AS rank FROM hits h JOIN "Item" i ON i.id = h.id`
     : Prisma.sql`SELECT h.*, 0::real AS rank FROM hits h`;
   const chosen = Prisma.sql`
     SELECT s.id, row_number() OVER (ORDER BY ${order(p.sort, "s")}) AS n FROM (
@@ -310,11 +359,10 @@ async function countAndRank(
       ORDER BY ${order(p.sort, "x")} LIMIT ${PAGE_SIZE} OFFSET ${p.offset}
     ) s`;
   const [row] = await client.$queryRaw<MainRow[]>`
-    WITH q AS MATERIALIZED (SELECT ${p.q.da} AS da, ${p.q.sv} AS sv),
-    matched_all AS MATERIALIZED (
+    WITH matched_all AS MATERIALIZED (
       SELECT i.id, i.type, i.locale, i.country, i.year, i."publishedAt", i."translationOfId",
         (i.ctid::text::point)[0]::int AS block
-      FROM "Item" i CROSS JOIN q
+      FROM "Item" i
       WHERE ${visible("i")} AND ${p.textMatch}
       LIMIT ${limit + 1}
     ),
@@ -322,7 +370,7 @@ async function countAndRank(
     matched AS MATERIALIZED (SELECT m.* FROM matched_all m WHERE ${dedupe}),
     hits AS MATERIALIZED (SELECT m.* FROM matched m WHERE ${filtersExcept(params)})
     SELECT
-      (SELECT numnode(da) + numnode(sv) FROM q)::int AS nodes,
+      ${p.nodes}::int AS nodes,
       (SELECT n > ${limit} FROM seen) AS sampled,
       (SELECT CASE WHEN n > ${limit}
         THEN greatest(1.0, (pg_relation_size('"Item"') / current_setting('block_size')::int)::float8 / (last + 1))
@@ -343,48 +391,54 @@ async function countAndRank(
   return row;
 }
 
-/** Items ranked when there are too many matches to rank them all: as many as can be paged through. */
-const CANDIDATES = MAX_PAGE * PAGE_SIZE;
+/** Items ranked by relevance when there are too many matches to rank them all. */
+const CANDIDATES = 200;
 
-// The page's rows when there are too many matches to rank them all: by relevance, the best of the
-// first CANDIDATES items whose title or summary match (then, if those run out, other matches, by date);
-// newest first, straight from the date order. The candidates do not depend on the page, so paging is
-// consistent.
+// The page's rows when there are too many matches to rank them all. By relevance: the first CANDIDATES
+// items (in table order) whose title or summary match, ranked on those two fields, then all other
+// matches newest first; the candidates do not depend on the page, so paging is consistent. Newest
+// first: straight from the date index.
 async function boundedPage(client: Db, params: SearchParams, uiLocale: Locale, p: Parts): Promise<HitRow[]> {
   // Of a translated pair that both match, only the reader's version is listed (unless a language is chosen).
   const other = (join: Prisma.Sql) => Prisma.sql`EXISTS (SELECT 1 FROM "Item" t WHERE ${join}
     AND t.locale = ${uiLocale}::"Locale" AND ${visible("t")}
-    AND t."searchVector" @@ ${uiLocale === "da" ? Prisma.sql`q.da` : Prisma.sql`q.sv`})`;
+    AND t."searchVector" @@ ${uiLocale === "da" ? p.q.da : p.q.sv})`;
   const dedupe = params.lang
     ? Prisma.sql`TRUE`
     : Prisma.sql`(i.locale = ${uiLocale}::"Locale" OR i."translationOfId" IS NULL OR NOT ${other(Prisma.sql`t.id = i."translationOfId"`)})
         AND (i.locale = ${uiLocale}::"Locale" OR NOT ${other(Prisma.sql`t."translationOfId" = i.id`)})`;
   const where = Prisma.sql`${visible("i")} AND ${p.textMatch} AND ${filtersExcept(params, undefined, "i")} AND ${dedupe}`;
   const want = p.offset + PAGE_SIZE;
+  const newest = Prisma.sql`"publishedAt" DESC NULLS LAST, year DESC NULLS LAST, id`;
   const chosen =
     p.sort === "relevance" && p.hasText
       ? Prisma.sql`
         WITH head AS MATERIALIZED (
-          SELECT i.id, i."publishedAt",
-            ts_rank(i."searchHead", CASE WHEN i.locale = 'da' THEN q.da ELSE q.sv END, 1) AS rank
-          FROM "Item" i CROSS JOIN q WHERE ${p.headMatch} AND ${where} LIMIT ${CANDIDATES}
-        ), body AS MATERIALIZED (
-          SELECT i.id, i."publishedAt", (-1)::real AS rank FROM "Item" i CROSS JOIN q
-          WHERE (SELECT count(*) FROM head) < ${want} AND ${where} AND NOT ${p.headMatch}
-          LIMIT ${CANDIDATES}
+          SELECT i.id, i."publishedAt", i.year,
+            ts_rank(i."searchHead", CASE WHEN i.locale = 'da' THEN ${p.q.da} ELSE ${p.q.sv} END, 1) AS rank
+          FROM "Item" i WHERE ${p.headMatch} AND ${where} LIMIT ${CANDIDATES}
+        ), tail AS MATERIALIZED (
+          SELECT i.id, i."publishedAt", i.year, (-1)::real AS rank FROM "Item" i
+          WHERE (SELECT count(*) FROM head) < ${want} AND ${where} AND i.id NOT IN (SELECT id FROM head)
+          ORDER BY i."publishedAt" DESC NULLS LAST, i.year DESC NULLS LAST, i.id LIMIT ${want}
         )
-        SELECT s.id, row_number() OVER (ORDER BY ${order("relevance", "s")}) AS n FROM (
-          SELECT * FROM head UNION ALL SELECT * FROM body
-          ORDER BY rank DESC, "publishedAt" DESC NULLS LAST, id LIMIT ${PAGE_SIZE} OFFSET ${p.offset}
+        SELECT s.id, row_number() OVER (ORDER BY s.rank DESC, ${newest}) AS n FROM (
+          SELECT * FROM head UNION ALL SELECT * FROM tail
+          ORDER BY rank DESC, ${newest} LIMIT ${PAGE_SIZE} OFFSET ${p.offset}
         ) s`
-      : Prisma.sql`
-        SELECT s.id, row_number() OVER (ORDER BY s."publishedAt" DESC NULLS LAST, s.year DESC NULLS LAST, s.id) AS n FROM (
-          SELECT i.id, i."publishedAt", i.year FROM "Item" i CROSS JOIN q WHERE ${where}
-          ORDER BY i."publishedAt" DESC NULLS LAST, i.year DESC NULLS LAST, i.id LIMIT ${PAGE_SIZE} OFFSET ${p.offset}
+      : // Dated items straight from the date index, then undated ones
+        Prisma.sql`
+        SELECT s.id, row_number() OVER (ORDER BY ${newest}) AS n FROM (
+          SELECT * FROM (
+            (SELECT i.id, i."publishedAt", i.year FROM "Item" i WHERE ${where} AND i."publishedAt" IS NOT NULL
+              ORDER BY i."publishedAt" DESC, i.year DESC NULLS LAST, i.id LIMIT ${want})
+            UNION ALL
+            (SELECT i.id, i."publishedAt", i.year FROM "Item" i WHERE ${where} AND i."publishedAt" IS NULL
+              ORDER BY i.year DESC NULLS LAST, i.id LIMIT ${want})
+          ) u ORDER BY ${newest} LIMIT ${PAGE_SIZE} OFFSET ${p.offset}
         ) s`;
   const [row] = await client.$queryRaw<{ results: HitRow[] }[]>`
-    WITH q AS MATERIALIZED (SELECT ${p.q.da} AS da, ${p.q.sv} AS sv)
-    SELECT ${pageRows(p, chosen)} AS results FROM q
+    SELECT ${pageRows(p, chosen)} AS results
   `;
   return row?.results ?? [];
 }
@@ -393,10 +447,9 @@ async function runSearch(
   client: Db,
   params: SearchParams,
   uiLocale: Locale,
-  matches: GlossaryMatch[],
+  p: Parts,
   limit: number,
 ): Promise<MainRow> {
-  const p = parts(params, matches);
   const row = await countAndRank(client, params, uiLocale, p, limit);
   if (!row.sampled) return row;
   const results = await boundedPage(client, params, uiLocale, p);
@@ -508,8 +561,11 @@ export async function searchCatalogue(
   { exactLimit = EXACT_LIMIT }: { exactLimit?: number } = {},
 ): Promise<SearchOutcome> {
   const hasText = params.q.length > 0;
-  const matches = hasText && !params.narrow ? await findGlossaryTerms(client, params.q) : [];
-  const row = await runSearch(client, params, uiLocale, matches, exactLimit);
+  const widen = hasText && !params.narrow;
+  const input = hasText ? await parseInput(client, params.q, widen) : { da: "", sv: "", glossary: [] };
+  const matches = widen ? await findGlossaryTerms(client, input) : [];
+  const text = hasText ? await resolveQueries(client, params.q, input, matches) : input;
+  const row = await runSearch(client, params, uiLocale, parts(params, text), exactLimit);
   const noSearchableWords = hasText && row.nodes === 0;
   const suggestion =
     hasText && !noSearchableWords && row.total < FEW_HITS ? await suggestQuery(client, params.q) : null;
