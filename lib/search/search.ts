@@ -58,6 +58,8 @@ export type SearchOutcome = {
 };
 
 type Lang = "da" | "sv";
+/** A client or the transaction a search runs in. */
+type Sql = Prisma.TransactionClient;
 const config = { da: Prisma.sql`'pg_catalog.danish'::regconfig`, sv: Prisma.sql`'pg_catalog.swedish'::regconfig` };
 const parsers = {
   websearch: Prisma.raw("websearch_to_tsquery"),
@@ -102,7 +104,7 @@ type GlossaryRow = Pick<Detection, "slug" | "termDa" | "termSv" | "synonymsDa" |
 type Input = { da: string; sv: string; glossary: GlossaryRow[] };
 
 // The query parsed in each language (as tsquery text), and the glossary when it is needed
-async function parseInput(client: Db, q: string, withGlossary: boolean): Promise<Input> {
+async function parseInput(client: Sql, q: string, withGlossary: boolean): Promise<Input> {
   const glossary = withGlossary
     ? Prisma.sql`(SELECT coalesce(json_agg(json_build_object('slug', g.slug, 'termDa', g."termDa", 'termSv', g."termSv",
         'synonymsDa', g."synonymsDa", 'synonymsSv', g."synonymsSv") ORDER BY g.slug), '[]'::json) FROM "GlossaryTerm" g)`
@@ -119,7 +121,7 @@ const targets = new Map<string, string>();
 const MAX_TARGETS = 20_000;
 const targetKey = (lang: Lang, form: string) => `${lang}\u0000${form}`;
 
-async function formTargets(client: Db, forms: { form: string; lang: Lang }[]): Promise<string[]> {
+async function formTargets(client: Sql, forms: { form: string; lang: Lang }[]): Promise<string[]> {
   const missing = forms.filter((f) => !targets.has(targetKey(f.lang, f.form)));
   if (missing.length) {
     const rows = await client.$queryRaw<{ target: string }[]>`
@@ -134,7 +136,7 @@ async function formTargets(client: Db, forms: { form: string; lang: Lang }[]): P
 
 // Find the glossary entries whose terms or synonyms occur in the query (compared as stemmed lexemes:
 // a form is found when the query holds every lexeme of it)
-async function findGlossaryTerms(client: Db, input: Input): Promise<GlossaryMatch[]> {
+async function findGlossaryTerms(client: Sql, input: Input): Promise<GlossaryMatch[]> {
   const forms = input.glossary.flatMap((g) =>
     (["da", "sv"] as const).flatMap((lang) =>
       (lang === "da" ? [g.termDa, ...g.synonymsDa] : [g.termSv, ...g.synonymsSv])
@@ -258,6 +260,8 @@ type Parts = {
   hasText: boolean;
   /** The query in each language's parse, widened: tsquery constants the planner can estimate. */
   q: { da: Prisma.Sql; sv: Prisma.Sql };
+  /** Neither parse negates a word, so a headline match implies a full match. */
+  monotone: boolean;
   /** Nodes in both parses (0: nothing to search for). */
   nodes: number;
   /** The item (alias i) matches the query in its own language. */
@@ -269,7 +273,7 @@ type Parts = {
 };
 
 // The widened queries as tsquery text: ts_rewrite runs once, then both are passed on as constants
-async function resolveQueries(client: Db, q: string, input: Input, matches: GlossaryMatch[]) {
+async function resolveQueries(client: Sql, q: string, input: Input, matches: GlossaryMatch[]) {
   if (!matches.length) return { da: input.da, sv: input.sv };
   const [row] = await client.$queryRaw<{ da: string; sv: string }[]>`
     SELECT ${widenedQuery("da", q, matches)}::text AS da, ${widenedQuery("sv", q, matches)}::text AS sv`;
@@ -290,9 +294,12 @@ function parts(params: SearchParams, text: { da: string; sv: string }): Parts {
       ? Prisma.sql`${c} @@ ${q.da}`
       : Prisma.sql`(${c} @@ ${either} AND ((i.locale = 'da' AND ${c} @@ ${q.da}) OR (i.locale = 'sv' AND ${c} @@ ${q.sv})))`;
   };
+  // Without negation, a match in title and summary is a match in the whole item too.
+  const negated = (tsq: string) => tsq.replace(/'(?:[^']|'')*'/g, "").includes("!");
   return {
     hasText,
     q,
+    monotone: !negated(text.da) && !negated(text.sv),
     nodes: countNodes(text.da) + countNodes(text.sv),
     textMatch: hasText ? match("searchVector") : Prisma.sql`TRUE`,
     headMatch: hasText ? match("searchHead") : Prisma.sql`TRUE`,
@@ -329,7 +336,7 @@ function pageRows(p: Parts, chosen: Prisma.Sql): Prisma.Sql {
 // Counts and facets from the matches (all of them, or the first ones when there are more than limit),
 // and, when all were seen, the page's rows ranked among all of them
 async function countAndRank(
-  client: Db,
+  client: Sql,
   params: SearchParams,
   uiLocale: Locale,
   p: Parts,
@@ -398,25 +405,32 @@ const CANDIDATES = 200;
 // items (in table order) whose title or summary match, ranked on those two fields, then all other
 // matches newest first; the candidates do not depend on the page, so paging is consistent. Newest
 // first: straight from the date index.
-async function boundedPage(client: Db, params: SearchParams, uiLocale: Locale, p: Parts): Promise<HitRow[]> {
+async function boundedPage(client: Sql, params: SearchParams, uiLocale: Locale, p: Parts): Promise<HitRow[]> {
   // Of a translated pair that both match, only the reader's version is listed (unless a language is chosen).
-  const other = (join: Prisma.Sql) => Prisma.sql`EXISTS (SELECT 1 FROM "Item" t WHERE ${join}
+  // Checked row by row through the id indexes (OFFSET 0 keeps PostgreSQL from turning the check into a
+  // hash of every match, which costs more than the whole page when only a few rows are read).
+  const other = (join: string) => Prisma.sql`EXISTS (SELECT 1 FROM "Item" t WHERE ${Prisma.raw(join)}
     AND t.locale = ${uiLocale}::"Locale" AND ${visible("t")}
-    AND t."searchVector" @@ ${uiLocale === "da" ? p.q.da : p.q.sv})`;
-  const dedupe = params.lang
-    ? Prisma.sql`TRUE`
-    : Prisma.sql`(i.locale = ${uiLocale}::"Locale" OR i."translationOfId" IS NULL OR NOT ${other(Prisma.sql`t.id = i."translationOfId"`)})
-        AND (i.locale = ${uiLocale}::"Locale" OR NOT ${other(Prisma.sql`t."translationOfId" = i.id`)})`;
-  const where = Prisma.sql`${visible("i")} AND ${p.textMatch} AND ${filtersExcept(params, undefined, "i")} AND ${dedupe}`;
+    AND t."searchVector" @@ ${uiLocale === "da" ? p.q.da : p.q.sv} OFFSET 0)`;
+  const dedupe = (a: string) =>
+    params.lang
+      ? Prisma.sql`TRUE`
+      : Prisma.sql`(${Prisma.raw(a)}.locale = ${uiLocale}::"Locale" OR ((${Prisma.raw(a)}."translationOfId" IS NULL
+          OR NOT ${other(`t.id = ${a}."translationOfId"`)}) AND NOT ${other(`t."translationOfId" = ${a}.id`)}))`;
+  const headWhere = Prisma.sql`${visible("i")} AND ${filtersExcept(params, undefined, "i")}`;
+  const where = Prisma.sql`${p.textMatch} AND ${headWhere} AND ${dedupe("i")}`;
   const want = p.offset + PAGE_SIZE;
   const newest = Prisma.sql`"publishedAt" DESC NULLS LAST, year DESC NULLS LAST, id`;
   const chosen =
     p.sort === "relevance" && p.hasText
       ? Prisma.sql`
-        WITH head AS MATERIALIZED (
-          SELECT i.id, i."publishedAt", i.year,
+        WITH candidates AS MATERIALIZED (
+          SELECT i.id, i.locale, i."translationOfId", i."publishedAt", i.year,
             ts_rank(i."searchHead", CASE WHEN i.locale = 'da' THEN ${p.q.da} ELSE ${p.q.sv} END, 1) AS rank
-          FROM "Item" i WHERE ${p.headMatch} AND ${where} LIMIT ${CANDIDATES}
+          FROM "Item" i WHERE ${p.headMatch} AND ${headWhere} ${p.monotone ? Prisma.empty : Prisma.sql`AND ${p.textMatch}`}
+          LIMIT ${CANDIDATES}
+        ), head AS MATERIALIZED (
+          SELECT c.id, c."publishedAt", c.year, c.rank FROM candidates c WHERE ${dedupe("c")}
         ), tail AS MATERIALIZED (
           SELECT i.id, i."publishedAt", i.year, (-1)::real AS rank FROM "Item" i
           WHERE (SELECT count(*) FROM head) < ${want} AND ${where} AND i.id NOT IN (SELECT id FROM head)
@@ -444,7 +458,7 @@ async function boundedPage(client: Db, params: SearchParams, uiLocale: Locale, p
 }
 
 async function runSearch(
-  client: Db,
+  client: Sql,
   params: SearchParams,
   uiLocale: Locale,
   p: Parts,
@@ -482,7 +496,7 @@ function estimate(n: number): number {
 type SuggestionRow = { n: number; word: string; known: boolean; candidate: string | null; similarity: number | null };
 
 // A corrected query: each word that finds nothing and resembles a word of a title or glossary term is replaced
-async function suggestQuery(client: Db, q: string): Promise<string | null> {
+async function suggestQuery(client: Sql, q: string): Promise<string | null> {
   const tokens = [...q.matchAll(/[\p{L}\p{N}]+/gu)].slice(0, MAX_SUGGESTION_WORDS * 3);
   const words = tokens.filter((t) => Array.from(t[0]).length >= 3).slice(0, MAX_SUGGESTION_WORDS);
   if (!words.length) return null;
@@ -534,7 +548,7 @@ async function suggestQuery(client: Db, q: string): Promise<string | null> {
 type SimilarRow = Omit<SearchHit, "title" | "snippet"> & { title: string; summary: string };
 
 // Items whose titles resemble the query (trigram word similarity), for a search with no hits
-async function similarTitles(client: Db, q: string): Promise<SearchHit[]> {
+async function similarTitles(client: Sql, q: string): Promise<SearchHit[]> {
   const rows = await client.$queryRaw<SimilarRow[]>`
     SELECT s.id, s.type, s.locale, s.slug, s.title, s.summary, s.year, s.country,
       to_char(s."publishedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "publishedAt", NULL AS "alsoIn"
@@ -560,6 +574,15 @@ export async function searchCatalogue(
   client: Db = db(),
   { exactLimit = EXACT_LIMIT }: { exactLimit?: number } = {},
 ): Promise<SearchOutcome> {
+  return client.$transaction((tx) => search(tx, params, uiLocale, exactLimit));
+}
+
+async function search(client: Sql, params: SearchParams, uiLocale: Locale, exactLimit: number): Promise<SearchOutcome> {
+  // For this search's transaction only: no JIT compilation (compiling costs far more than these
+  // statements take), table scans from the first block and without parallel workers (the estimate of
+  // a large match set reads the order in which the sample was found).
+  await client.$queryRaw`SELECT set_config('jit', 'off', true), set_config('synchronize_seqscans', 'off', true),
+    set_config('max_parallel_workers_per_gather', '0', true)`;
   const hasText = params.q.length > 0;
   const widen = hasText && !params.narrow;
   const input = hasText ? await parseInput(client, params.q, widen) : { da: "", sv: "", glossary: [] };
