@@ -163,6 +163,7 @@ async function build() {
        FROM "Item" i CROSS JOIN generate_series(1, 2) AS n`,
       [topics, topics.length],
     );
+    await client.query(`REFRESH MATERIALIZED VIEW "SearchWord"`);
     await client.query(`VACUUM ANALYZE`);
     console.log(`Built in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
   } finally {
@@ -250,6 +251,13 @@ async function main() {
   const version = (await check.query(`SHOW server_version`)).rows[0].server_version;
   await check.end();
   if (process.argv.includes("--rebuild") || rows[0].n !== ITEMS) await build();
+  else {
+    // Fresh statistics, as autovacuum would keep them (a migration may have added columns)
+    const analyze = new pg.Client(url);
+    await analyze.connect();
+    await analyze.query(`ANALYZE "Item"`);
+    await analyze.end();
+  }
 
   const client = createPrismaClient(url, 2);
   const times: number[] = [];

@@ -508,16 +508,9 @@ async function suggestQuery(client: Sql, q: string): Promise<string | null> {
     SELECT w.n::int AS n, w.word, (${knownIn("da")} OR ${knownIn("sv")}) AS known, best.candidate, best.similarity
     FROM unnest(${words.map((w) => w[0])}::text[]) WITH ORDINALITY AS w(word, n)
     LEFT JOIN LATERAL (
-      SELECT c.candidate, similarity(lower(w.word), c.candidate)::float8 AS similarity
-      FROM (
-        SELECT DISTINCT lower(x) AS candidate FROM (
-          SELECT regexp_split_to_table(t.title, '[[:space:][:punct:]«»–—…]+') AS x
-          FROM (SELECT i.title FROM "Item" i WHERE ${visible("i")} ORDER BY w.word <<-> i.title LIMIT 8) t
-          UNION ALL
-          SELECT regexp_split_to_table(f, '[[:space:][:punct:]«»–—…]+')
-          FROM "GlossaryTerm" g,
-            unnest(array_prepend(g."termDa", g."synonymsDa") || array_prepend(g."termSv", g."synonymsSv")) AS f
-        ) s WHERE char_length(x) >= 3
+      SELECT c.candidate, c.similarity FROM (
+        SELECT s.word AS candidate, similarity(lower(w.word), s.word)::float8 AS similarity
+        FROM "SearchWord" s ORDER BY lower(w.word) <-> s.word LIMIT 5
       ) c
       ORDER BY 2 DESC, 1 LIMIT 1
     ) best ON true
@@ -547,15 +540,19 @@ async function suggestQuery(client: Sql, q: string): Promise<string | null> {
 
 type SimilarRow = Omit<SearchHit, "title" | "snippet"> & { title: string; summary: string };
 
-// Items whose titles resemble the query (trigram word similarity), for a search with no hits
-async function similarTitles(client: Sql, q: string): Promise<SearchHit[]> {
+// Items whose titles resemble the query (trigram word similarity), for a search with no hits: looked
+// for among the items that the corrected query finds in their titles or summaries
+async function similarTitles(client: Sql, q: string, suggestion: string): Promise<SearchHit[]> {
+  const head = (lang: Lang) =>
+    Prisma.sql`(i.locale = ${lang}::"Locale" AND i."searchHead" @@ ${tsquery(lang, "plain", suggestion)})`;
   const rows = await client.$queryRaw<SimilarRow[]>`
     SELECT s.id, s.type, s.locale, s.slug, s.title, s.summary, s.year, s.country,
       to_char(s."publishedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "publishedAt", NULL AS "alsoIn"
     FROM (
-      SELECT i.*, word_similarity(${q}, i.title) AS similarity FROM "Item" i
-      WHERE ${visible("i")}
-      ORDER BY ${q} <<-> i.title LIMIT ${SIMILAR_TITLES}
+      SELECT c.*, word_similarity(${q}, c.title) AS similarity FROM (
+        SELECT i.* FROM "Item" i WHERE ${visible("i")} AND (${head("da")} OR ${head("sv")}) LIMIT ${CANDIDATES}
+      ) c
+      ORDER BY similarity DESC, c.id LIMIT ${SIMILAR_TITLES}
     ) s
     WHERE s.similarity >= 0.35
     ORDER BY s.similarity DESC, s.id
@@ -592,7 +589,7 @@ async function search(client: Sql, params: SearchParams, uiLocale: Locale, exact
   const noSearchableWords = hasText && row.nodes === 0;
   const suggestion =
     hasText && !noSearchableWords && row.total < FEW_HITS ? await suggestQuery(client, params.q) : null;
-  const similar = hasText && row.total === 0 ? await similarTitles(client, params.q) : [];
+  const similar = suggestion && row.total === 0 ? await similarTitles(client, params.q, suggestion) : [];
   const topicName = (t: { nameDa: string; nameSv: string }) => (uiLocale === "da" ? t.nameDa : t.nameSv);
   return {
     query: params.q,

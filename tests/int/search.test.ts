@@ -6,6 +6,7 @@ import type { Db } from "@/lib/database/client";
 import { searchCatalogue, type SearchOutcome } from "@/lib/search/search";
 import { MAX_QUERY_LENGTH, parseSearchParams, type RawSearchParams } from "@/lib/search/params";
 import { toHtml } from "@/lib/search/highlight";
+import { refreshSearchWords } from "@/lib/search/words";
 import { testDatabases, truncateCatalogue } from "../helpers/databases";
 
 const databases = testDatabases({ beforeAll, afterAll });
@@ -149,6 +150,7 @@ async function seed(client: Db) {
       },
     });
   }
+  await refreshSearchWords(client);
 }
 
 const slugs = (outcome: SearchOutcome) => outcome.results.map((r) => r.slug).sort();
