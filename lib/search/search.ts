@@ -254,7 +254,7 @@ const snippetOptions = `MaxFragments=2, MaxWords=28, MinWords=12, ShortWord=2, F
  * Up to this many matches, everything is exact: all matches are ranked and counted. Beyond it, counts
  * are estimated from the first matches (in the table's own order) and only a bounded set is ranked.
  */
-export const EXACT_LIMIT = 1000;
+export const EXACT_LIMIT = 300;
 
 type Parts = {
   hasText: boolean;
@@ -286,13 +286,14 @@ function parts(params: SearchParams, text: { da: string; sv: string }): Parts {
   const hasText = params.q.length > 0;
   const q = { da: Prisma.sql`${text.da}::tsquery`, sv: Prisma.sql`${text.sv}::tsquery` };
   // One index scan for both languages (the two parses OR-ed, or one when they are the same), then
-  // each item is held to the parse of its own language.
+  // each item is held to the parse of its own language (a CASE, which the planner does not split into
+  // one index scan per language ANDed with a scan of the locale index).
   const match = (column: string) => {
     const c = Prisma.raw(`i."${column}"`);
     const either = text.da === text.sv ? q.da : Prisma.sql`(${q.da} || ${q.sv})`;
     return text.da === text.sv
       ? Prisma.sql`${c} @@ ${q.da}`
-      : Prisma.sql`(${c} @@ ${either} AND ((i.locale = 'da' AND ${c} @@ ${q.da}) OR (i.locale = 'sv' AND ${c} @@ ${q.sv})))`;
+      : Prisma.sql`(${c} @@ ${either} AND CASE WHEN i.locale = 'da' THEN ${c} @@ ${q.da} ELSE ${c} @@ ${q.sv} END)`;
   };
   // Without negation, a match in title and summary is a match in the whole item too.
   const negated = (tsq: string) => tsq.replace(/'(?:[^']|'')*'/g, "").includes("!");
@@ -402,9 +403,9 @@ async function countAndRank(
 const CANDIDATES = 200;
 
 // The page's rows when there are too many matches to rank them all. By relevance: the first CANDIDATES
-// items (in table order) whose title or summary match, ranked on those two fields, then all other
-// matches newest first; the candidates do not depend on the page, so paging is consistent. Newest
-// first: straight from the date index.
+// items (in table order) whose title or summary match, ranked on those two fields, then the other
+// matches in table order (unranked: ranking them would mean reading all of them). Neither depends on
+// the page, so paging is consistent. Newest first: straight from the date index.
 async function boundedPage(client: Sql, params: SearchParams, uiLocale: Locale, p: Parts): Promise<HitRow[]> {
   // Of a translated pair that both match, only the reader's version is listed (unless a language is chosen).
   // Checked row by row through the id indexes (OFFSET 0 keeps PostgreSQL from turning the check into a
@@ -432,13 +433,16 @@ async function boundedPage(client: Sql, params: SearchParams, uiLocale: Locale, 
         ), head AS MATERIALIZED (
           SELECT c.id, c."publishedAt", c.year, c.rank FROM candidates c WHERE ${dedupe("c")}
         ), tail AS MATERIALIZED (
-          SELECT i.id, i."publishedAt", i.year, (-1)::real AS rank FROM "Item" i
-          WHERE (SELECT count(*) FROM head) < ${want} AND ${where} AND i.id NOT IN (SELECT id FROM head)
-          ORDER BY i."publishedAt" DESC NULLS LAST, i.year DESC NULLS LAST, i.id LIMIT ${want}
+          SELECT t.*, row_number() OVER () AS k FROM (
+            SELECT i.id, i."publishedAt", i.year, (-1)::real AS rank FROM "Item" i
+            WHERE (SELECT count(*) FROM head) < ${want} AND ${where}
+              AND NOT EXISTS (SELECT 1 FROM head h WHERE h.id = i.id)
+            LIMIT ${want}
+          ) t
         )
-        SELECT s.id, row_number() OVER (ORDER BY s.rank DESC, ${newest}) AS n FROM (
-          SELECT * FROM head UNION ALL SELECT * FROM tail
-          ORDER BY rank DESC, ${newest} LIMIT ${PAGE_SIZE} OFFSET ${p.offset}
+        SELECT s.id, row_number() OVER (ORDER BY s.rank DESC, s.k, ${newest}) AS n FROM (
+          SELECT *, NULL::bigint AS k FROM head UNION ALL SELECT * FROM tail
+          ORDER BY rank DESC, k, ${newest} LIMIT ${PAGE_SIZE} OFFSET ${p.offset}
         ) s`
       : // Dated items straight from the date index, then undated ones
         Prisma.sql`
@@ -579,7 +583,7 @@ async function search(client: Sql, params: SearchParams, uiLocale: Locale, exact
   // statements take), table scans from the first block and without parallel workers (the estimate of
   // a large match set reads the order in which the sample was found).
   await client.$queryRaw`SELECT set_config('jit', 'off', true), set_config('synchronize_seqscans', 'off', true),
-    set_config('max_parallel_workers_per_gather', '0', true)`;
+    set_config('max_parallel_workers_per_gather', '0', true), set_config('random_page_cost', '1.1', true)`;
   const hasText = params.q.length > 0;
   const widen = hasText && !params.narrow;
   const input = hasText ? await parseInput(client, params.q, widen) : { da: "", sv: "", glossary: [] };
