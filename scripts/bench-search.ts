@@ -261,20 +261,30 @@ async function main() {
 
   const client = createPrismaClient(url, 2);
   const times: number[] = [];
+  const perQuery: { label: string; median: number }[] = [];
   const byKind = new Map<string, number[]>();
   const hits: string[] = [];
   try {
     for (const query of queries) {
       const params = parseSearchParams(query.params);
       await searchCatalogue(params, query.ui, client); // warm-up
+      const own: number[] = [];
       for (let run = 0; run < RUNS; run++) {
         const started = performance.now();
         const outcome = await searchCatalogue(params, query.ui, client);
         const ms = performance.now() - started;
         times.push(ms);
+        own.push(ms);
         byKind.set(query.kind, [...(byKind.get(query.kind) ?? []), ms]);
-        if (run === 0) hits.push(`${outcome.total}`);
+        if (run === 0) hits.push(`${outcome.approximate ? "~" : ""}${outcome.total}`);
       }
+      perQuery.push({
+        label: `${query.kind}: ${JSON.stringify(query.params).slice(0, 70)}`,
+        median: percentile(
+          own.sort((a, b) => a - b),
+          50,
+        ),
+      });
     }
   } finally {
     await client.$disconnect();
@@ -290,7 +300,11 @@ async function main() {
   console.log(
     `  ${"all".padEnd(18)} p50 ${percentile(sorted, 50).toFixed(1).padStart(6)} ms   p95 ${percentile(sorted, 95).toFixed(1).padStart(6)} ms`,
   );
-  console.log(`Hits per query: ${hits.join(" ")}`);
+  console.log(`Hits per query (~ estimated): ${hits.join(" ")}`);
+  console.log("Slowest queries (median ms):");
+  for (const q of perQuery.sort((a, b) => b.median - a.median).slice(0, 8)) {
+    console.log(`  ${q.median.toFixed(1).padStart(7)}  ${q.label}`);
+  }
 }
 
 main().catch((error) => {

@@ -578,7 +578,26 @@ export async function searchCatalogue(
   return client.$transaction((tx) => search(tx, params, uiLocale, exactLimit));
 }
 
-async function search(client: Sql, params: SearchParams, uiLocale: Locale, exactLimit: number): Promise<SearchOutcome> {
+// The query without repeated words: "a a" asks for nothing more than "a" but costs once per copy in
+// every match and rank. Left as typed when it holds OR (where a repeat can matter); quoted phrases and
+// negated words are always kept.
+export function withoutRepeats(q: string): string {
+  const tokens = q.match(/"[^"]*"?|\S+/g) ?? [];
+  if (tokens.some((t) => t.toLowerCase() === "or")) return q;
+  const seen = new Set<string>();
+  return tokens
+    .filter((t) => {
+      if (t.startsWith('"') || t.startsWith("-")) return true;
+      const key = t.toLowerCase();
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .join(" ");
+}
+
+async function search(client: Sql, raw: SearchParams, uiLocale: Locale, exactLimit: number): Promise<SearchOutcome> {
+  const params = { ...raw, q: withoutRepeats(raw.q) };
   // For this search's transaction only: no JIT compilation (compiling costs far more than these
   // statements take), table scans from the first block and without parallel workers (the estimate of
   // a large match set reads the order in which the sample was found).
@@ -591,12 +610,11 @@ async function search(client: Sql, params: SearchParams, uiLocale: Locale, exact
   const text = hasText ? await resolveQueries(client, params.q, input, matches) : input;
   const row = await runSearch(client, params, uiLocale, parts(params, text), exactLimit);
   const noSearchableWords = hasText && row.nodes === 0;
-  const suggestion =
-    hasText && !noSearchableWords && row.total < FEW_HITS ? await suggestQuery(client, params.q) : null;
-  const similar = suggestion && row.total === 0 ? await similarTitles(client, params.q, suggestion) : [];
+  const suggestion = hasText && !noSearchableWords && row.total < FEW_HITS ? await suggestQuery(client, raw.q) : null;
+  const similar = suggestion && row.total === 0 ? await similarTitles(client, raw.q, suggestion) : [];
   const topicName = (t: { nameDa: string; nameSv: string }) => (uiLocale === "da" ? t.nameDa : t.nameSv);
   return {
-    query: params.q,
+    query: raw.q,
     capped: params.capped,
     narrow: params.narrow,
     noSearchableWords,

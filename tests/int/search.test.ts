@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import type { Db } from "@/lib/database/client";
-import { searchCatalogue, type SearchOutcome } from "@/lib/search/search";
+import { searchCatalogue, withoutRepeats, type SearchOutcome } from "@/lib/search/search";
 import { MAX_QUERY_LENGTH, parseSearchParams, type RawSearchParams } from "@/lib/search/params";
 import { toHtml } from "@/lib/search/highlight";
 import { refreshSearchWords } from "@/lib/search/words";
@@ -447,6 +447,16 @@ describe.each(databases)("search on the $name database", (database) => {
       expect(outcome.total).toBeGreaterThanOrEqual(0);
       expect(outcome.results.length).toBe(Math.min(outcome.total, 10));
       expect(await database.client().item.count()).toBe(before);
+    });
+
+    it("searches a word typed many times as the word once, and shows the query as typed", async () => {
+      const once = await search({ q: "virksomhed" });
+      const repeated = await search({ q: "virksomhed Virksomhed virksomhed" });
+      expect(repeated.query).toBe("virksomhed Virksomhed virksomhed");
+      expect(repeated.total).toBe(once.total);
+      expect(slugs(repeated)).toEqual(slugs(once));
+      expect(withoutRepeats('a "b b" a -a a')).toBe('a "b b" -a');
+      expect(withoutRepeats("a b OR a")).toBe("a b OR a");
     });
 
     it("caps a 10,000-character query and says so", async () => {
