@@ -19,10 +19,13 @@ export async function SearchFacets({
   locale,
   params,
   facets,
+  approximate = false,
 }: {
   locale: Locale;
   params: SearchParams;
   facets: Facets;
+  /** The counts are estimates: each is marked as such. */
+  approximate?: boolean;
 }) {
   const t = await getTranslations({ locale, namespace: "Search" });
   const types = await getTranslations({ locale, namespace: "ItemTypes" });
@@ -76,9 +79,12 @@ export async function SearchFacets({
                       {chosen ? t("removeFilter", { value: name }) : name}
                     </Link>{" "}
                     <span className="text-[var(--color-muted)]" aria-hidden="true">
-                      (<span data-testid="facet-count">{facet.count}</span>)
+                      ({approximate && `${t("approxPrefix")} `}
+                      <span data-testid="facet-count">{facet.count}</span>)
                     </span>
-                    <span className="sr-only">{t("facetCount", { count: facet.count })}</span>
+                    <span className="sr-only">
+                      {t(approximate ? "facetCountApprox" : "facetCount", { count: facet.count })}
+                    </span>
                   </li>
                 );
               })}

@@ -5,6 +5,7 @@ import type { Db } from "@/lib/database/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { touchCacheTags } from "@/lib/cache/store";
 import { renderedBody, rendererVersion } from "@/lib/markdown";
+import { refreshSearchWords } from "@/lib/search/words";
 import type { CacheTag } from "@/lib/cache/tags";
 import type { Catalogue } from "./load";
 import type { ItemData } from "./schema";
@@ -287,5 +288,7 @@ export async function importCatalogue(client: Db, catalogue: Catalogue): Promise
     },
     { timeout: 300_000, maxWait: 60_000 },
   );
+  // The words that search suggestions draw on (titles, glossary)
+  if (changed(report.items) || changed(report.glossary)) await refreshSearchWords(client);
   return report;
 }

@@ -7,9 +7,11 @@ const languageLabel = { da: "Sprog", sv: "Språk" } as const;
 
 async function searchFor(page: Page, locale: "da" | "sv", query: string, language?: "da" | "sv") {
   await page.goto(searchPath[locale]);
-  await page.getByRole("main").getByRole("searchbox").fill(query);
+  // The page's own search box (the header holds another one)
+  const box = page.getByRole("main").getByRole("searchbox");
+  await box.fill(query);
   if (language) await page.getByRole("combobox", { name: languageLabel[locale], exact: true }).selectOption(language);
-  await page.getByRole("main").getByRole("searchbox").press("Enter");
+  await box.press("Enter");
   await page.waitForURL((url) => url.searchParams.get("q") === query);
   await expect(page.getByTestId("results-heading")).toBeVisible();
 }

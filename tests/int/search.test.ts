@@ -3,9 +3,10 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import type { Db } from "@/lib/database/client";
-import { searchCatalogue, type SearchOutcome } from "@/lib/search/search";
+import { searchCatalogue, withoutRepeats, type SearchOutcome } from "@/lib/search/search";
 import { MAX_QUERY_LENGTH, parseSearchParams, type RawSearchParams } from "@/lib/search/params";
 import { toHtml } from "@/lib/search/highlight";
+import { refreshSearchWords } from "@/lib/search/words";
 import { testDatabases, truncateCatalogue } from "../helpers/databases";
 
 const databases = testDatabases({ beforeAll, afterAll });
@@ -98,6 +99,33 @@ const fixtures: Fixture[] = [
   },
 ];
 
+// A word in many items: enough for more than a page, so that counting beyond a limit can be tested.
+// Twelve name the shop in the title, two only in the body.
+const towns = ["Nakskov", "Ribe", "Tønder", "Skive", "Hjørring", "Holstebro", "Nyborg", "Faxe", "Sorø", "Ebeltoft"];
+const shops: Fixture[] = [
+  ...towns.concat("Lemvig", "Vordingborg").map((town, i) => ({
+    slug: `shop-${i + 1}`,
+    locale: "da" as const,
+    type: (i % 3 === 0 ? "case" : "article") as Fixture["type"],
+    title: `Genbrugsbutik i ${town}`,
+    summary: i % 2 ? "Frivillige og ledige driver butikken sammen." : "",
+    year: 2010 + i,
+    country: "DK" as const,
+    topics: [i % 2 ? "t1" : "t2"],
+    publishedAt: new Date(Date.UTC(2023, 0, 1 + i)),
+  })),
+  ...["Struer", "Kolding"].map((town, i) => ({
+    slug: `shop-body-${i + 1}`,
+    locale: "da" as const,
+    title: `Frivillige i ${town}`,
+    body: "Foreningen driver en genbrugsbutik og en café.",
+    year: 2024,
+    country: "DK" as const,
+    publishedAt: new Date(Date.UTC(2023, 6, 1 + i)),
+  })),
+];
+fixtures.push(...shops);
+
 async function seed(client: Db) {
   await truncateCatalogue(client);
   await client.glossaryTerm.createMany({ data: await glossaryRows() });
@@ -122,13 +150,15 @@ async function seed(client: Db) {
       },
     });
   }
+  await refreshSearchWords(client);
 }
 
 const slugs = (outcome: SearchOutcome) => outcome.results.map((r) => r.slug).sort();
 
 describe.each(databases)("search on the $name database", (database) => {
-  const search = (raw: RawSearchParams, ui: "da" | "sv" = "da") =>
-    searchCatalogue(parseSearchParams(raw), ui, database.client());
+  // exactLimit: how many matches are counted and ranked exactly (the default, or fewer to force estimates)
+  const search = (raw: RawSearchParams, ui: "da" | "sv" = "da", exactLimit?: number) =>
+    searchCatalogue(parseSearchParams(raw), ui, database.client(), { exactLimit });
 
   beforeAll(async () => seed(database.client()));
 
@@ -206,6 +236,7 @@ describe.each(databases)("search on the $name database", (database) => {
     it("count what choosing each value lists", async () => {
       const base = { q: "virksomhed OR företag" };
       const outcome = await search(base);
+      expect(outcome.approximate).toBe(false);
       expect(outcome.total).toBeGreaterThan(3);
       expect(outcome.facets.type.reduce((sum, f) => sum + f.count, 0)).toBe(outcome.total);
       for (const key of ["type", "topic", "country", "lang", "year"] as const) {
@@ -283,14 +314,81 @@ describe.each(databases)("search on the $name database", (database) => {
           translationOfId: da.id,
         },
       });
-      const inDanish = await search({ q: "udbud" });
-      expect(inDanish.results.filter((r) => r.slug === "tvilling").map((r) => r.locale)).toEqual(["da"]);
-      expect(inDanish.results.find((r) => r.slug === "tvilling")?.alsoIn).toMatchObject({ locale: "sv" });
-      const inSwedish = await search({ q: "udbud" }, "sv");
-      expect(inSwedish.results.filter((r) => r.slug === "tvilling").map((r) => r.locale)).toEqual(["sv"]);
-      const danishChosen = await search({ q: "udbud", lang: "da" }, "sv");
-      expect(danishChosen.results.filter((r) => r.slug === "tvilling").map((r) => r.locale)).toEqual(["da"]);
+      // Counted and ranked exactly, and listed by the bounded path used for large match sets
+      for (const limit of [undefined, 0]) {
+        const inDanish = await search({ q: "udbud" }, "da", limit);
+        expect(inDanish.results.filter((r) => r.slug === "tvilling").map((r) => r.locale)).toEqual(["da"]);
+        expect(inDanish.results.find((r) => r.slug === "tvilling")?.alsoIn).toMatchObject({ locale: "sv" });
+        const inSwedish = await search({ q: "udbud" }, "sv", limit);
+        expect(inSwedish.results.filter((r) => r.slug === "tvilling").map((r) => r.locale)).toEqual(["sv"]);
+        const danishChosen = await search({ q: "udbud", lang: "da" }, "sv", limit);
+        expect(danishChosen.results.filter((r) => r.slug === "tvilling").map((r) => r.locale)).toEqual(["da"]);
+      }
       await client.item.deleteMany({ where: { id: { in: [sv.id, da.id] } } });
+    });
+  });
+
+  describe("large match sets", () => {
+    const shopSlugs = shops.map((f) => f.slug).sort();
+
+    it("are counted exactly up to the limit", async () => {
+      const outcome = await search({ q: "genbrugsbutik" }, "da", 100);
+      expect(outcome.approximate).toBe(false);
+      expect(outcome.total).toBe(shops.length);
+      expect(outcome.facets.type.reduce((sum, f) => sum + f.count, 0)).toBe(shops.length);
+      const second = await search({ q: "genbrugsbutik", page: "2" }, "da", 100);
+      expect([...slugs(outcome), ...slugs(second)].sort()).toEqual(shopSlugs);
+    });
+
+    it("are estimated beyond the limit, and say so", async () => {
+      const outcome = await search({ q: "genbrugsbutik" }, "da", 4);
+      expect(outcome.approximate).toBe(true);
+      expect(outcome.results).toHaveLength(10);
+      // At least what is listed, and a next page since the first is full
+      expect(outcome.total).toBeGreaterThan(10);
+      expect(outcome.pageCount).toBe(Math.ceil(outcome.total / 10));
+      for (const key of ["type", "topic", "country", "lang", "year"] as const) {
+        expect(outcome.facets[key].length, key).toBeGreaterThan(0);
+      }
+      expect(outcome.results.every((r) => r.slug.startsWith("shop-"))).toBe(true);
+    });
+
+    it("rank items that match in the title or summary first, and page through all of them", async () => {
+      const first = await search({ q: "genbrugsbutik" }, "da", 4);
+      const second = await search({ q: "genbrugsbutik", page: "2" }, "da", 4);
+      const order = [...first.results, ...second.results].map((r) => r.slug);
+      expect([...order].sort()).toEqual(shopSlugs);
+      expect(order.slice(-2).sort()).toEqual(["shop-body-1", "shop-body-2"]);
+      expect(first.results[0]?.title.some((s) => s.hit)).toBe(true);
+    });
+
+    it("list newest first exactly as the exact search does", async () => {
+      for (const page of ["1", "2"]) {
+        const bounded = await search({ q: "genbrugsbutik", sort: "newest", page }, "da", 4);
+        const exact = await search({ q: "genbrugsbutik", sort: "newest", page }, "da", 100);
+        expect(bounded.results.map((r) => r.slug)).toEqual(exact.results.map((r) => r.slug));
+      }
+      const browse = await search({ year: "2015" }, "da", 2);
+      expect(browse.results.map((r) => r.slug)).toEqual((await search({ year: "2015" })).results.map((r) => r.slug));
+    });
+
+    it("list the same items by either path when the first page is not full, and then count exactly", async () => {
+      const queries: RawSearchParams[] = [
+        { q: "virksomhederne" },
+        { q: "företagets" },
+        { q: "socialøkonomisk virksomhed" },
+        { q: "upphandling" },
+        { q: "virksomhed OR företag", country: "SE", topic: "t2" },
+        { q: "genbrugsbutik", type: "case" },
+        { q: "genbrugsbutik -Ribe", year: "2011" },
+      ];
+      for (const raw of queries) {
+        const exact = await search(raw);
+        const bounded = await search(raw, "da", 0);
+        expect(bounded.approximate, JSON.stringify(raw)).toBe(false);
+        expect(bounded.total, JSON.stringify(raw)).toBe(exact.total);
+        expect(slugs(bounded), JSON.stringify(raw)).toEqual(slugs(exact));
+      }
     });
   });
 
@@ -349,6 +447,16 @@ describe.each(databases)("search on the $name database", (database) => {
       expect(outcome.total).toBeGreaterThanOrEqual(0);
       expect(outcome.results.length).toBe(Math.min(outcome.total, 10));
       expect(await database.client().item.count()).toBe(before);
+    });
+
+    it("searches a word typed many times as the word once, and shows the query as typed", async () => {
+      const once = await search({ q: "virksomhed" });
+      const repeated = await search({ q: "virksomhed Virksomhed virksomhed" });
+      expect(repeated.query).toBe("virksomhed Virksomhed virksomhed");
+      expect(repeated.total).toBe(once.total);
+      expect(slugs(repeated)).toEqual(slugs(once));
+      expect(withoutRepeats('a "b b" a -a a')).toBe('a "b b" -a');
+      expect(withoutRepeats("a b OR a")).toBe("a b OR a");
     });
 
     it("caps a 10,000-character query and says so", async () => {

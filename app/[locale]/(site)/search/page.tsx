@@ -127,7 +127,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
 
       <div className="mt-8 grid gap-8 md:grid-cols-[16rem_1fr]">
         <aside className="md:order-first">
-          <SearchFacets locale={locale} params={search} facets={outcome.facets} />
+          <SearchFacets locale={locale} params={search} facets={outcome.facets} approximate={outcome.approximate} />
         </aside>
         <section aria-labelledby="results-heading" className="min-w-0">
           <h2 id="results-heading" className="text-2xl font-bold" data-testid="results-heading">
@@ -136,11 +136,22 @@ export default async function SearchPage({ params, searchParams }: Props) {
                 ? t("resultsHeading")
                 : t("browseHeading")
               : outcome.total > 0
-                ? t.rich("resultsFor", { total: outcome.total, query: outcome.query, q })
+                ? t.rich(outcome.approximate ? "resultsForApprox" : "resultsFor", {
+                    total: outcome.total,
+                    query: outcome.query,
+                    q,
+                  })
                 : t.rich("noHits", { query: outcome.query, q })}
           </h2>
           {!hasQuery && (
-            <p className="mt-1 text-sm text-[var(--color-muted)]">{t("allItems", { total: outcome.total })}</p>
+            <p className="mt-1 text-sm text-[var(--color-muted)]">
+              {t(outcome.approximate ? "allItemsApprox" : "allItems", { total: outcome.total })}
+            </p>
+          )}
+          {outcome.approximate && (
+            <p className="mt-1 text-sm text-[var(--color-muted)]" data-testid="approximate">
+              {t("approxNote")}
+            </p>
           )}
           {outcome.total > 0 ? (
             <>
