@@ -139,9 +139,11 @@ test.describe("admin", () => {
     expect(slug).toMatch(/^proeve-/);
     const publicPath = `/da/artikler/${slug}`;
 
-    // A draft is not public.
+    // A draft is not public, nor searchable.
     const anonymous = await browser.newPage();
     expect((await anonymous.goto(publicPath))?.status()).toBe(404);
+    const searchPath = `/da/soeg?q=${encodeURIComponent(marker)}`;
+    expect(await (await anonymous.request.get(searchPath)).text()).not.toContain(publicPath);
 
     await page.getByRole("button", { name: da.Admin.editor.publish, exact: true }).click();
     await expect(page.getByTestId("notice")).toContainText("2");
@@ -156,6 +158,10 @@ test.describe("admin", () => {
     await expect(anonymous.locator("main img[src=x], main script:not([type='application/ld+json'])")).toHaveCount(0);
     const sitemap = await (await anonymous.request.get("/sitemap.xml")).text();
     expect(sitemap).toContain(slug);
+    // And searchable at once.
+    await expect
+      .poll(async () => (await anonymous.request.get(searchPath)).text(), { timeout: 2_000, intervals: [200] })
+      .toContain(publicPath);
 
     // Edit, then restore the first version.
     await page.goto(editUrl);
