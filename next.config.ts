@@ -1,6 +1,5 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
-import { securityHeaders } from "./lib/security-headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -9,8 +8,8 @@ const nextConfig: NextConfig = {
   // The build must not need a database, so nothing is prerendered from it.
   typedRoutes: false,
   serverExternalPackages: ["pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2"],
-  // Security headers on every response (lib/security-headers.ts; the proxy adds them to its own redirects).
-  headers: async () => [{ source: "/:path*", headers: securityHeaders() }],
+  // The server (scripts/server.ts) sets the security headers on every response and maps localized paths to their
+  // routes (lib/i18n/route-rules.ts) before Next sees a request.
 };
 
 export default withNextIntl(nextConfig);

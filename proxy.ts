@@ -3,38 +3,50 @@ import createMiddleware from "next-intl/middleware";
 import { routing } from "@/lib/i18n/routing";
 import { filtersToQuery, filtersToSegment, parseFilters } from "@/lib/catalogue/filters";
 import { adminGate } from "@/lib/auth/proxy-gate";
+import { publicPath } from "@/lib/i18n/route-rules";
 
 const intl = createMiddleware(routing);
-const listing = /^\/(da|sv)\/(articles|cases|publications|projects|references)\/?$/;
-const topicPage = /^\/(da|sv)\/topics\/([a-z0-9-]+)\/?$/;
+// Paths as Next sees them: the server has mapped localized paths to their routes (lib/i18n/route-rules.ts).
+const listing = /^\/(da|sv)\/(articles|cases|publications|projects|references)$/;
+const topicPage = /^\/(da|sv)\/topics\/([a-z0-9-]+)$/;
+const localized = /^\/(da|sv)(\/|$)/;
 
-// Locale routing by next-intl. A filtered listing (?topic=…&year=…) is rewritten to a route that carries its
-// filters in the path, so that each filter set is a page of its own in the page cache.
+// Locale negotiation by next-intl where the path has no locale. A filtered listing (?topic=…&year=…) is rewritten
+// to a route that carries its filters in the path, so that each filter set is a page of its own in the page cache.
 export default function proxy(request: NextRequest) {
   const gate = adminGate(request); // convenience only: every admin page and action checks the session itself
   if (gate) return gate;
-  const response = intl(request);
-  if (response.headers.has("location")) return response;
-  // next-intl rewrites localized paths to internal ones; where both are the same (/da/cases) it passes through.
-  const url = new URL(response.headers.get("x-middleware-rewrite") ?? request.nextUrl.href);
-  const match = url.pathname.match(listing) ?? url.pathname.match(topicPage);
-  if (!match || !url.search) return response;
-  const filters = parseFilters(url.searchParams);
+  const { pathname, search, searchParams } = request.nextUrl;
+  if (!localized.test(pathname)) return intl(request);
+  if (!search || !(listing.test(pathname) || topicPage.test(pathname))) return NextResponse.next();
+  const filters = parseFilters(searchParams);
   // Empty fields of the filter form, unknown parameters and another order all lead to the one canonical URL.
   const canonical = filtersToQuery(filters);
-  if (request.nextUrl.search !== (canonical ? `?${canonical}` : "")) {
-    const clean = request.nextUrl.clone();
+  if (search !== (canonical ? `?${canonical}` : "")) {
+    const clean = new URL(publicPath(pathname), request.url);
     clean.search = canonical;
     return NextResponse.redirect(clean, 308);
   }
-  const segment = filtersToSegment(filters);
-  url.pathname = `${url.pathname.replace(/\/$/, "")}/filter/${segment || "all"}`;
+  const url = request.nextUrl.clone();
+  url.pathname = `${pathname}/filter/${filtersToSegment(filters) || "all"}`;
   url.search = "";
-  response.headers.set("x-middleware-rewrite", url.toString());
-  return response;
+  return NextResponse.rewrite(url);
 }
 
+// The proxy runs only where it has work. Matchers must be literal; tests/unit/request-routing.test.ts keeps them in step with the locales and the filter names.
 export const config = {
-  // Everything but API routes, Next's own files and files with an extension.
-  matcher: "/((?!api|_next|_vercel|.*\\..*).*)",
+  matcher: [
+    // No locale (or another case of one) in the path: locale negotiation. Not API routes, Next's own files or files.
+    "/((?!da(?:/|$)|sv(?:/|$)|api|_next|_vercel|.*\\..*).*)",
+    // The admin area: to the login page without a session cookie.
+    "/(da|sv)/admin/:path*",
+    // Listings and topic pages with filters in the query (and the filter form's marker).
+    { source: "/(da|sv)/:path+", has: [{ type: "query", key: "topic" }] },
+    { source: "/(da|sv)/:path+", has: [{ type: "query", key: "country" }] },
+    { source: "/(da|sv)/:path+", has: [{ type: "query", key: "municipality" }] },
+    { source: "/(da|sv)/:path+", has: [{ type: "query", key: "year" }] },
+    { source: "/(da|sv)/:path+", has: [{ type: "query", key: "lang" }] },
+    { source: "/(da|sv)/:path+", has: [{ type: "query", key: "page" }] },
+    { source: "/(da|sv)/:path+", has: [{ type: "query", key: "filter" }] },
+  ],
 };

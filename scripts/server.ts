@@ -2,6 +2,9 @@
 // - keeps every process's page cache in step with the CacheTag table (lib/cache/tag-sync.ts);
 // - answers a 404 or 5xx page request with the localized status page as plain HTML, so that it reads without
 //   JavaScript (Next renders those as an empty shell filled in by scripts), with 503 while the database is down;
+// - sets the security headers (lib/security-headers.ts) on every response, Next's own redirects included;
+// - serves a localized path by its route (/da/artikler → /da/articles) and redirects another spelling of it to the
+//   locale's own (lib/i18n/route-rules.ts);
 // - gives cached pages a short shared-cache lifetime instead of Next's one year, so that a proxy cache in front
 //   shows a change within about two seconds.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -9,6 +12,7 @@ import next from "next";
 import pg from "pg";
 import { startTagSync } from "@/lib/cache/tag-sync";
 import { routing, type Locale } from "@/lib/i18n/routing";
+import { resolveLocalizedPath } from "@/lib/i18n/route-rules";
 import { securityHeaders } from "@/lib/security-headers";
 
 // Named like `next start`, so that process tools find the server the same way.
@@ -103,7 +107,7 @@ function guard(req: IncomingMessage, res: ServerResponse) {
       const code = res.statusCode === 404 ? 404 : (await databaseIsUp()) ? 500 : 503;
       const html = await statusPage(localeOf(req.url ?? "/"), code);
       for (const name of res.getHeaderNames()) if (name !== "set-cookie") res.removeHeader(name);
-      for (const { key, value } of securityHeaders(!dev)) res.setHeader(key, value);
+      for (const { key, value } of responseHeaders) res.setHeader(key, value);
       res.setHeader("content-type", "text/html; charset=utf-8");
       res.setHeader("cache-control", code === 404 ? "public, max-age=0, s-maxage=60" : "no-store");
       if (code === 503) res.setHeader("retry-after", "30");
@@ -116,10 +120,22 @@ function guard(req: IncomingMessage, res: ServerResponse) {
   }) as typeof res.end;
 }
 
+const responseHeaders = securityHeaders(!dev);
+
 async function main() {
   await app.prepare();
   const sync = startTagSync(databaseUrl!);
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    for (const { key, value } of responseHeaders) res.setHeader(key, value);
+    const url = req.url ?? "/";
+    const query = url.indexOf("?");
+    const resolved = resolveLocalizedPath(query < 0 ? url : url.slice(0, query));
+    if (resolved && "redirect" in resolved) {
+      res.writeHead(307, { location: resolved.redirect + (query < 0 ? "" : url.slice(query)) });
+      res.end();
+      return;
+    }
+    if (resolved) req.url = resolved.route + (query < 0 ? "" : url.slice(query));
     if (isPageRequest(req)) guard(req, res);
     void handle(req, res);
   });

@@ -40,6 +40,8 @@ export async function ListingView({ locale, listing, filters, path, hide = [] }:
     <div className="mt-8 grid gap-8 md:grid-cols-[16rem_1fr]">
       <form method="get" action={path} className="self-start rounded border border-[var(--color-line)] p-4 print:hidden">
         <h2 className="text-lg font-bold">{t("filters")}</h2>
+        {/* Marks a submitted filter form, so that the proxy also tidies an address whose every field is empty. */}
+        <input type="hidden" name="filter" value="1" />
         {facets.map((name) => (
           <div key={name} className="mt-4">
             <label htmlFor={`facet-${name}`} className="block font-semibold">

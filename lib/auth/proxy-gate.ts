@@ -1,5 +1,4 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { securityHeaders } from "@/lib/security-headers";
 
 const adminArea = /^\/(da|sv)\/admin(?:\/|$)/i;
 const loginPage = /^\/(da|sv)\/admin\/login\/?$/i;
@@ -23,6 +22,5 @@ export function adminGate(request: NextRequest): NextResponse | null {
   const locale = path.slice(1, 3).toLowerCase() === "sv" ? "sv" : "da";
   const response = NextResponse.redirect(new URL(`/${locale}/admin/login`, request.url), 307);
   response.headers.set("Cache-Control", "no-store");
-  for (const { key, value } of securityHeaders()) response.headers.set(key, value);
   return response;
 }

@@ -24,6 +24,24 @@ test.describe("locale negotiation at /", () => {
   }
 });
 
+test("another spelling of a page leads to the reader's own, keeping the query", async ({ request }) => {
+  for (const [path, expected] of [
+    ["/sv/artikler?lang=sv", "/sv/artiklar?lang=sv"],
+    ["/da/articles", "/da/artikler"],
+    ["/da/fall/some-case", "/da/cases/some-case"],
+    ["/sv/kontakt/kvittering", "/sv/kontakt/kvitto"],
+  ]) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(307);
+    const location = new URL(response.headers()["location"]!, "http://x");
+    expect(location.pathname + location.search, path).toBe(expected);
+  }
+  // The own spellings are pages.
+  for (const path of ["/sv/artiklar", "/da/cases", "/sv/kontakt/kvitto"]) {
+    expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBe(200);
+  }
+});
+
 for (const locale of routing.locales) {
   const other = locale === "da" ? "sv" : "da";
 

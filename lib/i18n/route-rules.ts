@@ -1,0 +1,75 @@
+// Localized paths and their routes, resolved by the server (scripts/server.ts) before Next sees a request:
+// /da/artikler/x is served by the route /da/articles/x, and another spelling of the same page (/da/articles/x, or
+// the Swedish /sv/artikler/x) is redirected to the reader's spelling, as next-intl's middleware would do. A map
+// lookup per request, where Next's own rewrites would compile and try every rule for every page request; so the
+// proxy (proxy.ts) runs only where it has work. Only the last segment of a path may be a parameter ([slug]).
+import { routing, type Locale } from "./routing";
+
+type Target = { internal: string; own: string };
+
+function localized(entry: string | Record<Locale, string>, locale: Locale): string {
+  return typeof entry === "string" ? entry : entry[locale];
+}
+
+// "/artikler/[slug]" → "/artikler/*"
+const shape = (path: string) => path.replace(/\[\w+\]$/, "*");
+
+const routes = new Map<string, Target>(); // "da/artikler/*" → the route and the page's own spelling
+const spellings = new Map<string, Target>(); // "sv/artikler/*" → the same page in the locale's own spelling
+const publicPaths = new Map<string, string>(); // "da/articles/*" → "/artikler/*"
+
+for (const [internal, entry] of Object.entries(routing.pathnames)) {
+  for (const locale of routing.locales) {
+    const own = localized(entry, locale);
+    routes.set(`${locale}${shape(own)}`, { internal, own });
+    publicPaths.set(`${locale}${shape(internal)}`, own);
+    for (const spelling of [internal, ...routing.locales.map((l) => localized(entry, l))]) {
+      if (spelling !== own) spellings.set(`${locale}${shape(spelling)}`, { internal, own });
+    }
+  }
+}
+
+const fill = (pattern: string, last: string | null) => (last === null ? pattern : pattern.replace(/\[\w+\]$/, last));
+
+// Look a locale-prefixed path up by its exact segments, then with its last segment as the parameter
+function lookup(
+  map: Map<string, Target>,
+  locale: string,
+  rest: string,
+): { target: Target; last: string | null } | null {
+  const exact = map.get(`${locale}${rest}`);
+  if (exact && !exact.own.includes("[")) return { target: exact, last: null };
+  const cut = rest.lastIndexOf("/");
+  if (cut <= 0) return null;
+  const last = rest.slice(cut + 1);
+  const dynamic = last ? map.get(`${locale}${rest.slice(0, cut)}/*`) : undefined;
+  return dynamic ? { target: dynamic, last } : null;
+}
+
+export type Resolved = { route: string } | { redirect: string } | null;
+
+// A request path (no query) → the route that serves it, a redirect to the locale's own spelling, or null (as is)
+export function resolveLocalizedPath(pathname: string): Resolved {
+  const match = /^\/(da|sv)(\/.*[^/])$/.exec(pathname);
+  if (!match) return null;
+  const [, locale, rest] = match as unknown as [string, Locale, string];
+  const found = lookup(routes, locale, rest);
+  if (found) {
+    const route = `/${locale}${fill(found.target.internal, found.last)}`.replace(/\/$/, "");
+    return route === pathname ? null : { route };
+  }
+  const other = lookup(spellings, locale, rest);
+  return other ? { redirect: `/${locale}${fill(other.target.own, other.last)}`.replace(/\/$/, "") } : null;
+}
+
+// A route's path (/da/topics/x) → the address readers use (/da/emner/x); other paths as they are
+export function publicPath(pathname: string): string {
+  const match = /^\/(da|sv)(\/.*)$/.exec(pathname);
+  if (!match) return pathname;
+  const [, locale, rest] = match as unknown as [string, Locale, string];
+  const exact = publicPaths.get(`${locale}${rest}`);
+  if (exact && !exact.includes("[")) return `/${locale}${exact}`;
+  const cut = rest.lastIndexOf("/");
+  const pattern = cut > 0 ? publicPaths.get(`${locale}${rest.slice(0, cut)}/*`) : undefined;
+  return pattern ? `/${locale}${fill(pattern, rest.slice(cut + 1))}` : pathname;
+}
