@@ -30,7 +30,7 @@ test("another spelling of a page leads to the reader's own, keeping the query", 
     ["/da/articles", "/da/artikler"],
     ["/da/fall/some-case", "/da/cases/some-case"],
     ["/sv/kontakt/kvittering", "/sv/kontakt/kvitto"],
-  ]) {
+  ] as const) {
     const response = await request.get(path, { maxRedirects: 0 });
     expect(response.status(), path).toBe(307);
     const location = new URL(response.headers()["location"]!, "http://x");
