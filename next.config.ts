@@ -5,6 +5,10 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // The server (scripts/server.ts, lib/http/encoding.ts) sends ETags and compresses, keeping a cached page's
+  // compressed bytes instead of compressing it again for every request.
+  compress: false,
+  generateEtags: false,
   // The build must not need a database, so nothing is prerendered from it.
   typedRoutes: false,
   serverExternalPackages: ["pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2"],

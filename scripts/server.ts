@@ -5,6 +5,7 @@
 // - sets the security headers (lib/security-headers.ts) on every response, Next's own redirects included;
 // - serves a localized path by its route (/da/artikler → /da/articles) and redirects another spelling of it to the
 //   locale's own (lib/i18n/route-rules.ts);
+// - sends ETags (304 when unchanged) and compresses, keeping a cached page's compressed bytes (lib/http/encoding.ts);
 // - gives cached pages a short shared-cache lifetime instead of Next's one year, so that a proxy cache in front
 //   shows a change within about two seconds.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -13,6 +14,7 @@ import pg from "pg";
 import { startTagSync } from "@/lib/cache/tag-sync";
 import { routing, type Locale } from "@/lib/i18n/routing";
 import { resolveLocalizedPath } from "@/lib/i18n/route-rules";
+import { encodeResponses } from "@/lib/http/encoding";
 import { securityHeaders } from "@/lib/security-headers";
 
 // Named like `next start`, so that process tools find the server the same way.
@@ -136,7 +138,7 @@ async function main() {
       return;
     }
     if (resolved) req.url = resolved.route + (query < 0 ? "" : url.slice(query));
-    if (isPageRequest(req)) guard(req, res);
+    encodeResponses(req, res, isPageRequest(req) ? () => guard(req, res) : undefined);
     void handle(req, res);
   });
   server.listen(port, () => console.log(`Ready on http://localhost:${port}`));
