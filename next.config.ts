@@ -9,6 +9,11 @@ const nextConfig: NextConfig = {
   // compressed bytes instead of compressing it again for every request.
   compress: false,
   generateEtags: false,
+  experimental: {
+    // Pages rendered on request are cached in memory only: what they show depends on the database and on SITE_URL,
+    // so a restart against another database or address must not serve pages kept on disk from before.
+    isrFlushToDisk: false,
+  },
   // The build must not need a database, so nothing is prerendered from it.
   typedRoutes: false,
   serverExternalPackages: ["pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2"],
