@@ -19,7 +19,7 @@ export type RecordFormText = {
 type Props = {
   kind: RecordKind;
   uiLocale: string;
-  /** Where the form posts without JavaScript: the list's address */
+  /** Where the form posts without JavaScript: an address of this form's own */
   permalink: string;
   fields: RecordFieldSpec[];
   choices: Record<ChoiceSource, { value: string; label: string }[]>;
@@ -68,7 +68,8 @@ export function RecordForm({ kind, uiLocale, permalink, fields, choices, initial
         errors={summaryErrors}
       />
       <input type="hidden" name="uiLocale" value={uiLocale} />
-      <input type="hidden" name="kind" value={kind} />
+      {/* Not "kind": a place has a field of that name. */}
+      <input type="hidden" name="recordKind" value={kind} />
       <input type="hidden" name="id" value={state.id ?? ""} />
       {/* Mounted anew after each answer of the server, so the fields show the values it sent back. */}
       <div key={`fields-${state.attempt}`} className="grid gap-x-8 md:grid-cols-2">

@@ -312,7 +312,7 @@ describe.each(databases)("admin authorization on the $name database", (database)
     ];
     for (const [kind, id, fields] of attempts) {
       const form = formWithEverything(ids);
-      form.set("kind", kind);
+      form.set("recordKind", kind);
       form.set("id", id ?? "");
       for (const [key, value] of Object.entries(fields)) form.set(key, value);
       const state = { attempt: 0, id, values: {}, errors: {}, formError: null };

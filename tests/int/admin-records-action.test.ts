@@ -82,7 +82,7 @@ describe.each(databases)("the records action on the $name database", (database) 
   const adviserForm = (uiLocale: string, patch: [string, string][]) =>
     form([
       ["uiLocale", uiLocale],
-      ["kind", "advisers"],
+      ["recordKind", "advisers"],
       ["id", adviserId],
       ["name", "Sven Prov"],
       ["titleDa", "Udreder"],
@@ -176,5 +176,52 @@ describe.each(databases)("the records action on the $name database", (database) 
       values: { titleDa: "Ny titel skrevet for længe siden" },
     });
     expect((await database.client().adviser.findUniqueOrThrow({ where: { id: adviserId } })).titleDa).toBe("Udreder");
+  });
+
+  it("lets an admin create a place with kind, country and parent through the form, and refuses an editor", async () => {
+    const client = database.client();
+    const parent = (await client.place.findUniqueOrThrow({ where: { slug: "nordregion" } })).id;
+    const placeForm = () =>
+      form([
+        ["uiLocale", "da"],
+        ["recordKind", "places"],
+        ["id", ""],
+        ["slug", "ny-by"],
+        ["name", "Ny By"],
+        ["kind", "city"],
+        ["country", "DK"],
+        ["parentId", parent],
+      ]);
+    // The editor of the other tests may not.
+    await expect(saveRecordAction(initial(null), placeForm())).rejects.toMatchObject({ reason: "role" });
+    expect(await client.place.count({ where: { slug: "ny-by" } })).toBe(0);
+
+    const admin = await client.staffUser.create({
+      data: { email: "ad@example.org", name: "Ad", passwordHash: "x", role: "admin" },
+    });
+    cookieJar.set(sessionCookieName, (await createSession(client, admin.id)).token);
+    const result = await outcome(() => saveRecordAction(initial(null), placeForm()));
+    const place = await client.place.findUniqueOrThrow({ where: { slug: "ny-by" } });
+    expect(result).toEqual({ redirect: `/da/admin/places?saved=${place.id}` });
+    expect(place).toMatchObject({ name: "Ny By", kind: "city", country: "DK", parentId: parent });
+    expect(revalidated).toEqual(["catalogue"]);
+
+    // Making Nordregion a part of its own new town is refused, in words.
+    const loop = await outcome(() =>
+      saveRecordAction(
+        initial(parent),
+        form([
+          ["uiLocale", "da"],
+          ["recordKind", "places"],
+          ["id", parent],
+          ["name", "Nordregion"],
+          ["kind", "region"],
+          ["country", "DK"],
+          ["parentId", place.id],
+        ]),
+      ),
+    );
+    expect((loop as RecordFormState).errors).toEqual({ parentId: da.Admin.records.errors.parentCycle });
+    expect((loop as RecordFormState).values).toMatchObject({ kind: "region", parentId: place.id });
   });
 });

@@ -25,7 +25,7 @@ export const saveRecordAction = staffAction(
   "editor",
   async (staff, previous: RecordFormState, form: FormData): Promise<RecordFormState> => {
     const locale = adminLocale(String(form.get("uiLocale") ?? ""));
-    const kind = String(form.get("kind") ?? "");
+    const kind = String(form.get("recordKind") ?? "");
     if (!isRecordKind(kind)) throw new AccessDenied("role");
     // The kind decides the role: topics, organisations and places are for admins.
     if (!roleAllows(staff.role, recordKinds[kind].role)) throw new AccessDenied("role");
@@ -58,7 +58,7 @@ export const saveRecordAction = staffAction(
   // An expired session must not cost the editor what was typed: it comes back with the message.
   (_reason, previous: RecordFormState, form: FormData): RecordFormState => {
     const sent = form instanceof FormData ? form : previous instanceof FormData ? previous : new FormData();
-    const kind = String(sent.get("kind") ?? "");
+    const kind = String(sent.get("recordKind") ?? "");
     return {
       attempt: ((previous as RecordFormState | undefined)?.attempt ?? 0) + 1,
       id: String(sent.get("id") ?? "") || null,

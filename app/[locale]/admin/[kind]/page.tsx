@@ -68,8 +68,12 @@ export default async function RecordsPage({ params, searchParams }: Props) {
     placeKinds: placeKinds.map((k) => ({ value: k, label: t(`records.options.placeKinds.${k}`) })),
     locales: locales.map((l) => ({ value: l, label: t(`records.options.locales.${l}`) })),
   };
-  const permalink = adminPath(locale, kind);
+  // Where each form posts without JavaScript: an address of its own, because React gives the answer to
+  // the form whose address it is, and without a #fragment, which would keep the error summary from focus.
+  const permalink = (id: string) => `${adminPath(locale, kind)}?record=${id}`;
   const fields = recordFields[kind];
+  const collator = new Intl.Collator(locale);
+  rows.sort((a, b) => collator.compare(a.label, b.label));
   const savedRow = saved ? rows.find((r) => r.id === saved) : undefined;
   return (
     <>
@@ -88,7 +92,7 @@ export default async function RecordsPage({ params, searchParams }: Props) {
               key={`${row.id}-${row.editedAt}`}
               kind={kind}
               uiLocale={locale}
-              permalink={permalink}
+              permalink={permalink(row.id)}
               fields={fields}
               choices={choices}
               initial={{ attempt: 0, id: row.id, values: row.values, errors: {}, formError: null }}
@@ -107,7 +111,7 @@ export default async function RecordsPage({ params, searchParams }: Props) {
           key={`new-${saved ?? ""}`}
           kind={kind}
           uiLocale={locale}
-          permalink={permalink}
+          permalink={permalink("new")}
           fields={fields}
           choices={choices}
           initial={{ attempt: 0, id: null, values: emptyRecordValues(kind), errors: {}, formError: null }}
