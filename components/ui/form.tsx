@@ -78,7 +78,7 @@ type FieldProps = {
 };
 
 // A one-line text input with label, hint and error message
-export function TextField(props: FieldProps & { type?: "text" | "email"; spellCheck?: boolean }) {
+export function TextField(props: FieldProps & { type?: "text" | "email" | "url" | "tel"; spellCheck?: boolean }) {
   const { id, name, label, hint, error, errorPrefix, defaultValue, autoComplete, type = "text", spellCheck } = props;
   return (
     <div className={`mb-5 ${error ? "border-l-4 border-[#b3261e] pl-3" : ""}`}>
@@ -234,6 +234,56 @@ export function RadioGroup(props: {
             <label htmlFor={i === 0 ? id : `${id}-${o.value}`}>{o.label}</label>
           </div>
         ))}
+      </div>
+    </fieldset>
+  );
+}
+
+// A group of checkboxes (choose any number) in a fieldset whose legend names the question; the error
+// summary's link lands on the first box
+export function CheckboxGroup(props: {
+  id: string;
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  options: { value: string; label: string }[];
+  defaultValues?: string[];
+  error?: string;
+  errorPrefix: string;
+  /** Lay the boxes out in columns (for long lists) */
+  columns?: boolean;
+}) {
+  const { id, name, legend, hint, options, defaultValues = [], error, errorPrefix, columns } = props;
+  return (
+    <fieldset
+      className={`mb-5 ${error ? "border-l-4 border-[#b3261e] pl-3" : ""}`}
+      aria-describedby={describedBy(!!hint && `${id}-hint`, !!error && `${id}-error`)}
+    >
+      <legend className="font-semibold">{legend}</legend>
+      {hint && (
+        <p id={`${id}-hint`} className="text-sm text-[var(--color-muted)]">
+          {hint}
+        </p>
+      )}
+      <FieldMessage id={`${id}-error`} prefix={errorPrefix} error={error} />
+      <div className={`mt-2 ${columns ? "grid gap-x-6 gap-y-1 sm:grid-cols-2" : "flex flex-wrap gap-x-6 gap-y-1"}`}>
+        {options.map((o, i) => {
+          const boxId = i === 0 ? id : `${id}-${i}`;
+          return (
+            <div key={o.value} className="flex items-start gap-2">
+              <input
+                id={boxId}
+                name={name}
+                type="checkbox"
+                value={o.value}
+                defaultChecked={defaultValues.includes(o.value)}
+                aria-invalid={error ? true : undefined}
+                className="mt-1 size-5 shrink-0 accent-[var(--color-brand)]"
+              />
+              <label htmlFor={boxId}>{o.label}</label>
+            </div>
+          );
+        })}
       </div>
     </fieldset>
   );

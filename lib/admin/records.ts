@@ -1,195 +1,298 @@
 import "server-only";
-import { z } from "zod";
 import type { Db } from "@/lib/database/client";
-import type { StaffRole } from "@/lib/generated/prisma/client";
+import type { Locale, Prisma, StaffRole } from "@/lib/generated/prisma/client";
 import type { Staff } from "@/lib/auth/sessions";
 import { cacheTags, type CacheTag } from "@/lib/cache/tags";
 import { audit } from "./audit";
+import {
+  parseRecord,
+  recordFields,
+  recordSlug,
+  type RecordData,
+  type RecordErrors,
+  type RecordKind,
+  type RecordValues,
+} from "./record-form";
+
+export { isRecordKind, type RecordKind } from "./record-form";
 
 // The simpler parts of the catalogue, edited as one form per record: glossary terms and advisers (editors),
 // topics, organisations and places (admins).
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optional = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((v) => v || null);
-const list = z
-  .string()
-  .max(2000)
-  .transform((v) =>
-    v
-      .split(",")
-      .map((s) => s.trim())
-      .filter(Boolean),
-  );
-const slug = z
-  .string()
-  .trim()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
-  .max(80);
+type Tx = Prisma.TransactionClient;
 
-export type RecordField = { name: string; multiline?: boolean; list?: boolean };
+type KindConfig = { role: StaffRole; tags: CacheTag[] };
 
-type Kind = {
-  role: StaffRole;
-  tags: CacheTag[];
-  fields: RecordField[];
-  schema: z.ZodType<Record<string, unknown>>;
-  model: "glossaryTerm" | "adviser" | "topic" | "organisation" | "place";
-  label: (row: Record<string, unknown>) => string;
+export const recordKinds: Record<RecordKind, KindConfig> = {
+  glossary: { role: "editor", tags: [cacheTags.glossary] },
+  advisers: { role: "editor", tags: [cacheTags.advisers, cacheTags.catalogue] },
+  topics: { role: "admin", tags: [cacheTags.catalogue, cacheTags.advisers] },
+  organisations: { role: "admin", tags: [cacheTags.catalogue, cacheTags.advisers] },
+  places: { role: "admin", tags: [cacheTags.catalogue] },
 };
 
-export const recordKinds = {
-  glossary: {
-    role: "editor",
-    tags: [cacheTags.glossary],
-    model: "glossaryTerm",
-    fields: [
-      { name: "termDa" },
-      { name: "termSv" },
-      { name: "synonymsDa", list: true },
-      { name: "synonymsSv", list: true },
-      { name: "explanationDa", multiline: true },
-      { name: "explanationSv", multiline: true },
-    ],
-    schema: z.object({
-      termDa: text(200),
-      termSv: text(200),
-      synonymsDa: list,
-      synonymsSv: list,
-      explanationDa: text(5000),
-      explanationSv: text(5000),
-    }),
-    label: (r) => `${r.termDa} / ${r.termSv}`,
-  },
-  advisers: {
-    role: "editor",
-    tags: [cacheTags.advisers, cacheTags.catalogue],
-    model: "adviser",
-    fields: [{ name: "name" }, { name: "titleDa" }, { name: "titleSv" }, { name: "email" }, { name: "phone" }],
-    schema: z.object({
-      name: text(200),
-      titleDa: text(200),
-      titleSv: text(200),
-      email: z.email().max(320),
-      phone: optional(50),
-    }),
-    label: (r) => String(r.name),
-  },
-  topics: {
-    role: "admin",
-    tags: [cacheTags.catalogue, cacheTags.advisers],
-    model: "topic",
-    fields: [
-      { name: "nameDa" },
-      { name: "nameSv" },
-      { name: "descriptionDa", multiline: true },
-      { name: "descriptionSv", multiline: true },
-    ],
-    schema: z.object({
-      nameDa: text(200),
-      nameSv: text(200),
-      descriptionDa: z.string().trim().max(5000),
-      descriptionSv: z.string().trim().max(5000),
-    }),
-    label: (r) => `${r.nameDa} / ${r.nameSv}`,
-  },
-  organisations: {
-    role: "admin",
-    tags: [cacheTags.catalogue, cacheTags.advisers],
-    model: "organisation",
-    fields: [{ name: "name" }, { name: "shortName" }, { name: "url" }],
-    schema: z.object({
-      name: text(300),
-      shortName: optional(50),
-      url: z
-        .string()
-        .trim()
-        .max(2000)
-        .refine((v) => v === "" || /^https?:\/\/\S+$/.test(v))
-        .transform((v) => v || null),
-    }),
-    label: (r) => String(r.name),
-  },
-  places: {
-    role: "admin",
-    tags: [cacheTags.catalogue],
-    model: "place",
-    fields: [{ name: "name" }],
-    schema: z.object({ name: text(200) }),
-    label: (r) => String(r.name),
-  },
-} satisfies Record<string, Kind>;
-
-export type RecordKind = keyof typeof recordKinds;
-
-export function isRecordKind(value: string): value is RecordKind {
-  return Object.hasOwn(recordKinds, value);
+export function tagsOf(kind: RecordKind): CacheTag[] {
+  return recordKinds[kind].tags;
 }
 
-type Delegate = {
-  findMany: (args: unknown) => Promise<Record<string, unknown>[]>;
-  update: (args: unknown) => Promise<unknown>;
-  create: (args: unknown) => Promise<{ id: string }>;
-  findUnique: (args: unknown) => Promise<Record<string, unknown> | null>;
+export type RecordRow = {
+  id: string;
+  slug: string;
+  label: string;
+  /** When it was last saved in the admin (a new form is shown after each save) */
+  editedAt: string;
+  values: RecordValues;
 };
-const delegate = (client: Db, kind: RecordKind) =>
-  (client as unknown as Record<string, Delegate>)[recordKinds[kind].model]!;
 
-export type RecordRow = { id: string; slug: string; label: string; values: Record<string, string> };
+const joined = (list: string[]) => list.join(", ");
+const stamp = (d: Date | null) => d?.toISOString() ?? "";
 
-// Every record of a kind with its editable fields as text
+// Every record of a kind with its editable fields as the form shows them, by slug
 export async function listRecords(client: Db, kind: RecordKind): Promise<RecordRow[]> {
-  const config = recordKinds[kind];
-  const rows = await delegate(client, kind).findMany({ orderBy: { slug: "asc" } });
-  return rows.map((row) => ({
-    id: String(row.id),
-    slug: String(row.slug),
-    label: config.label(row),
-    values: Object.fromEntries(
-      config.fields.map((f) => {
-        const v = row[f.name];
-        return [f.name, Array.isArray(v) ? v.join(", ") : v == null ? "" : String(v)];
-      }),
-    ),
-  }));
+  const orderBy = { slug: "asc" } as const;
+  switch (kind) {
+    case "glossary":
+      return (await client.glossaryTerm.findMany({ orderBy })).map((r) => ({
+        id: r.id,
+        slug: r.slug,
+        label: `${r.termDa} / ${r.termSv}`,
+        editedAt: stamp(r.adminEditedAt),
+        values: {
+          termDa: r.termDa,
+          termSv: r.termSv,
+          synonymsDa: joined(r.synonymsDa),
+          synonymsSv: joined(r.synonymsSv),
+          explanationDa: r.explanationDa,
+          explanationSv: r.explanationSv,
+        },
+      }));
+    case "advisers":
+      return (await client.adviser.findMany({ orderBy, include: { topics: { select: { topicId: true } } } })).map(
+        (r) => ({
+          id: r.id,
+          slug: r.slug,
+          label: r.name,
+          editedAt: stamp(r.adminEditedAt),
+          values: {
+            name: r.name,
+            titleDa: r.titleDa,
+            titleSv: r.titleSv,
+            email: r.email,
+            phone: r.phone ?? "",
+            organisationId: r.organisationId ?? "",
+            languages: r.languages,
+            defaultFor: r.defaultFor,
+            topicIds: r.topics.map((t) => t.topicId),
+          },
+        }),
+      );
+    case "topics":
+      return (await client.topic.findMany({ orderBy })).map((r) => ({
+        id: r.id,
+        slug: r.slug,
+        label: `${r.nameDa} / ${r.nameSv}`,
+        editedAt: stamp(r.adminEditedAt),
+        values: { nameDa: r.nameDa, nameSv: r.nameSv, descriptionDa: r.descriptionDa, descriptionSv: r.descriptionSv },
+      }));
+    case "organisations":
+      return (await client.organisation.findMany({ orderBy })).map((r) => ({
+        id: r.id,
+        slug: r.slug,
+        label: r.name,
+        editedAt: stamp(r.adminEditedAt),
+        values: { name: r.name, shortName: r.shortName ?? "", url: r.url ?? "", country: r.country ?? "" },
+      }));
+    case "places":
+      return (await client.place.findMany({ orderBy })).map((r) => ({
+        id: r.id,
+        slug: r.slug,
+        label: r.name,
+        editedAt: stamp(r.adminEditedAt),
+        values: { name: r.name, kind: r.kind, country: r.country, parentId: r.parentId ?? "" },
+      }));
+  }
 }
 
-export type RecordOutcome = { status: "saved"; id: string } | { status: "invalid"; fields: string[] };
+export type Choice = { value: string; label: string };
+export type RecordChoices = { organisations: Choice[]; places: Choice[]; topics: Choice[] };
 
-// Create (without id) or update a record; the import then leaves it as saved here
+// The records a kind's selects and checkboxes offer (organisations, places, topics), by name
+export async function recordChoices(client: Db, kind: RecordKind, uiLocale: Locale): Promise<RecordChoices> {
+  const sources = new Set(recordFields[kind].flatMap((f) => ("source" in f ? [f.source] : [])));
+  const collator = new Intl.Collator(uiLocale);
+  const byLabel = (a: Choice, b: Choice) => collator.compare(a.label, b.label);
+  const [organisations, places, topics] = await Promise.all([
+    sources.has("organisations")
+      ? client.organisation.findMany({ select: { id: true, name: true, shortName: true } })
+      : [],
+    sources.has("places") ? client.place.findMany({ select: { id: true, name: true } }) : [],
+    sources.has("topics") ? client.topic.findMany({ select: { id: true, nameDa: true, nameSv: true } }) : [],
+  ]);
+  return {
+    organisations: organisations
+      .map((o) => ({ value: o.id, label: o.shortName ? `${o.name} (${o.shortName})` : o.name }))
+      .sort(byLabel),
+    places: places.map((p) => ({ value: p.id, label: p.name })).sort(byLabel),
+    topics: topics.map((t) => ({ value: t.id, label: uiLocale === "sv" ? t.nameSv : t.nameDa })).sort(byLabel),
+  };
+}
+
+export type RecordOutcome = { status: "saved"; id: string } | { status: "invalid"; errors: RecordErrors };
+
+class Refusal extends Error {
+  constructor(readonly errors: RecordErrors) {
+    super("invalid record");
+  }
+}
+
+// One writer of a kind at a time, so that checks across rows (a place's ancestors, one default adviser
+// per language) hold when two people save at once
+async function lockKind(tx: Tx, kind: RecordKind) {
+  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext($1))`, `admin-records:${kind}`);
+}
+
+// Refuse a parent that is the place itself or lies below it
+async function checkParent(tx: Tx, placeId: string | null, parentId: string | null) {
+  if (!parentId) return;
+  if (parentId === placeId) throw new Refusal({ parentId: { code: "parentSelf" } });
+  const parents = new Map(
+    (await tx.place.findMany({ select: { id: true, parentId: true } })).map((p) => [p.id, p.parentId]),
+  );
+  if (!parents.has(parentId)) throw new Refusal({ parentId: { code: "unknown" } });
+  let at: string | null = parentId;
+  for (let step = 0; at && step <= parents.size; step++) {
+    if (at === placeId) throw new Refusal({ parentId: { code: "parentCycle" } });
+    at = parents.get(at) ?? null;
+  }
+}
+
+// Refuse references to organisations or topics that do not exist
+async function checkAdviserLinks(tx: Tx, data: RecordData<"advisers">) {
+  const errors: RecordErrors = {};
+  if (data.organisationId && !(await tx.organisation.findUnique({ where: { id: data.organisationId } })))
+    errors.organisationId = { code: "unknown" };
+  if (data.topicIds.length) {
+    const found = await tx.topic.count({ where: { id: { in: data.topicIds } } });
+    if (found !== data.topicIds.length) errors.topicIds = { code: "unknown" };
+  }
+  if (Object.keys(errors).length) throw new Refusal(errors);
+}
+
+// At most one adviser answers by default for each language (the content files hold the same rule)
+async function checkDefaults(tx: Tx, adviserId: string | null, defaultFor: Locale[]) {
+  for (const locale of defaultFor) {
+    const other = await tx.adviser.findFirst({
+      where: { defaultFor: { has: locale }, ...(adviserId ? { id: { not: adviserId } } : {}) },
+      select: { name: true },
+    });
+    if (other) throw new Refusal({ defaultFor: { code: "defaultTaken", name: other.name, language: locale } });
+  }
+}
+
+async function exists(tx: Tx, kind: RecordKind, where: { id: string } | { slug: string }): Promise<boolean> {
+  const args = { where, select: { id: true } } as const;
+  switch (kind) {
+    case "glossary":
+      return !!(await tx.glossaryTerm.findUnique(args));
+    case "advisers":
+      return !!(await tx.adviser.findUnique(args));
+    case "topics":
+      return !!(await tx.topic.findUnique(args));
+    case "organisations":
+      return !!(await tx.organisation.findUnique(args));
+    case "places":
+      return !!(await tx.place.findUnique(args));
+  }
+}
+
+// Write a parsed record: update (with id) or create (with slug); returns its id
+async function write(tx: Tx, kind: RecordKind, id: string | null, slug: string, parsed: unknown): Promise<string> {
+  const adminEditedAt = new Date();
+  switch (kind) {
+    case "glossary": {
+      const data = { ...(parsed as RecordData<"glossary">), adminEditedAt };
+      return id
+        ? (await tx.glossaryTerm.update({ where: { id }, data })).id
+        : (await tx.glossaryTerm.create({ data: { ...data, slug } })).id;
+    }
+    case "topics": {
+      const data = { ...(parsed as RecordData<"topics">), adminEditedAt };
+      return id
+        ? (await tx.topic.update({ where: { id }, data })).id
+        : (await tx.topic.create({ data: { ...data, slug } })).id;
+    }
+    case "organisations": {
+      const data = { ...(parsed as RecordData<"organisations">), adminEditedAt };
+      return id
+        ? (await tx.organisation.update({ where: { id }, data })).id
+        : (await tx.organisation.create({ data: { ...data, slug } })).id;
+    }
+    case "places": {
+      const data = { ...(parsed as RecordData<"places">), adminEditedAt };
+      return id
+        ? (await tx.place.update({ where: { id }, data })).id
+        : (await tx.place.create({ data: { ...data, slug } })).id;
+    }
+    case "advisers": {
+      const { topicIds, ...fields } = parsed as RecordData<"advisers">;
+      const topics = topicIds.map((topicId) => ({ topicId }));
+      if (!id) {
+        return (await tx.adviser.create({ data: { ...fields, adminEditedAt, slug, topics: { create: topics } } })).id;
+      }
+      const before = await tx.adviser.findUniqueOrThrow({ where: { id }, select: { email: true } });
+      const data = {
+        ...fields,
+        adminEditedAt,
+        // An address typed in the admin is a real one: the placeholder mark goes when the address changes.
+        ...(before.email !== fields.email ? { emailIsPlaceholder: false } : {}),
+        topics: { deleteMany: {}, create: topics },
+      };
+      return (await tx.adviser.update({ where: { id }, data })).id;
+    }
+  }
+}
+
+// Create (without id) or update a record after checking every field; the import then leaves it as saved
+// here. Nothing is written when any check fails.
 export async function saveRecord(
   client: Db,
   staff: Pick<Staff, "id" | "email">,
   kind: RecordKind,
-  input: { id?: string | null; slug?: string; values: Record<string, string> },
+  input: { id?: string | null; slug?: string; values: RecordValues },
 ): Promise<RecordOutcome> {
-  const config = recordKinds[kind];
-  const parsed = (config.schema as z.ZodType<Record<string, unknown>>).safeParse(input.values);
-  if (!parsed.success) return { status: "invalid", fields: parsed.error.issues.map((i) => String(i.path[0])) };
-  const data = { ...parsed.data, adminEditedAt: new Date() };
-  const model = delegate(client, kind);
-  let id = input.id ?? null;
-  if (id) {
-    if (!z.uuid().safeParse(id).success || !(await model.findUnique({ where: { id } }))) {
-      return { status: "invalid", fields: ["id"] };
-    }
-    await model.update({ where: { id }, data });
-  } else {
-    const newSlug = slug.safeParse(input.slug ?? "");
-    if (!newSlug.success) return { status: "invalid", fields: ["slug"] };
-    if (await model.findUnique({ where: { slug: newSlug.data } })) return { status: "invalid", fields: ["slug"] };
-    if (kind === "places") return { status: "invalid", fields: ["slug"] }; // places need a kind and country: in content/
-    const extra = kind === "advisers" ? { languages: [], defaultFor: [] } : {};
-    id = (await model.create({ data: { ...data, ...extra, slug: newSlug.data } })).id;
+  const values: RecordValues = {};
+  for (const field of recordFields[kind])
+    values[field.name] = input.values[field.name] ?? (field.type === "checkboxes" ? [] : "");
+  const parsed = parseRecord(kind, values);
+  const errors: RecordErrors = parsed.ok ? {} : { ...parsed.errors };
+  const id = input.id || null;
+  const slug = id ? null : recordSlug.safeParse(input.slug ?? "");
+  if (slug && !slug.success) errors.slug = { code: slug.error.issues[0]!.message };
+  if (id && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) errors.form = { code: "gone" };
+  if (!parsed.ok || Object.keys(errors).length) return { status: "invalid", errors };
+  const data = parsed.data;
+  const newSlug = slug?.success ? slug.data : "";
+  try {
+    const saved = await client.$transaction(async (tx) => {
+      await lockKind(tx, kind);
+      if (id && !(await exists(tx, kind, { id }))) throw new Refusal({ form: { code: "gone" } });
+      if (!id && (await exists(tx, kind, { slug: newSlug }))) throw new Refusal({ slug: { code: "taken" } });
+      if (kind === "places") await checkParent(tx, id, (data as RecordData<"places">).parentId);
+      if (kind === "advisers") {
+        const adviser = data as RecordData<"advisers">;
+        await checkAdviserLinks(tx, adviser);
+        await checkDefaults(tx, id, adviser.defaultFor);
+      }
+      const savedId = await write(tx, kind, id, newSlug, data);
+      await audit(tx, staff, `${kind}.${id ? "update" : "create"}`, kind, savedId, {
+        ...(id ? {} : { slug: newSlug }),
+        ...(data as Prisma.InputJsonObject),
+      });
+      return savedId;
+    });
+    return { status: "saved", id: saved };
+  } catch (error) {
+    if (error instanceof Refusal) return { status: "invalid", errors: error.errors };
+    throw error;
   }
-  await audit(client, staff, `${kind}.${input.id ? "update" : "create"}`, kind, id, parsed.data as never);
-  return { status: "saved", id };
-}
-
-export function tagsOf(kind: RecordKind): CacheTag[] {
-  return recordKinds[kind].tags;
 }

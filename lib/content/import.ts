@@ -234,8 +234,11 @@ export async function importCatalogue(client: Db, catalogue: Catalogue): Promise
         (id, data) => tx.place.update({ where: { id }, data }),
       );
       const parents = new Map(placesBefore.map((p) => [p.id, p.parentId]));
+      // A place changed in the admin keeps the parent it was given there, like its other fields.
+      const editedInAdmin = new Set(placesBefore.filter((p) => p.adminEditedAt).map((p) => p.id));
       for (const p of catalogue.places) {
         const id = place.get(p.slug)!;
+        if (editedInAdmin.has(id)) continue;
         const parentId = p.parent ? place.get(p.parent)! : null;
         if ((parents.get(id) ?? null) !== parentId) {
           await tx.place.update({ where: { id }, data: { parentId } });

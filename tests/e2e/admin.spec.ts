@@ -1,8 +1,9 @@
 // The admin in a real browser against the app's database: login, lockout without account enumeration,
 // guarded paths, draft → preview → publish → edit → restore, the edit conflict, inert payloads.
 import { execFileSync } from "node:child_process";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContextOptions, type Locator, type Page } from "@playwright/test";
 import da from "../../messages/da.json" with { type: "json" };
+import { loadCatalogue } from "../../lib/content/load";
 
 const password = "a perfectly long passphrase 42";
 const run = (n: string) => `${n}-${process.pid}-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
@@ -28,8 +29,8 @@ async function login(page: Page, email: string, pass = password, locale = "da") 
   await page.getByRole("button", { name: locale === "da" ? "Log ind" : "Logga in" }).click();
 }
 
-async function newSession(browser: Browser, email: string) {
-  const context = await browser.newContext();
+async function newSession(browser: Browser, email: string, options: BrowserContextOptions = {}) {
+  const context = await browser.newContext(options);
   const page = await context.newPage();
   await asNewClient(page);
   await login(page, email);
@@ -328,5 +329,147 @@ test.describe("admin", () => {
       // npm start runs the production build.
       expect(headers["strict-transport-security"], path).toContain("max-age=");
     }
+  });
+
+  // The advisers' form of one adviser, opened
+  async function adviserForm(page: Page, slug: string): Promise<Locator> {
+    await page.goto("/da/admin/advisers");
+    const record = page.getByTestId("record").filter({ hasText: `(${slug})` });
+    await record.locator("summary").click();
+    return record;
+  }
+  const records = da.Admin.records;
+  const group = (record: Locator, legend: string) => record.getByRole("group", { name: legend, exact: true });
+
+  test("an admin gives an adviser a topic and a language, and the adviser directory and the topic page show them", async ({
+    browser,
+  }) => {
+    const catalogue = await loadCatalogue();
+    // The other test below works on the second adviser: each has one of its own.
+    const adviser = catalogue.advisers[0]!;
+    const language = adviser.languages.includes("sv") ? "da" : "sv";
+    const topic = catalogue.topics.find((t) => !adviser.topics.includes(t.slug))!;
+    const email = `${run("rec")}@example.org`;
+    createStaff(email, "admin");
+    const page = await newSession(browser, email);
+    const visitor = await browser.newPage();
+    const card = visitor.locator(`#adviser-${adviser.slug}`);
+    const choose = async (checked: boolean) => {
+      const record = await adviserForm(page, adviser.slug);
+      await group(record, records.fields.languages).getByLabel(records.options.locales[language]).setChecked(checked);
+      await group(record, records.fields.topicIds).getByLabel(topic.name.da, { exact: true }).setChecked(checked);
+      await record.getByRole("button", { name: da.Admin.common.save }).click();
+      await expect(page.getByTestId("saved")).toHaveText(records.saved.replace("{label}", adviser.name));
+    };
+    try {
+      await choose(true);
+      // The saved form shows the choices.
+      const record = page.getByTestId("record").filter({ hasText: `(${adviser.slug})` });
+      await expect(group(record, records.fields.topicIds).getByLabel(topic.name.da, { exact: true })).toBeChecked();
+      // The public adviser directory and the topic's page show them at once.
+      await visitor.goto("/da/raadgivere");
+      await expect(card).toContainText(topic.name.da);
+      await expect(card).toContainText(da.Languages[language]);
+      await visitor.goto(`/da/emner/${topic.slug}`);
+      await expect(visitor.locator("section[aria-labelledby=topic-advisers]")).toContainText(adviser.name);
+    } finally {
+      // content/ holds the adviser as before again, for the public site's tests of the next run.
+      await choose(false);
+    }
+    await visitor.goto("/da/raadgivere");
+    await expect(card).not.toContainText(topic.name.da);
+  });
+
+  test("an invalid save keeps the typed values and shows the translated error; without JavaScript the same form still saves", async ({
+    browser,
+  }) => {
+    const catalogue = await loadCatalogue();
+    const adviser = catalogue.advisers[1]!;
+    const topic = catalogue.topics.find((t) => !adviser.topics.includes(t.slug))!;
+    const email = `${run("rec")}@example.org`;
+    createStaff(email, "editor");
+    const emailError = da.Admin.errors.email.replace("{field}", records.fields.email);
+    const languageError = records.errors.chooseLanguage;
+
+    // With JavaScript: a bad address and no language.
+    const page = await newSession(browser, email);
+    let record = await adviserForm(page, adviser.slug);
+    await record.getByLabel(records.fields.titleDa).fill("En titel, der ikke må gå tabt");
+    await record.getByLabel(records.fields.email).fill("ikke en adresse");
+    for (const box of await group(record, records.fields.languages).getByRole("checkbox").all()) await box.uncheck();
+    await group(record, records.fields.topicIds).getByLabel(topic.name.da, { exact: true }).check();
+    await record.getByRole("button", { name: da.Admin.common.save }).click();
+    const summary = record.getByTestId("error-summary");
+    await expect(summary).toBeFocused();
+    await expect(summary.getByRole("link")).toHaveText([emailError, languageError]);
+    await expect(record.getByLabel(records.fields.titleDa)).toHaveValue("En titel, der ikke må gå tabt");
+    await expect(record.getByLabel(records.fields.email)).toHaveValue("ikke en adresse");
+    await expect(record.getByLabel(records.fields.email)).toHaveAttribute("aria-invalid", "true");
+    await expect(record.getByText(emailError, { exact: true }).last()).toBeVisible();
+    await expect(group(record, records.fields.topicIds).getByLabel(topic.name.da, { exact: true })).toBeChecked();
+    // By keyboard, the summary's first link leads to the field.
+    await page.keyboard.press("Tab");
+    await expect(summary.getByRole("link").first()).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(record.getByLabel(records.fields.email)).toBeFocused();
+    // Nothing was saved.
+    record = await adviserForm(page, adviser.slug);
+    await expect(record.getByLabel(records.fields.titleDa)).toHaveValue(adviser.title.da);
+
+    // Without JavaScript: the same answer, then a save.
+    const noScript = await newSession(browser, email, { javaScriptEnabled: false });
+    record = await adviserForm(noScript, adviser.slug);
+    await record.getByLabel(records.fields.titleDa).fill("Titel uden JavaScript");
+    await record.getByLabel(records.fields.email).fill("ikke en adresse");
+    await record.getByRole("button", { name: da.Admin.common.save }).click();
+    await expect(record.getByTestId("error-summary")).toBeFocused();
+    await expect(record.getByTestId("error-summary").getByRole("link")).toHaveText([emailError]);
+    await expect(record.getByLabel(records.fields.titleDa)).toHaveValue("Titel uden JavaScript");
+    await record.getByLabel(records.fields.email).fill(adviser.email);
+    await record.getByRole("button", { name: da.Admin.common.save }).click();
+    try {
+      await expect(noScript.getByTestId("saved")).toHaveText(records.saved.replace("{label}", adviser.name));
+      const visitor = await browser.newPage();
+      await visitor.goto("/da/raadgivere");
+      await expect(visitor.locator(`#adviser-${adviser.slug}`)).toContainText("Titel uden JavaScript");
+    } finally {
+      record = await adviserForm(noScript, adviser.slug);
+      await record.getByLabel(records.fields.titleDa).fill(adviser.title.da);
+      await record.getByRole("button", { name: da.Admin.common.save }).click();
+      await expect(noScript.getByTestId("saved")).toBeVisible();
+    }
+  });
+
+  test("an admin creates a place inside another, and a place cannot be put inside a place that lies in it", async ({
+    browser,
+  }) => {
+    const catalogue = await loadCatalogue();
+    const parent = catalogue.places.find((p) => p.kind === "municipality")!;
+    const email = `${run("place")}@example.org`;
+    createStaff(email, "admin");
+    const page = await newSession(browser, email);
+    const slug = run("by");
+    const name = `Testby ${slug}`;
+    await page.goto("/da/admin/places");
+    const create = page.locator("section[aria-labelledby=create-record]");
+    await create.getByLabel(records.fields.slug).fill(slug);
+    await create.getByLabel(records.fields.name).fill(name);
+    await create.getByLabel(records.fields.kind).selectOption({ label: records.options.placeKinds.city });
+    await create.getByLabel(records.fields.country).selectOption({ label: da.ItemPage.countries[parent.country] });
+    await create.getByLabel(records.fields.parentId).selectOption({ label: parent.name });
+    await create.getByRole("button", { name: da.Admin.common.create }).click();
+    await expect(page.getByTestId("saved")).toHaveText(records.saved.replace("{label}", name));
+    const created = page.getByTestId("record").filter({ hasText: `(${slug})` });
+    await expect(created).toHaveAttribute("open", "");
+    await expect(created.getByLabel(records.fields.kind)).toHaveValue("city");
+    await expect(created.getByLabel(records.fields.parentId).locator("option:checked")).toHaveText(parent.name);
+    // The place it lies in cannot be put inside it.
+    const above = page.getByTestId("record").filter({ hasText: `(${parent.slug})` });
+    await above.locator("summary").click();
+    await above.getByLabel(records.fields.parentId).selectOption({ label: name });
+    await above.getByRole("button", { name: da.Admin.common.save }).click();
+    await expect(above.getByTestId("error-summary")).toBeFocused();
+    await expect(above.getByTestId("error-summary").getByRole("link")).toHaveText([records.errors.parentCycle]);
+    await expect(above.getByLabel(records.fields.parentId).locator("option:checked")).toHaveText(name);
   });
 });

@@ -84,6 +84,16 @@ async function counts(client: Db) {
     topics: await client.topic.count(),
     glossary: await client.glossaryTerm.count(),
     advisers: await client.adviser.count(),
+    adviserTopics: await client.adviserTopic.count(),
+    organisations: await client.organisation.count(),
+    places: await client.place.count(),
+    edited: await Promise.all(
+      (["topic", "organisation", "place", "adviser", "glossaryTerm"] as const).map((model) =>
+        (client[model] as unknown as { count: (a: unknown) => Promise<number> }).count({
+          where: { adminEditedAt: { not: null } },
+        }),
+      ),
+    ),
   };
 }
 
@@ -283,19 +293,41 @@ describe.each(databases)("admin authorization on the $name database", (database)
     }
   });
 
-  it("an editor may not save topics, organisations or places through the records action", async () => {
+  it("an editor may not save or create topics, organisations or places through the records action", async () => {
     const client = database.client();
     activeClient = client;
     const { saveRecordAction } = await import("@/lib/admin/actions/records");
+    const organisation = await client.organisation.create({ data: { slug: "auth-org", name: "Org" } });
+    const place = await client.place.create({ data: { slug: "auth-place", name: "P", kind: "region", country: "DK" } });
     const before = await counts(client);
     cookieJar.set(sessionCookieName, editorToken);
-    for (const kind of ["topics", "organisations", "places", "nonsense"]) {
-      const form = formWithEverything({ ...ids, id: ids.topicId! });
-      form.set("kind", kind);
-      form.set("nameDa", "Overtaget");
-      expect(await refused(() => saveRecordAction(form)), kind).toBe("role");
+    const attempts: [string, string | null, Record<string, string>][] = [
+      ["topics", ids.topicId!, { nameDa: "Overtaget", nameSv: "Övertaget" }],
+      ["topics", null, { slug: "ny-emne", nameDa: "Ny", nameSv: "Ny" }],
+      ["organisations", organisation.id, { name: "Overtaget", country: "SE" }],
+      ["organisations", null, { slug: "ny-org", name: "Ny", country: "SE" }],
+      ["places", place.id, { name: "Overtaget", kind: "city", country: "SE", parentId: "" }],
+      ["places", null, { slug: "nyt-sted", name: "Nyt", kind: "city", country: "SE", parentId: place.id }],
+      ["nonsense", ids.topicId!, { nameDa: "Overtaget" }],
+    ];
+    for (const [kind, id, fields] of attempts) {
+      const form = formWithEverything(ids);
+      form.set("recordKind", kind);
+      form.set("id", id ?? "");
+      for (const [key, value] of Object.entries(fields)) form.set(key, value);
+      const state = { attempt: 0, id, values: {}, errors: {}, formError: null };
+      expect(await refused(() => saveRecordAction(state, form)), `${kind} ${id ? "update" : "create"}`).toBe("role");
     }
     expect(await counts(client)).toEqual(before);
     expect((await client.topic.findUniqueOrThrow({ where: { id: ids.topicId } })).nameDa).toBe("t");
+    expect(await client.organisation.findUniqueOrThrow({ where: { id: organisation.id } })).toMatchObject({
+      name: "Org",
+      country: null,
+    });
+    expect(await client.place.findUniqueOrThrow({ where: { id: place.id } })).toMatchObject({
+      name: "P",
+      kind: "region",
+      country: "DK",
+    });
   });
 });

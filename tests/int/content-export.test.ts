@@ -8,6 +8,9 @@ import { loadCatalogue } from "@/lib/content/load";
 import { importCatalogue } from "@/lib/content/import";
 import { exportCatalogue } from "@/lib/content/export";
 import { getEditableItem, saveItem } from "@/lib/admin/items";
+import { listRecords, saveRecord } from "@/lib/admin/records";
+import type { RecordKind, RecordValues } from "@/lib/admin/record-form";
+import type { Db } from "@/lib/database/client";
 import { testDatabases, truncateCatalogue } from "../helpers/databases";
 
 const databases = testDatabases({ beforeAll, afterAll });
@@ -27,6 +30,18 @@ async function copyOf(dir: string) {
   const copy = await mkdtemp(path.join(tmpdir(), "kb-export-"));
   await cp(dir, copy, { recursive: true });
   return copy;
+}
+
+// Save a record through the admin's data layer with some fields changed; the save must succeed
+async function saveChanged(client: Db, kind: RecordKind, slug: string, patch: RecordValues) {
+  const staff = await client.staffUser.upsert({
+    where: { email: "export@example.org" },
+    create: { email: "export@example.org", name: "Export", passwordHash: "x", role: "admin" },
+    update: {},
+  });
+  const row = (await listRecords(client, kind)).find((r) => r.slug === slug)!;
+  const outcome = await saveRecord(client, staff, kind, { id: row.id, values: { ...row.values, ...patch } });
+  expect(outcome.status, `${kind} ${slug}`).toBe("saved");
 }
 
 describe.each(databases)("content export on the $name database", (database) => {
@@ -78,6 +93,104 @@ describe.each(databases)("content export on the $name database", (database) => {
     } finally {
       await rm(copy, { recursive: true, force: true });
       await rm(fresh, { recursive: true, force: true });
+    }
+  });
+
+  it("writes advisers, organisations and places edited or created in the admin into their files, which import to the same state", async () => {
+    const client = database.client();
+    const original = await loadCatalogue(realContent);
+    await importCatalogue(client, original);
+    const copy = await copyOf(realContent);
+    try {
+      const topic = Object.fromEntries((await client.topic.findMany()).map((t) => [t.slug, t.id]));
+      const place = Object.fromEntries((await client.place.findMany()).map((p) => [p.slug, p.id]));
+      const organisation = Object.fromEntries((await client.organisation.findMany()).map((o) => [o.slug, o.id]));
+      await saveChanged(client, "advisers", "jesper-cabi", {
+        languages: ["da", "sv"],
+        defaultFor: ["da"],
+        topicIds: [topic["rehabilitering"]!, topic["partnerskaber"]!],
+        organisationId: "",
+      });
+      await saveChanged(client, "organisations", "cabi", { country: "SE" });
+      await saveChanged(client, "places", "jammerbugt", { kind: "city", parentId: place["danmark"]! });
+      const staff = await client.staffUser.findUniqueOrThrow({ where: { email: "export@example.org" } });
+      const newPlace = await saveRecord(client, staff, "places", {
+        id: null,
+        slug: "ny-by",
+        values: { name: "Ny By", kind: "city", country: "DK", parentId: place["jammerbugt"]! },
+      });
+      const newAdviser = await saveRecord(client, staff, "advisers", {
+        id: null,
+        slug: "ny-raadgiver",
+        values: {
+          name: "Nina Ny",
+          titleDa: "Rådgiver",
+          titleSv: "Rådgivare",
+          email: "nina@example.org",
+          phone: "",
+          organisationId: organisation["cabi"]!,
+          languages: ["sv"],
+          defaultFor: [],
+          topicIds: [topic["finansiering"]!],
+        },
+      });
+      expect([newPlace.status, newAdviser.status]).toEqual(["saved", "saved"]);
+
+      const report = await exportCatalogue(client, copy);
+      expect([...report.written].sort()).toEqual(["advisers.yaml", "organisations.yaml", "places.yaml"]);
+      const exported = await loadCatalogue(copy);
+      expect(exported.advisers.find((a) => a.slug === "jesper-cabi")).toMatchObject({
+        languages: expect.arrayContaining(["da", "sv"]),
+        defaultFor: ["da"],
+        topics: expect.arrayContaining(["rehabilitering", "partnerskaber"]),
+      });
+      expect(exported.advisers.find((a) => a.slug === "jesper-cabi")!.topics).toHaveLength(2);
+      expect(exported.advisers.find((a) => a.slug === "jesper-cabi")!.organisation).toBeUndefined();
+      expect(exported.advisers.find((a) => a.slug === "ny-raadgiver")).toMatchObject({
+        name: "Nina Ny",
+        organisation: "cabi",
+        languages: ["sv"],
+        defaultFor: [],
+        topics: ["finansiering"],
+        emailIsPlaceholder: false,
+      });
+      expect(exported.organisations.find((o) => o.slug === "cabi")!.country).toBe("SE");
+      expect(exported.places.find((p) => p.slug === "jammerbugt")).toMatchObject({
+        kind: "city",
+        country: "DK",
+        parent: "danmark",
+      });
+      expect(exported.places.find((p) => p.slug === "ny-by")).toEqual({
+        slug: "ny-by",
+        name: "Ny By",
+        kind: "city",
+        country: "DK",
+        parent: "jammerbugt",
+      });
+      // Every other record is as the files had it, and every other file is untouched.
+      const untouched = <T extends { slug: string }>(rows: T[], changed: string[]) =>
+        rows.filter((r) => !changed.includes(r.slug));
+      expect(untouched(exported.places, ["jammerbugt", "ny-by"])).toEqual(untouched(original.places, ["jammerbugt"]));
+      expect(untouched(exported.organisations, ["cabi"])).toEqual(untouched(original.organisations, ["cabi"]));
+      const before = await files(realContent);
+      const after = await files(copy);
+      for (const file of Object.keys(before)) {
+        if (!["advisers.yaml", "organisations.yaml", "places.yaml"].includes(file))
+          expect(after[file], file).toBe(before[file]);
+      }
+
+      // The written files import into an empty database as the same catalogue: exporting again writes nothing.
+      await truncateCatalogue(client);
+      await importCatalogue(client, exported);
+      const again = await exportCatalogue(client, copy);
+      expect(again.written).toEqual([]);
+      const ids = await client.adviser.findUniqueOrThrow({
+        where: { slug: "jesper-cabi" },
+        include: { topics: { select: { topic: { select: { slug: true } } } } },
+      });
+      expect(ids.topics.map((t) => t.topic.slug).sort()).toEqual(["partnerskaber", "rehabilitering"]);
+    } finally {
+      await rm(copy, { recursive: true, force: true });
     }
   });
 });

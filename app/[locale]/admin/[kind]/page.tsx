@@ -3,10 +3,18 @@ import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db";
 import { requireStaff } from "@/lib/auth/guard";
 import { roleAllows } from "@/lib/auth/roles";
-import { adminLocale } from "@/lib/admin/paths";
-import { isRecordKind, listRecords, recordKinds, type RecordField } from "@/lib/admin/records";
-import { saveRecordAction } from "@/lib/admin/actions/records";
-import { SubmitButton } from "@/components/admin/submit-button";
+import { adminLocale, adminPath } from "@/lib/admin/paths";
+import { listRecords, recordChoices, recordKinds } from "@/lib/admin/records";
+import {
+  emptyRecordValues,
+  isRecordKind,
+  recordFields,
+  type ChoiceSource,
+  type RecordKind,
+} from "@/lib/admin/record-form";
+import { countries, locales, placeKinds } from "@/lib/content/schema";
+import type { Locale } from "@/lib/i18n/routing";
+import { RecordForm, type RecordFormText } from "@/components/admin/record-form";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +23,28 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-const input = "mt-1 block w-full rounded border-2 border-[var(--color-ink)] bg-white px-2 py-1";
+// Every word the record forms show, for the client component
+async function recordText(locale: Locale, kind: RecordKind, submit: "save" | "create"): Promise<RecordFormText> {
+  const t = await getTranslations({ locale, namespace: "Admin" });
+  const labels: Record<string, string> = { slug: t("records.fields.slug") };
+  const hints: Record<string, string> = { slug: t("records.hints.slug") };
+  for (const field of recordFields[kind]) {
+    labels[field.name] = t(`records.fields.${field.name}` as "records.fields.name");
+    if (field.type === "list") hints[field.name] = t("records.hints.list");
+    if (t.has(`records.hints.${field.name}` as "records.hints.list"))
+      hints[field.name] = t(`records.hints.${field.name}` as "records.hints.list");
+  }
+  return {
+    labels,
+    hints,
+    none: t("records.none"),
+    errorSummary: t("records.errorSummary"),
+    errorPrefix: t("records.errorPrefix"),
+    signedOut: t("common.signedOut"),
+    submit: t(`common.${submit}`),
+    busy: t("common.saving"),
+  };
+}
 
 // Glossary terms and advisers (editors), topics, organisations and places (admins): one form per record
 export default async function RecordsPage({ params, searchParams }: Props) {
@@ -24,77 +53,71 @@ export default async function RecordsPage({ params, searchParams }: Props) {
   const staff = await requireStaff(locale);
   if (!isRecordKind(kind) || !roleAllows(staff.role, recordKinds[kind].role)) notFound();
   const sp = await searchParams;
-  const t = await getTranslations({ locale, namespace: "Admin.records" });
-  const nav = await getTranslations({ locale, namespace: "Admin.nav" });
-  const common = await getTranslations({ locale, namespace: "Admin.common" });
-  const rows = await listRecords(db(), kind);
-  const config = recordKinds[kind];
-  const fields = (prefix: string, values: Record<string, string>) =>
-    config.fields.map((f: RecordField) => (
-      <div key={f.name}>
-        <label htmlFor={`${prefix}-${f.name}`} className="font-semibold">
-          {t(`fields.${f.name}` as "fields.name")}
-          {f.list && <span className="font-normal"> ({t("commaSeparated")})</span>}
-        </label>
-        {f.multiline ? (
-          <textarea id={`${prefix}-${f.name}`} name={f.name} defaultValue={values[f.name]} rows={3} className={input} />
-        ) : (
-          <input id={`${prefix}-${f.name}`} name={f.name} defaultValue={values[f.name]} className={input} />
-        )}
-      </div>
-    ));
+  const saved = typeof sp.saved === "string" ? sp.saved : null;
+  const t = await getTranslations({ locale, namespace: "Admin" });
+  const countryNames = await getTranslations({ locale, namespace: "ItemPage.countries" });
+  const [rows, linked, editText, createText] = await Promise.all([
+    listRecords(db(), kind),
+    recordChoices(db(), kind, locale),
+    recordText(locale, kind, "save"),
+    recordText(locale, kind, "create"),
+  ]);
+  const choices: Record<ChoiceSource, { value: string; label: string }[]> = {
+    ...linked,
+    countries: countries.map((c) => ({ value: c, label: countryNames(c) })),
+    placeKinds: placeKinds.map((k) => ({ value: k, label: t(`records.options.placeKinds.${k}`) })),
+    locales: locales.map((l) => ({ value: l, label: t(`records.options.locales.${l}`) })),
+  };
+  // Where each form posts without JavaScript: an address of its own, because React gives the answer to
+  // the form whose address it is, and without a #fragment, which would keep the error summary from focus.
+  const permalink = (id: string) => `${adminPath(locale, kind)}?record=${id}`;
+  const fields = recordFields[kind];
+  const collator = new Intl.Collator(locale);
+  rows.sort((a, b) => collator.compare(a.label, b.label));
+  const savedRow = saved ? rows.find((r) => r.id === saved) : undefined;
   return (
     <>
-      <h1 className="mb-4 text-2xl font-bold">{nav(kind)}</h1>
-      {typeof sp.invalid === "string" && (
-        <p role="alert" className="mb-4 font-bold text-[#b3261e]">
-          {t("invalid", { fields: sp.invalid })}
+      <h1 className="mb-4 text-2xl font-bold">{t(`nav.${kind}`)}</h1>
+      {savedRow && (
+        <p role="status" className="mb-4 border-l-4 border-[#1d7a38] pl-3 font-semibold" data-testid="saved">
+          {t("records.saved", { label: savedRow.label })}
         </p>
       )}
-      {typeof sp.saved === "string" && (
-        <p role="status" className="mb-4 font-semibold">
-          {common("saved")}
-        </p>
-      )}
+      {rows.length === 0 && <p className="mb-4">{t("records.noRecords")}</p>}
       <ul className="space-y-3">
         {rows.map((row) => (
-          <li key={row.id}>
-            <details className="rounded border border-[var(--color-line)] p-2" data-testid="record">
-              <summary className="cursor-pointer font-semibold">
-                {row.label} <span className="font-normal text-[var(--color-muted)]">({row.slug})</span>
-              </summary>
-              <form action={saveRecordAction} className="mt-2 grid gap-2 md:grid-cols-2">
-                <input type="hidden" name="uiLocale" value={locale} />
-                <input type="hidden" name="kind" value={kind} />
-                <input type="hidden" name="id" value={row.id} />
-                {fields(row.id, row.values)}
-                <div>
-                  <SubmitButton>{common("save")}</SubmitButton>
-                </div>
-              </form>
-            </details>
+          <li key={row.id} id={`record-${row.id}`}>
+            <RecordForm
+              // A saved record's form starts anew from what is stored.
+              key={`${row.id}-${row.editedAt}`}
+              kind={kind}
+              uiLocale={locale}
+              permalink={permalink(row.id)}
+              fields={fields}
+              choices={choices}
+              initial={{ attempt: 0, id: row.id, values: row.values, errors: {}, formError: null }}
+              text={editText}
+              summary={{ label: row.label, slug: row.slug }}
+              open={row.id === saved}
+            />
           </li>
         ))}
       </ul>
-      {kind !== "places" && (
-        <section className="mt-8">
-          <h2 className="mb-2 text-xl font-bold">{t("create")}</h2>
-          <form action={saveRecordAction} className="grid gap-2 md:grid-cols-2">
-            <input type="hidden" name="uiLocale" value={locale} />
-            <input type="hidden" name="kind" value={kind} />
-            <div>
-              <label htmlFor="new-slug" className="font-semibold">
-                {t("fields.slug")}
-              </label>
-              <input id="new-slug" name="slug" className={input} />
-            </div>
-            {fields("new", {})}
-            <div>
-              <SubmitButton>{common("create")}</SubmitButton>
-            </div>
-          </form>
-        </section>
-      )}
+      <section className="mt-8" aria-labelledby="create-record">
+        <h2 id="create-record" className="mb-2 text-xl font-bold">
+          {t("records.create")}
+        </h2>
+        <RecordForm
+          key={`new-${saved ?? ""}`}
+          kind={kind}
+          uiLocale={locale}
+          permalink={permalink("new")}
+          fields={fields}
+          choices={choices}
+          initial={{ attempt: 0, id: null, values: emptyRecordValues(kind), errors: {}, formError: null }}
+          text={createText}
+        />
+      </section>
     </>
   );
 }
