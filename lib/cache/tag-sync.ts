@@ -25,7 +25,7 @@ export function startTagSync(databaseUrl: string, intervalMs = 1000): TagSync {
   let stopped = false;
 
   // A scheduled item goes live by itself: when one's time has come since the last poll, the pages that list
-  // items are rendered anew.
+  // items are rendered anew and the search's word list is built again.
   // Nothing cached is older than the build, so that is where the first look starts.
   let dueSince = existsSync(".next/BUILD_ID") ? statSync(".next/BUILD_ID").mtime : new Date();
   const expireWhenScheduledItemsFallDue = async () => {
@@ -38,6 +38,8 @@ export function startTagSync(databaseUrl: string, intervalMs = 1000): TagSync {
     if (rows[0]?.due) {
       const current = tagsManifest.get("catalogue");
       tagsManifest.set("catalogue", { ...current, expired: Date.now() });
+      // Their titles' words join "did you mean" (lib/search/words.ts).
+      await pool.query('REFRESH MATERIALIZED VIEW CONCURRENTLY "SearchWord"').catch(() => {});
     }
   };
 

@@ -120,7 +120,9 @@ test.describe("admin", () => {
       void d.dismiss();
     });
     const marker = run("titel").replace(/-/g, " ");
-    const title = `Prøve ${marker} <script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">`;
+    // A made-up word, for "did you mean" once the item is public
+    const word = `fjordlys${Array.from({ length: 5 }, () => "bcdfghjklmnpqrstvwxz"[Math.floor(Math.random() * 20)]).join("")}`;
+    const title = `Prøve ${marker} ${word} <script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">`;
     await page.goto("/da/admin/items/new");
     await page.getByLabel(da.Admin.editor.title, { exact: true }).fill(title);
     await page.getByLabel(da.Admin.editor.summary).fill("Et resumé");
@@ -163,6 +165,14 @@ test.describe("admin", () => {
     await expect
       .poll(async () => (await anonymous.request.get(searchPath)).text(), { timeout: 2_000, intervals: [200] })
       .toContain(publicPath);
+    // Its title's words are offered for a misspelt search.
+    const typo = word.slice(0, 4) + word.slice(5);
+    await expect
+      .poll(async () => (await anonymous.request.get(`/da/soeg?q=${typo}`)).text(), {
+        timeout: 3_000,
+        intervals: [250],
+      })
+      .toMatch(new RegExp(`data-testid="did-you-mean"[^]*${word}`));
 
     // Edit, then restore the first version.
     await page.goto(editUrl);
