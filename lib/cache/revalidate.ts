@@ -14,6 +14,11 @@ export async function revalidatePublicPages(tags: readonly CacheTag[]) {
   await touchCacheTags(db(), tags);
   for (const tag of tags) revalidateTag(tag, { expire: 0 });
   if (tags.includes("catalogue") || tags.includes("glossary")) {
-    after(() => refreshSearchWords(db()).catch((error) => console.error("Search words:", error)));
+    const refresh = () => refreshSearchWords(db()).catch((error) => console.error("Search words:", error));
+    try {
+      after(refresh);
+    } catch {
+      await refresh(); // outside a request (a script): at once
+    }
   }
 }
