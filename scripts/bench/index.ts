@@ -306,15 +306,19 @@ async function main() {
   if (chrome) {
     console.log("\nLighthouse 12 (mobile)…");
     for (const p of live.filter((x) => x.lighthouse)) {
-      try {
-        p.scores = await lighthouse(
-          origin(APP_PORT) + p.path,
-          path.join(runDir, `lighthouse-${p.name}.json`),
-          chrome,
-          PORTS.chrome,
-        );
-      } catch (error) {
-        p.scores = `failed: ${(error as Error).message.split("\n")[0]}`;
+      // Lighthouse now and then fails to record a trace (NO_NAVSTART): one more try before giving up.
+      for (let attempt = 1; attempt <= 2; attempt++) {
+        try {
+          p.scores = await lighthouse(
+            origin(APP_PORT) + p.path,
+            path.join(runDir, `lighthouse-${p.name}.json`),
+            chrome,
+            PORTS.chrome,
+          );
+          break;
+        } catch (error) {
+          p.scores = `failed: ${(error as Error).message.split("\n")[0]}`;
+        }
       }
     }
   }
