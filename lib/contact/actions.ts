@@ -3,7 +3,8 @@ import { headers } from "next/headers";
 import { after } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db";
-import { redirect } from "@/lib/i18n/navigation";
+import { redirect } from "next/navigation";
+import { getPathname } from "@/lib/i18n/navigation";
 import { isLocale, type Locale } from "@/lib/i18n/routing";
 import { clientAddress } from "@/lib/form-guard";
 import { submitContact } from "./submit";
@@ -38,7 +39,9 @@ export async function sendContactMessage(previous: ContactFormState, form: FormD
   switch (outcome.status) {
     case "stored":
       after(() => kickOutbox());
-      return redirect({ href: { pathname: "/contact/receipt", query: { ref: outcome.reference } }, locale });
+      return redirect(
+        getPathname({ locale, href: { pathname: "/contact/receipt", query: { ref: outcome.reference } } }),
+      );
     case "invalid":
       return next({ errors: outcome.errors });
     case "tooFast":
