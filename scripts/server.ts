@@ -141,13 +141,18 @@ async function main() {
     encodeResponses(req, res, isPageRequest(req) ? () => guard(req, res) : undefined);
     void handle(req, res);
   });
-  server.listen(port, () => console.log(`Ready on http://localhost:${port}`));
-  const stop = () => {
+  const stop = (code = 0) => {
     server.close();
-    void Promise.all([sync.stop(), probe.end()]).finally(() => process.exit(0));
+    void Promise.all([sync.stop(), probe.end()]).finally(() => process.exit(code));
   };
-  process.on("SIGTERM", stop);
-  process.on("SIGINT", stop);
+  // A port already taken ends the process (the tag poll would otherwise keep it alive, serving nothing).
+  server.on("error", (error) => {
+    console.error(error);
+    stop(1);
+  });
+  server.listen(port, () => console.log(`Ready on http://localhost:${port}`));
+  process.on("SIGTERM", () => stop());
+  process.on("SIGINT", () => stop());
 }
 
 void main();
