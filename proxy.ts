@@ -33,7 +33,8 @@ export default function proxy(request: NextRequest) {
   return NextResponse.rewrite(url);
 }
 
-// The proxy runs only where it has work. Matchers must be literal; tests/unit/request-routing.test.ts keeps them in step with the locales and the filter names.
+// The proxy runs only where it has work. Matchers must be literal; tests/unit/request-routing.test.ts keeps them in
+// step with the locales and the filter names.
 export const config = {
   matcher: [
     // No locale (or another case of one) in the path: locale negotiation. Not API routes, Next's own files or files.
