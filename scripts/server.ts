@@ -143,6 +143,8 @@ async function main() {
   });
   const stop = (code = 0) => {
     server.close();
+    // With the database already gone, closing its connections may never finish: leave after two seconds anyway.
+    setTimeout(() => process.exit(code), 2000).unref();
     void Promise.all([sync.stop(), probe.end()]).finally(() => process.exit(code));
   };
   // A port already taken ends the process (the tag poll would otherwise keep it alive, serving nothing).

@@ -41,8 +41,20 @@ async function main() {
   const database = await openDatabase();
   console.log(database.embedded ? `Embedded PostgreSQL at ${database.url}` : "Using DATABASE_URL.");
   const running: { next?: ChildProcess } = {};
+  // The server goes first (it still holds database connections), then the database; a server that does not end
+  // within five seconds is killed, so that no process is left holding the port.
+  let stopping = false;
   const stop = async (code: number) => {
-    running.next?.kill("SIGTERM");
+    if (stopping) return;
+    stopping = true;
+    const server = running.next;
+    if (server && server.exitCode === null && server.signalCode === null) {
+      const ended = new Promise((resolve) => server.once("exit", resolve));
+      server.kill("SIGTERM");
+      const late = setTimeout(() => server.kill("SIGKILL"), 5000);
+      await ended;
+      clearTimeout(late);
+    }
     await database.close();
     process.exit(code);
   };
