@@ -99,7 +99,8 @@ function bytesOf(chunk: string | Uint8Array, encoding: unknown): { body: Buffer;
   if (known) return known;
   const body = Buffer.from(chunk, "utf8");
   const etag = etagOf(body);
-  knownBodies.set(chunk, { body, etag, length: body.length });
+  // Counted with its key: the page's string stays in memory as long as the entry does (two bytes a character at most).
+  knownBodies.set(chunk, { body, etag, length: body.length + chunk.length * 2 });
   return { body, etag };
 }
 
