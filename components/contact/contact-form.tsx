@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useActionState, type ReactNode } from "react";
 import {
   CheckboxField,
   ErrorSummary,
@@ -12,14 +12,11 @@ import {
 import {
   contactFields,
   contactValues,
-  type ContactErrors,
   type ContactField,
   type ContactFormState,
   type FieldError,
 } from "@/lib/contact/fields";
-
-type Check = (typeof import("@/lib/contact/schema"))["parseContact"];
-import { formKey } from "@/components/ui/form-key";
+import { useGuardedForm } from "@/components/ui/guarded-form";
 
 export type ContactFormText = {
   labels: Record<"adviser" | "name" | "email" | "organisation" | "municipality" | "subject" | "message", string>;
@@ -53,35 +50,13 @@ const id = (field: string) => `contact-${field}`;
 // the server's checks the fields before sending, and a random key and the time spent are added
 export function ContactForm({ action, initial, text, locale, permalink, advisers }: Props) {
   const [state, dispatch, pending] = useActionState(action, initial, permalink);
-  const [local, setLocal] = useState<{ errors: ContactErrors; attempt: number } | null>(null);
-  const keyRef = useRef<HTMLInputElement>(null);
-  const elapsedRef = useRef<HTMLInputElement>(null);
-  const mounted = useRef(0);
-  const check = useRef<Check | null>(null);
-
-  useEffect(() => {
-    mounted.current = Date.now();
-  }, []);
-  useEffect(() => {
-    // Cached pages carry no key in their HTML; the browser makes one for this filled-in form.
-    if (keyRef.current && !keyRef.current.value) keyRef.current.value = formKey();
-  }, [state]);
-
-  // The shared zod schema is fetched once the visitor starts on the form, not with the page.
-  function loadCheck() {
-    if (!check.current) void import("@/lib/contact/schema").then((m) => (check.current = m.parseContact));
-  }
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    if (pending) return event.preventDefault();
-    if (elapsedRef.current) elapsedRef.current.value = String(Date.now() - mounted.current);
-    // Until the schema has loaded, the server checks alone.
-    const result = check.current?.(contactValues(new FormData(event.currentTarget)));
-    if (result && !result.ok) {
-      event.preventDefault();
-      setLocal((l) => ({ errors: result.errors, attempt: (l?.attempt ?? 0) + 1 }));
-    } else setLocal(null);
-  }
+  const { local, keyRef, elapsedRef, onFocus, onSubmit } = useGuardedForm({
+    state,
+    pending,
+    // The shared zod schema is fetched once the visitor starts on the form, not with the page.
+    loadCheck: () => import("@/lib/contact/schema").then((m) => m.parseContact),
+    valuesOf: contactValues,
+  });
 
   const errors = local?.errors ?? state.errors;
   const message = (field: ContactField) => {
@@ -96,7 +71,7 @@ export function ContactForm({ action, initial, text, locale, permalink, advisers
     <form
       action={dispatch}
       onSubmit={onSubmit}
-      onFocus={loadCheck}
+      onFocus={onFocus}
       noValidate
       className="relative max-w-xl"
       id="contact-form"

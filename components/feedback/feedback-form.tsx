@@ -1,17 +1,14 @@
 "use client";
-import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { useActionState } from "react";
 import { ErrorSummary, Honeypot, RadioGroup, SubmitButton, TextArea } from "@/components/ui/form";
-import { formKey } from "@/components/ui/form-key";
+import { useGuardedForm } from "@/components/ui/guarded-form";
 import {
   feedbackFields,
   feedbackValues,
   type FeedbackError,
-  type FeedbackErrors,
   type FeedbackField,
   type FeedbackFormState,
 } from "@/lib/feedback/fields";
-
-type Check = (typeof import("@/lib/feedback/schema"))["parseFeedback"];
 
 export type FeedbackFormText = {
   title: string;
@@ -47,18 +44,13 @@ const ids: Record<FeedbackField, string> = {
 // "Was this page helpful?": yes or no and a comment, sent by a server action with or without JavaScript
 export function FeedbackForm({ action, initial, text, locale, permalink }: Props) {
   const [state, dispatch, pending] = useActionState(action, initial, permalink);
-  const [local, setLocal] = useState<{ errors: FeedbackErrors; attempt: number } | null>(null);
-  const keyRef = useRef<HTMLInputElement>(null);
-  const elapsedRef = useRef<HTMLInputElement>(null);
-  const mounted = useRef(0);
-  const check = useRef<Check | null>(null);
-
-  useEffect(() => {
-    mounted.current = Date.now();
-  }, []);
-  useEffect(() => {
-    if (keyRef.current && !keyRef.current.value) keyRef.current.value = formKey();
-  }, [state]);
+  const { local, keyRef, elapsedRef, onFocus, onSubmit } = useGuardedForm({
+    state,
+    pending,
+    // The shared zod schema is fetched once the visitor starts on the form, not with the page.
+    loadCheck: () => import("@/lib/feedback/schema").then((m) => m.parseFeedback),
+    valuesOf: feedbackValues,
+  });
 
   if (state.done) {
     return (
@@ -66,21 +58,6 @@ export function FeedbackForm({ action, initial, text, locale, permalink }: Props
         {text.thanks}
       </p>
     );
-  }
-
-  // The shared zod schema is fetched once the visitor starts on the form, not with the page.
-  function loadCheck() {
-    if (!check.current) void import("@/lib/feedback/schema").then((m) => (check.current = m.parseFeedback));
-  }
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    if (pending) return event.preventDefault();
-    if (elapsedRef.current) elapsedRef.current.value = String(Date.now() - mounted.current);
-    const result = check.current?.(feedbackValues(new FormData(event.currentTarget)));
-    if (result && !result.ok) {
-      event.preventDefault();
-      setLocal((l) => ({ errors: result.errors, attempt: (l?.attempt ?? 0) + 1 }));
-    } else setLocal(null);
   }
 
   const errors = local?.errors ?? state.errors;
@@ -96,7 +73,7 @@ export function FeedbackForm({ action, initial, text, locale, permalink }: Props
     <form
       action={dispatch}
       onSubmit={onSubmit}
-      onFocus={loadCheck}
+      onFocus={onFocus}
       noValidate
       className="relative max-w-xl"
       data-testid="feedback-form"

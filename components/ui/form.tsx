@@ -77,9 +77,11 @@ type FieldProps = {
   dir?: "auto";
 };
 
-// A one-line text input with label, hint and error message
-export function TextField(props: FieldProps & { type?: "text" | "email" | "url" | "tel"; spellCheck?: boolean }) {
-  const { id, name, label, hint, error, errorPrefix, defaultValue, autoComplete, type = "text", spellCheck } = props;
+// The frame of a labelled control: label, hint and error message above it, a red rule beside it on error
+function Labelled(
+  props: Pick<FieldProps, "id" | "label" | "hint" | "error" | "errorPrefix"> & { children: ReactNode },
+) {
+  const { id, label, hint, error, errorPrefix, children } = props;
   return (
     <div className={`mb-5 ${error ? "border-l-4 border-[#b3261e] pl-3" : ""}`}>
       <label htmlFor={id} className="block font-semibold">
@@ -91,47 +93,53 @@ export function TextField(props: FieldProps & { type?: "text" | "email" | "url" 
         </p>
       )}
       <FieldMessage id={`${id}-error`} prefix={errorPrefix} error={error} />
+      {children}
+    </div>
+  );
+}
+
+// What ties a control to its hint and error message
+function described({ id, hint, error }: Pick<FieldProps, "id" | "hint" | "error">) {
+  return {
+    id,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describedBy(!!hint && `${id}-hint`, !!error && `${id}-error`),
+  };
+}
+
+// A one-line text input with label, hint and error message
+export function TextField(props: FieldProps & { type?: "text" | "email" | "url" | "tel"; spellCheck?: boolean }) {
+  const { name, defaultValue, autoComplete, type = "text", spellCheck } = props;
+  return (
+    <Labelled {...props}>
       <input
-        id={id}
+        {...described(props)}
         name={name}
         type={type}
         defaultValue={defaultValue}
         autoComplete={autoComplete}
         spellCheck={spellCheck}
         dir="auto"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(!!hint && `${id}-hint`, !!error && `${id}-error`)}
         className={inputClass}
       />
-    </div>
+    </Labelled>
   );
 }
 
 // A multi-line text input with label, hint and error message
 export function TextArea(props: FieldProps & { rows?: number }) {
-  const { id, name, label, hint, error, errorPrefix, defaultValue, rows = 6 } = props;
+  const { name, defaultValue, rows = 6 } = props;
   return (
-    <div className={`mb-5 ${error ? "border-l-4 border-[#b3261e] pl-3" : ""}`}>
-      <label htmlFor={id} className="block font-semibold">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="text-sm text-[var(--color-muted)]">
-          {hint}
-        </p>
-      )}
-      <FieldMessage id={`${id}-error`} prefix={errorPrefix} error={error} />
+    <Labelled {...props}>
       <textarea
-        id={id}
+        {...described(props)}
         name={name}
         rows={rows}
         defaultValue={defaultValue}
         dir="auto"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(!!hint && `${id}-hint`, !!error && `${id}-error`)}
         className={inputClass}
       />
-    </div>
+    </Labelled>
   );
 }
 
@@ -139,33 +147,17 @@ export function TextArea(props: FieldProps & { rows?: number }) {
 export function SelectField(
   props: Omit<FieldProps, "autoComplete" | "dir"> & { options: { value: string; label: string }[] },
 ) {
-  const { id, name, label, hint, error, errorPrefix, defaultValue, options } = props;
+  const { name, defaultValue, options } = props;
   return (
-    <div className={`mb-5 ${error ? "border-l-4 border-[#b3261e] pl-3" : ""}`}>
-      <label htmlFor={id} className="block font-semibold">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="text-sm text-[var(--color-muted)]">
-          {hint}
-        </p>
-      )}
-      <FieldMessage id={`${id}-error`} prefix={errorPrefix} error={error} />
-      <select
-        id={id}
-        name={name}
-        defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(!!hint && `${id}-hint`, !!error && `${id}-error`)}
-        className={inputClass}
-      >
+    <Labelled {...props}>
+      <select {...described(props)} name={name} defaultValue={defaultValue} className={inputClass}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
       </select>
-    </div>
+    </Labelled>
   );
 }
 
