@@ -1,24 +1,39 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { localizedRedirects, localizedRewrites } from "./lib/i18n/route-rules";
+import { commonSecurityHeaders, publicCsp } from "./lib/security-headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  // The server (scripts/server.ts, lib/http/encoding.ts) sends ETags and compresses, keeping a cached page's
-  // compressed bytes instead of compressing it again for every request.
-  compress: false,
-  generateEtags: false,
-  experimental: {
-    // Pages rendered on request are cached in memory only: what they show depends on the database and on SITE_URL,
-    // so a restart against another database or address must not serve pages kept on disk from before.
-    isrFlushToDisk: false,
-  },
+  // Rendered pages and data reads are kept in memory by the site's own handler, which drops them in every app process
+  // when their tags change anywhere (lib/cache/handler.mjs); Next's own memory cache is off so nothing is kept twice.
+  cacheHandler: path.resolve("lib/cache/handler.mjs"),
+  cacheMaxMemorySize: 0,
   // The build must not need a database, so nothing is prerendered from it.
   typedRoutes: false,
-  serverExternalPackages: ["pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2"],
-  // The server (scripts/server.ts) sets the security headers on every response and maps localized paths to their
-  // routes (lib/i18n/route-rules.ts) before Next sees a request.
+  serverExternalPackages: ["pg", "pino", "@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2"],
+  // /readyz compares the applied migrations with the folder.
+  outputFileTracingIncludes: { "/readyz": ["./prisma/migrations/**/*"] },
+  // Readers' localized paths (/da/artikler/x) are served by the routes (/da/articles/x); another spelling of a page
+  // redirects to the locale's own (lib/i18n/route-rules.ts).
+  async rewrites() {
+    return { beforeFiles: localizedRewrites(), afterFiles: [], fallback: [] };
+  },
+  async redirects() {
+    return localizedRedirects();
+  },
+  // Security headers on every response; the admin area's CSP carries a per-request nonce instead (proxy.ts).
+  async headers() {
+    return [
+      { source: "/:path*", headers: commonSecurityHeaders() },
+      { source: "/((?!(?:da|sv)/admin(?:/|$)).*)", headers: [{ key: "Content-Security-Policy", value: publicCsp() }] },
+      // Probes, never cached by anyone.
+      { source: "/(healthz|readyz)", headers: [{ key: "Cache-Control", value: "no-store" }] },
+    ];
+  },
 };
 
 export default withNextIntl(nextConfig);

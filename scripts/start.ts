@@ -1,8 +1,9 @@
-// `npm start` and `npm run dev`: open the database (DATABASE_URL or the embedded one), apply
-// migrations, import content/, build when the sources are newer than the build, then run Next.
+// `npm start` and `npm run dev`, the newcomer's one command: open the database (DATABASE_URL or the embedded one),
+// apply migrations, import content/, keep the local secrets in .data/, build when the sources are newer than the
+// build, then run `next start` (or `next dev`). Production runs these steps one by one instead (README, "Deployment").
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { openDatabase } from "@/lib/database/runtime";
 import { prepareDatabase } from "@/lib/database/prepare";
@@ -10,7 +11,7 @@ import { ContentError } from "@/lib/content/load";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const port = process.env.PORT ?? "3000";
-const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+const nextBin = path.join("node_modules", ".bin", "next");
 const sources = [
   "app",
   "components",
@@ -18,6 +19,7 @@ const sources = [
   "messages",
   "public",
   "proxy.ts",
+  "instrumentation.ts",
   "next.config.ts",
   "global.d.ts",
   "package.json",
@@ -27,6 +29,7 @@ function newestSource(entry: string): number {
   if (!existsSync(entry)) return 0;
   const stat = statSync(entry);
   if (!stat.isDirectory()) return stat.mtimeMs;
+  if (entry === path.join("lib", "generated")) return 0;
   return readdirSync(entry).reduce((max, name) => Math.max(max, newestSource(path.join(entry, name))), stat.mtimeMs);
 }
 
@@ -37,12 +40,37 @@ function buildIsStale(): boolean {
   return sources.some((entry) => newestSource(entry) > built);
 }
 
+// The secrets every app process must share, made once for this checkout and kept in .data/ (owner-only); values in
+// the environment win
+function localSecrets(): Record<string, string> {
+  const file = path.join(".data", "secrets.json");
+  mkdirSync(".data", { recursive: true, mode: 0o700 });
+  let kept: Record<string, string> = {};
+  if (existsSync(file)) kept = JSON.parse(readFileSync(file, "utf8")) as Record<string, string>;
+  const wanted: Record<string, () => string> = {
+    FORM_SECRET: () => randomBytes(32).toString("base64url"),
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: () => randomBytes(32).toString("base64"),
+  };
+  let changed = false;
+  for (const [name, make] of Object.entries(wanted)) {
+    if (!kept[name]) {
+      kept[name] = make();
+      changed = true;
+    }
+  }
+  if (changed) writeFileSync(file, JSON.stringify(kept, null, 2), { mode: 0o600 });
+  chmodSync(file, 0o600);
+  const secrets: Record<string, string> = {};
+  for (const name of Object.keys(wanted)) secrets[name] = process.env[name] || kept[name]!;
+  return secrets;
+}
+
 async function main() {
   const database = await openDatabase();
   console.log(database.embedded ? `Embedded PostgreSQL at ${database.url}` : "Using DATABASE_URL.");
   const running: { next?: ChildProcess } = {};
   // The server goes first (it still holds database connections), then the database; a server that does not end
-  // within five seconds is killed, so that no process is left holding the port.
+  // within ten seconds is killed, so that no process is left holding the port.
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
@@ -51,7 +79,7 @@ async function main() {
     if (server && server.exitCode === null && server.signalCode === null) {
       const ended = new Promise((resolve) => server.once("exit", resolve));
       server.kill("SIGTERM");
-      const late = setTimeout(() => server.kill("SIGKILL"), 5000);
+      const late = setTimeout(() => server.kill("SIGKILL"), 10_000);
       await ended;
       clearTimeout(late);
     }
@@ -67,19 +95,23 @@ async function main() {
     return stop(1);
   }
 
-  if (mode === "start" && buildIsStale()) {
-    console.log("Building the site…");
-    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
-    if (build.status !== 0) return stop(build.status ?? 1);
-  }
   const env = {
     ...process.env,
+    ...localSecrets(),
     DATABASE_URL: database.url,
     SITE_URL: process.env.SITE_URL ?? `http://localhost:${port}`,
+    PORT: port,
   };
-  const server = ["--import", "tsx", "scripts/server.ts", ...(mode === "dev" ? ["--dev"] : [])];
-  running.next = spawn(process.execPath, server, { stdio: "inherit", env: { ...env, PORT: port } });
-  running.next.on("exit", (code) => void stop(code ?? 0));
+  if (mode === "start" && buildIsStale()) {
+    console.log("Building the site…");
+    const build = spawnSync(nextBin, ["build"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+    if (build.status !== 0) return stop(build.status ?? 1);
+  }
+  // Only this machine reaches the server unless BIND_HOST says otherwise (behind a proxy: README, "Deployment").
+  const host = process.env.BIND_HOST ?? "127.0.0.1";
+  const args = mode === "dev" ? ["dev", "-p", port, "-H", host] : ["start", "-p", port, "-H", host];
+  running.next = spawn(nextBin, args, { stdio: "inherit", env });
+  running.next.on("exit", (code, signal) => void stop(code ?? (signal ? 1 : 0)));
 }
 
 void main();

@@ -50,3 +50,10 @@ export function startOutboxWorker(): void {
   w.timer.unref();
   void kickOutbox();
 }
+
+// Stop the timer: no new sends start (a send under way finishes or its lease runs out)
+export function stopOutboxWorker(): void {
+  const w = worker();
+  clearInterval(w.timer);
+  w.timer = undefined;
+}

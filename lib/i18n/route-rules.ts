@@ -1,8 +1,8 @@
-// Localized paths and their routes, resolved by the server (scripts/server.ts) before Next sees a request:
-// /da/artikler/x is served by the route /da/articles/x, and another spelling of the same page (/da/articles/x, or
-// the Swedish /sv/artikler/x) is redirected to the reader's spelling, as next-intl's middleware would do. A map
-// lookup per request, where Next's own rewrites would compile and try every rule for every page request; so the
-// proxy (proxy.ts) runs only where it has work. Only the last segment of a path may be a parameter ([slug]).
+// Localized paths and their routes: /da/artikler/x is served by the route /da/articles/x, and another spelling of the
+// same page (/da/articles/x, or the Swedish /sv/artikler/x) is redirected to the reader's spelling, as next-intl's
+// middleware would do. Next applies them as rewrites and redirects from next.config.ts, so the proxy (proxy.ts) runs
+// only where it has work; resolveLocalizedPath answers the same question in code (the proxy, tests). Only the last
+// segment of a path may be a parameter ([slug]).
 import { routing, type Locale } from "./routing";
 
 type Target = { internal: string; own: string };
@@ -72,4 +72,41 @@ export function publicPath(pathname: string): string {
   const cut = rest.lastIndexOf("/");
   const pattern = cut > 0 ? publicPaths.get(`${locale}${rest.slice(0, cut)}/*`) : undefined;
   return pattern ? `/${locale}${fill(pattern, rest.slice(cut + 1))}` : pathname;
+}
+
+type Rule = { source: string; destination: string };
+
+// "/artikler/[slug]" → "/artikler/:slug"
+const param = (path: string) => path.replace(/\[(\w+)\]$/, ":$1");
+
+// Rewrites for next.config.ts: each locale's own spelling of a page → its route
+export function localizedRewrites(): Rule[] {
+  const rules: Rule[] = [];
+  for (const [internal, entry] of Object.entries(routing.pathnames)) {
+    for (const locale of routing.locales) {
+      const own = localized(entry, locale);
+      if (own !== internal)
+        rules.push({ source: `/${locale}${param(own)}`, destination: `/${locale}${param(internal)}` });
+    }
+  }
+  return rules;
+}
+
+// Redirects for next.config.ts: every other spelling of a page (the route's, the other locale's) → the locale's own.
+// Temporary, like next-intl's: the spellings may change.
+export function localizedRedirects(): (Rule & { permanent: false })[] {
+  const rules = new Map<string, Rule & { permanent: false }>();
+  for (const [internal, entry] of Object.entries(routing.pathnames)) {
+    for (const locale of routing.locales) {
+      const own = localized(entry, locale);
+      for (const spelling of [internal, ...routing.locales.map((l) => localized(entry, l))]) {
+        if (spelling === own) continue;
+        const source = `/${locale}${param(spelling)}`;
+        // A spelling that is another page's own address (none today) is left to that page.
+        if (routes.has(`${locale}${shape(spelling)}`)) continue;
+        rules.set(source, { source, destination: `/${locale}${param(own)}`, permanent: false });
+      }
+    }
+  }
+  return [...rules.values()];
 }

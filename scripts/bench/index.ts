@@ -242,8 +242,8 @@ async function main() {
   );
   const staticNext = startServer(
     "minimal Next.js",
-    process.execPath,
-    [nextBin, "start", "-p", String(PORTS.staticNext)],
+    nextBin,
+    ["start", "-p", String(PORTS.staticNext)],
     {
       cwd: staticDir,
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },

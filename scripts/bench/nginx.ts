@@ -47,8 +47,8 @@ export function staticConfig(prefix: string, port: number): string {
   return file;
 }
 
-// The shipped config with only its listen address, upstream port and cache folder changed
-export function proxyConfig(prefix: string, port: number, appPort: number, shipped: string): string {
+// The shipped config with only its listen address, upstream servers and cache folder changed
+export function proxyConfig(prefix: string, port: number, appPorts: number | number[], shipped: string): string {
   mkdirSync(path.join(prefix, "cache"), { recursive: true });
   let conf = readFileSync(shipped, "utf8");
   const replace = (from: RegExp, to: string) => {
@@ -57,7 +57,13 @@ export function proxyConfig(prefix: string, port: number, appPort: number, shipp
   };
   replace(/^\s*listen \[::\]:80;\n/m, "");
   replace(/listen 80;/, `listen 127.0.0.1:${port};`);
-  replace(/server 127\.0\.0\.1:3000;/, `server 127.0.0.1:${appPort};`);
+  replace(
+    /server 127\.0\.0\.1:3000( [^;]*)?;/,
+    [appPorts]
+      .flat()
+      .map((p) => `server 127.0.0.1:${p}$1;`)
+      .join("\n    "),
+  );
   replace(/\/var\/cache\/nginx\/kb/, path.join(prefix, "cache"));
   writeFileSync(path.join(prefix, "site.conf"), conf);
   const file = path.join(prefix, "nginx.conf");

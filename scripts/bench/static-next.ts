@@ -3,10 +3,10 @@
 // generated into .bench/static-app and rebuilt only when the wanted sizes change.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 
-export const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+// The `next` command of the project's install (its bin entry runs on the project's Node)
+export const nextBin = path.resolve("node_modules", ".bin", "next");
 
 type Sizes = Record<string, number>;
 
@@ -56,7 +56,7 @@ export default function RootLayout({ children }) {
 }
 
 function build(dir: string, log: string) {
-  const r = spawnSync(process.execPath, [nextBin, "build"], {
+  const r = spawnSync(nextBin, ["build"], {
     cwd: dir,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
     encoding: "utf8",

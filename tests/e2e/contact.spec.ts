@@ -10,14 +10,6 @@ const messages = { da, sv } as const;
 // back for this long (FORM_MIN_FILL_SECONDS, 3 s by default).
 const minFillMs = 3100;
 
-let clients = 0;
-// Each test is its own client, so the per-client rate limit of one test leaves the others alone.
-async function asNewClient(page: Page) {
-  clients += 1;
-  const address = `10.${Math.floor(Math.random() * 250)}.${process.pid % 250}.${clients % 250}`;
-  await page.setExtraHTTPHeaders({ "x-forwarded-for": address });
-}
-
 async function itemWithAdviser(locale: "da" | "sv") {
   const catalogue = await loadCatalogue();
   const item = catalogue.items.find(
@@ -56,7 +48,6 @@ for (const javaScriptEnabled of [true, false]) {
       test(`${locale}: the contact page lists the advisers, shows errors the GOV.UK way and gives a receipt`, async ({
         page,
       }) => {
-        await asNewClient(page);
         const catalogue = await loadCatalogue();
         await page.goto(contactPath);
         await expect(page.getByRole("heading", { level: 1 })).toHaveText(t.Contact.title);
@@ -117,7 +108,6 @@ for (const javaScriptEnabled of [true, false]) {
       });
 
       test(`${locale}: an item page asks the item's adviser, and the receipt names them`, async ({ page }) => {
-        await asNewClient(page);
         const { item, adviser, path } = await itemWithAdviser(locale);
         await page.goto(path);
         const section = page.getByRole("region", { name: new RegExp(adviser.name) });
@@ -131,7 +121,6 @@ for (const javaScriptEnabled of [true, false]) {
       });
 
       test(`${locale}: "was this page helpful?" asks for an answer, then thanks`, async ({ page }) => {
-        await asNewClient(page);
         const { path } = await itemWithAdviser(locale);
         await page.goto(path);
         const feedback = page.getByTestId("page-feedback");

@@ -236,5 +236,7 @@ test("a cached page is served from the page cache on its second request", async 
   await request.get("/sv/ordlista");
   const response = await request.get("/sv/ordlista");
   expect(response.headers()["x-nextjs-cache"]).toBe("HIT");
-  expect(response.headers()["cache-control"]).toContain("s-maxage=1");
+  // Shareable, with an ETag that a proxy cache revalidates (the one-second shared lifetime is nginx's: tests/multi).
+  expect(response.headers()["cache-control"]).toMatch(/s-maxage=\d+/);
+  expect(response.headers()["etag"]).toBeTruthy();
 });

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import net from "node:net";
 import { expect, test } from "@playwright/test";
@@ -6,7 +7,7 @@ import { loadCatalogue } from "../../lib/content/load";
 
 // A second app process whose database connection runs through a TCP relay that the test can cut and restore.
 const port = Number(process.env.E2E_PORT ?? 3100) + 50;
-const base = `http://localhost:${port}`;
+const base = `http://127.0.0.1:${port}`;
 
 function databaseUrl(): string {
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
@@ -61,8 +62,17 @@ test.describe("with the database stopped", () => {
     await relay.open();
     url.hostname = "127.0.0.1";
     url.port = String(relay.port);
-    app = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
-      env: { ...process.env, PORT: String(port), DATABASE_URL: url.toString(), DATABASE_POOL_SIZE: "2" },
+    // A production server started as an operator would: `next start` with its settings.
+    app = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
+      env: {
+        ...process.env,
+        DATABASE_URL: url.toString(),
+        DATABASE_POOL_SIZE: "2",
+        SITE_URL: base,
+        FORM_SECRET: "resilience-test",
+        NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+        LOG_REQUESTS: "0",
+      },
       stdio: "ignore",
     });
     for (let i = 0; i < 120; i++) {

@@ -1,5 +1,11 @@
 import { describe, expect, test } from "vitest";
-import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
+import {
+  getRedirectUrl,
+  getRewrittenUrl,
+  unstable_doesMiddlewareMatch,
+  unstable_getResponseFromNextConfig,
+} from "next/experimental/testing/server";
+import nextConfig from "@/next.config";
 import { config } from "@/proxy";
 import { filterNames } from "@/lib/catalogue/filters";
 import { publicPath, resolveLocalizedPath } from "@/lib/i18n/route-rules";
@@ -39,13 +45,15 @@ describe("the proxy runs only where it has work", () => {
       "/icon.svg",
       "/sitemap.xml",
       "/da/rss.xml",
+      "/healthz",
+      "/readyz",
     ]) {
       expect(runs(path), path).toBe(false);
     }
   });
 });
 
-describe("localized paths, resolved by the server", () => {
+describe("localized paths and their routes", () => {
   const concrete = (path: string) => path.replace("[slug]", "some-slug").replace(/\/$/, "");
   const spelling = (entry: string | Record<string, string>, locale: string) =>
     typeof entry === "string" ? entry : entry[locale]!;
@@ -86,5 +94,51 @@ describe("localized paths, resolved by the server", () => {
       expect(resolveLocalizedPath(path), path).toBeNull();
     }
     expect(publicPath("/da/admin")).toBe("/da/admin");
+  });
+});
+
+describe("Next applies the same rules from next.config.ts", () => {
+  const concrete = (path: string) => path.replace("[slug]", "some-slug").replace(/\/$/, "");
+  const spelling = (entry: string | Record<string, string>, locale: string) =>
+    typeof entry === "string" ? entry : entry[locale]!;
+  const answer = (path: string) => unstable_getResponseFromNextConfig({ url: `http://localhost${path}`, nextConfig });
+
+  test("every page's own address is served by its route; every other spelling redirects there, query kept", async () => {
+    for (const [internal, entry] of Object.entries(routing.pathnames)) {
+      for (const locale of routing.locales) {
+        const own = `/${locale}${concrete(spelling(entry, locale))}`;
+        const route = `/${locale}${concrete(internal)}`;
+        const response = await answer(own);
+        expect(getRedirectUrl(response), own).toBeNull();
+        expect(getRewrittenUrl(response), own).toBe(own === route ? null : `http://localhost${route}`);
+        for (const other of [internal, ...routing.locales.map((l) => spelling(entry, l))]) {
+          const path = `/${locale}${concrete(other)}`;
+          if (path === own) continue;
+          const redirected = await answer(`${path}?q=1`);
+          expect(redirected.status, path).toBe(307);
+          expect(getRedirectUrl(redirected), path).toBe(`http://localhost${own}?q=1`);
+        }
+      }
+    }
+  });
+
+  test("security headers on every answer; the public CSP everywhere but the admin, which sets its own", async () => {
+    for (const path of [
+      "/da",
+      "/sv/fall/x",
+      "/da/articles",
+      "/files/a.pdf",
+      "/healthz",
+      "/da/admin",
+      "/sv/admin/items",
+    ]) {
+      const response = await answer(path);
+      expect(response.headers.get("x-content-type-options"), path).toBe("nosniff");
+      expect(response.headers.get("x-frame-options"), path).toBe("DENY");
+      const csp = response.headers.get("content-security-policy");
+      if (/\/admin(\/|$)/.test(path)) expect(csp, path).toBeNull();
+      else expect(csp, path).toContain("base-uri 'none'");
+    }
+    expect((await answer("/readyz")).headers.get("cache-control")).toBe("no-store");
   });
 });

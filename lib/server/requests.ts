@@ -1,0 +1,60 @@
+// Every request, as Node's HTTP server receives it (the documented diagnostics channels `http.server.request.start`
+// and `http.server.response.finish`, published before Next sees the request and after the answer is sent):
+// - the client's address is decided from the socket (lib/http/client-address.ts) and written into X-Forwarded-For,
+//   replacing whatever the client sent, so that every later reader of the header (rate limits, audit) sees the same
+//   trustworthy value; Next itself only fills the header when it is missing;
+// - a request id (a trusted proxy's X-Request-Id, or a new one) goes on the request and the response;
+// - a page answered with 404 or 5xx gets the localized status page as real HTML (lib/server/status-pages.ts);
+// - one JSON line is logged when the answer is sent (pino).
+import { randomUUID } from "node:crypto";
+import { subscribe } from "node:diagnostics_channel";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Socket } from "node:net";
+import { clientAddressOf, parseTrustedProxies } from "@/lib/http/client-address";
+import { logger } from "./log";
+import { isPageRequest, replaceStatusPages } from "./status-pages";
+
+type RequestStart = { request: IncomingMessage; response: ServerResponse; socket: Socket };
+
+const started = new WeakMap<IncomingMessage, { at: number; path: string }>();
+const requestIdPattern = /^[\w.:-]{1,64}$/;
+
+// Start watching requests; call once per process, before the server accepts any. Without databaseIsUp, status pages
+// are left as Next sends them (tests of the address alone).
+export function observeRequests(databaseIsUp?: () => Promise<boolean>) {
+  const trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+  const logRequests = process.env.LOG_REQUESTS !== "0";
+
+  subscribe("http.server.request.start", (message) => {
+    const { request, response, socket } = message as RequestStart;
+    const peer = socket.remoteAddress;
+    const fromProxy = !trusted.empty && trusted.check(peer ?? "");
+    request.headers["x-forwarded-for"] = clientAddressOf(peer, request.headers["x-forwarded-for"], trusted);
+    delete request.headers["x-real-ip"];
+    const given = request.headers["x-request-id"];
+    const id = fromProxy && typeof given === "string" && requestIdPattern.test(given) ? given : randomUUID();
+    request.headers["x-request-id"] = id;
+    response.setHeader("X-Request-Id", id);
+    // The path as the reader asked for it: Next rewrites request.url on its way to the route.
+    started.set(request, { at: performance.now(), path: (request.url ?? "").split("?")[0]! });
+    if (databaseIsUp && isPageRequest(request)) {
+      const host = socket.localAddress?.includes(":") ? `[${socket.localAddress}]` : socket.localAddress;
+      replaceStatusPages(request, response, `http://${host}:${socket.localPort}`, databaseIsUp);
+    }
+  });
+
+  if (!logRequests) return;
+  subscribe("http.server.response.finish", (message) => {
+    const { request, response } = message as RequestStart;
+    const start = started.get(request);
+    logger.info({
+      msg: "request",
+      id: request.headers["x-request-id"],
+      method: request.method,
+      // The path only: queries may hold what a visitor searched for.
+      path: start?.path,
+      status: response.statusCode,
+      ms: start === undefined ? undefined : Math.round((performance.now() - start.at) * 10) / 10,
+    });
+  });
+}
