@@ -43,6 +43,7 @@ export default defineConfig({
       PORT: String(port),
       EMBEDDED_DB_DIR: ".data/e2e-pglite",
       NEXT_TELEMETRY_DISABLED: "1",
+      LOG_REQUESTS: "0",
       // Every test runs from this one machine, so the per-client limits are set out of reach; the limits themselves
       // are proven by the integration tests and by the two-server test behind nginx (tests/multi).
       CONTACT_RATE_LIMIT: "10000",
