@@ -13,7 +13,9 @@ await build({
   // npm packages stay in node_modules; the project's own code (lib/, the generated Prisma client) is bundled.
   packages: "external",
   logLevel: "warning",
-  banner: { js: "import { createRequire as kbCreateRequire } from 'node:module'; const require = kbCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as kbCreateRequire } from 'node:module'; const require = kbCreateRequire(import.meta.url);",
+  },
   plugins: [
     {
       // lib/ modules guard against being bundled for the browser; the tools are server code.

@@ -240,16 +240,11 @@ async function main() {
     Object.fromEntries(live.map((p) => [p.name, p.bytes])),
     path.join(runDir, "static-build.log"),
   );
-  const staticNext = startServer(
-    "minimal Next.js",
-    nextBin,
-    ["start", "-p", String(PORTS.staticNext)],
-    {
-      cwd: staticDir,
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-      log: path.join(runDir, "static-next.log"),
-    },
-  );
+  const staticNext = startServer("minimal Next.js", nextBin, ["start", "-p", String(PORTS.staticNext)], {
+    cwd: staticDir,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    log: path.join(runDir, "static-next.log"),
+  });
   await waitForHttp(origin(PORTS.staticNext) + `/${live[0]!.name}`, staticNext, 60_000);
   for (const p of live) {
     const r = await get(origin(PORTS.staticNext) + `/${p.name}`);

@@ -70,6 +70,7 @@ async function postForm(
     body: Buffer.from(await encoded.arrayBuffer()),
     headers: {
       "content-type": encoded.headers.get("content-type")!,
+      origin: new URL(postUrl).origin,
       ...(options.cookie ? { cookie: options.cookie } : {}),
       ...options.headers,
     },
@@ -223,7 +224,11 @@ test("a session made on one server works on the other; an item published through
     return `${what} ${Date.now() - published} ms`;
   };
   const seen = [
-    await within("B item", async () => (await send(`${b!.url}${path}`)).status === 200),
+    await within("B item", async () => {
+      const answer = await send(`${b!.url}${path}`);
+      if (answer.status !== 200) console.log(`[cluster] B ${path}: ${answer.status} ${answer.headers["x-nextjs-cache"]}`);
+      return answer.status === 200;
+    }),
     await within("B listing", async () => (await send(`${b!.url}/da/artikler`)).body.includes(path)),
     await within("nginx listing", async () => (await send(`${cluster.proxy}/da/artikler`)).body.includes(path)),
     await within("nginx item", async () => (await send(`${cluster.proxy}${path}`)).status === 200),
@@ -258,7 +263,11 @@ test("a stopping server finishes the request in flight, takes no new ones, and n
       {
         method: "POST",
         localAddress: "127.0.0.5",
-        headers: { "content-type": encoded.headers.get("content-type")!, "content-length": String(body.length) },
+        headers: {
+          "content-type": encoded.headers.get("content-type")!,
+          "content-length": String(body.length),
+          origin: b!.url,
+        },
       },
       (res) => {
         res.resume();
