@@ -16,19 +16,17 @@ export type MailTransport = { sendMail: (mail: Mail.Options) => Promise<unknown>
 const seconds = (fallback: number) => z.coerce.number().positive().max(86_400).default(fallback);
 
 const settingsShape = {
-    MAIL_LEASE_SECONDS: seconds(120),
-    MAIL_SEND_TIMEOUT_SECONDS: seconds(60),
-    MAIL_CONNECT_TIMEOUT_SECONDS: z.coerce.number().positive().max(86_400).optional(),
-    MAIL_BACKOFF_SECONDS: seconds(30),
-    MAIL_BACKOFF_MAX_SECONDS: seconds(3600),
-    MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(8),
+  MAIL_LEASE_SECONDS: seconds(120),
+  MAIL_SEND_TIMEOUT_SECONDS: seconds(60),
+  MAIL_CONNECT_TIMEOUT_SECONDS: z.coerce.number().positive().max(86_400).optional(),
+  MAIL_BACKOFF_SECONDS: seconds(30),
+  MAIL_BACKOFF_MAX_SECONDS: seconds(3600),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(8),
 };
 
-const settingsSchema = z
-  .object(settingsShape)
-  .refine((s) => s.MAIL_SEND_TIMEOUT_SECONDS < s.MAIL_LEASE_SECONDS, {
-    message: "MAIL_SEND_TIMEOUT_SECONDS must be shorter than MAIL_LEASE_SECONDS",
-  });
+const settingsSchema = z.object(settingsShape).refine((s) => s.MAIL_SEND_TIMEOUT_SECONDS < s.MAIL_LEASE_SECONDS, {
+  message: "MAIL_SEND_TIMEOUT_SECONDS must be shorter than MAIL_LEASE_SECONDS",
+});
 
 export type OutboxSettings = {
   leaseMs: number;
@@ -92,10 +90,21 @@ function sql(date: Date) {
   return date.toISOString();
 }
 
-type Claimed = { id: string; claimToken: string; attempts: number };
+type Claimed = {
+  id: string;
+  claimToken: string;
+  attempts: number;
+  toAddress: string;
+  replyTo: string | null;
+  replyName: string | null;
+  subject: string;
+  textBody: string;
+  messageId: string;
+};
 
-// Claim the next due row for this sender: a lease until now + lease and a fresh fencing token
-async function claimOne(client: Db, now: Date, settings: OutboxSettings): Promise<Claimed | null> {
+// Claim the next row due by dueBy for this sender, with a lease until now + lease and a fresh fencing
+// token, and read what is to be sent in the same statement
+async function claimOne(client: Db, now: Date, dueBy: Date, settings: OutboxSettings): Promise<Claimed | null> {
   const lockedUntil = new Date(now.getTime() + settings.leaseMs);
   const token = randomUUID();
   const rows = await client.$queryRaw<Claimed[]>`
@@ -107,12 +116,13 @@ async function claimOne(client: Db, now: Date, settings: OutboxSettings): Promis
       SELECT "id" FROM "MailOutbox"
       WHERE "sentAt" IS NULL
         AND "failedAt" IS NULL
-        AND "nextAttemptAt" <= ${sql(now)}::timestamptz AT TIME ZONE 'UTC'
+        AND "nextAttemptAt" <= ${sql(dueBy)}::timestamptz AT TIME ZONE 'UTC'
         AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${sql(now)}::timestamptz AT TIME ZONE 'UTC')
       ORDER BY "nextAttemptAt"
       LIMIT 1
       FOR UPDATE SKIP LOCKED)
-    RETURNING "id", "claimToken"::text AS "claimToken", "attempts"`;
+    RETURNING "id", "claimToken"::text AS "claimToken", "attempts", "toAddress", "replyTo", "subject", "textBody",
+      "messageId", (SELECT "name" FROM "ContactMessage" WHERE "id" = "MailOutbox"."contactMessageId") AS "replyName"`;
   return rows[0] ?? null;
 }
 
@@ -132,9 +142,11 @@ function errorText(error: unknown): string {
   return (typeof code === "number" && !message.includes(String(code)) ? `${code} ${message}` : message).slice(0, 1000);
 }
 
-// Send the e-mails that are due, one claimed row after another until none is left. A database error
-// (for instance while recording a sent mail) ends the run with that error: the row keeps its lease
-// and is sent again, with the same Message-ID, once the lease has run out.
+// Send the e-mails that were due when the run began, one claimed row after another, each at most
+// once per run (a failed one is due again only after its backoff). The send's deadline counts from
+// the claim, so talking to the mail server never outlasts the lease. A database error (for instance
+// while recording a sent mail) ends the run with that error: the row keeps its lease and is sent
+// again, with the same Message-ID, once the lease has run out.
 export async function sendDueMail(
   client: Db,
   transport: MailTransport,
@@ -144,27 +156,28 @@ export async function sendDueMail(
   const settings = options.settings ?? outboxSettings();
   const from = options.from ?? mailFrom();
   const report: SendReport = { sent: 0, failed: 0, givenUp: 0, lostLease: 0 };
+  const dueBy = clock();
   for (let n = 0; n < (options.limit ?? Infinity); n++) {
-    const claimed = await claimOne(client, clock(), settings);
+    const claimedAt = Date.now();
+    const claimed = await claimOne(client, clock(), dueBy, settings);
     if (!claimed) break;
+    const row = claimed;
     const fenced = { id: claimed.id, claimToken: claimed.claimToken };
-    const row = await client.mailOutbox.findUniqueOrThrow({
-      where: { id: claimed.id },
-      include: { contactMessage: { select: { name: true } } },
-    });
     let failure: unknown = null;
+    const timeLeft = settings.sendTimeoutMs - (Date.now() - claimedAt);
     try {
+      if (timeLeft <= 0) throw new Error("The database was too slow: no time was left in the lease to send");
       await transport.sendMail({
         from,
         to: row.toAddress,
-        replyTo: row.replyTo ? { name: row.contactMessage?.name ?? "", address: row.replyTo } : undefined,
+        replyTo: row.replyTo ? { name: row.replyName ?? "", address: row.replyTo } : undefined,
         subject: row.subject,
         text: row.textBody,
         messageId: row.messageId,
         // The envelope names the one recipient explicitly: nothing in the headers can add another.
         envelope: { from: /<([^>]+)>\s*$/.exec(from)?.[1] ?? from, to: [row.toAddress] },
         // The overall deadline: aborting closes the SMTP connection, well before the lease runs out.
-        signal: AbortSignal.timeout(settings.sendTimeoutMs),
+        signal: AbortSignal.timeout(timeLeft),
       });
     } catch (error) {
       failure = error ?? new Error("send failed");

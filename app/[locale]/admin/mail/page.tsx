@@ -20,9 +20,7 @@ export default async function MailPage({ params, searchParams }: Props) {
   const sp = await searchParams;
   const t = await getTranslations({ locale, namespace: "Admin.mail" });
   const unsent = await listPendingMail(db());
-  const failed = unsent
-    .filter((m) => m.failedAt)
-    .sort((a, b) => (b.failedAt ?? "").localeCompare(a.failedAt ?? ""));
+  const failed = unsent.filter((m) => m.failedAt).sort((a, b) => (b.failedAt ?? "").localeCompare(a.failedAt ?? ""));
   const waiting = unsent.filter((m) => !m.failedAt);
   const date = new Intl.DateTimeFormat(locale === "sv" ? "sv-SE" : "da-DK", {
     dateStyle: "medium",
