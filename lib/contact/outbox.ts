@@ -17,15 +17,15 @@ const seconds = (fallback: number) => z.coerce.number().positive().max(86_400).d
 
 const settingsShape = {
   MAIL_LEASE_SECONDS: seconds(120),
-  MAIL_SEND_TIMEOUT_SECONDS: seconds(60),
-  MAIL_CONNECT_TIMEOUT_SECONDS: z.coerce.number().positive().max(86_400).optional(),
+  MAIL_TIMEOUT_SECONDS: seconds(60),
+  MAIL_CONNECT_SECONDS: z.coerce.number().positive().max(86_400).optional(),
   MAIL_BACKOFF_SECONDS: seconds(30),
-  MAIL_BACKOFF_MAX_SECONDS: seconds(3600),
+  MAIL_MAX_WAIT_SECONDS: seconds(3600),
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(8),
 };
 
-const settingsSchema = z.object(settingsShape).refine((s) => s.MAIL_SEND_TIMEOUT_SECONDS < s.MAIL_LEASE_SECONDS, {
-  message: "MAIL_SEND_TIMEOUT_SECONDS must be shorter than MAIL_LEASE_SECONDS",
+const settingsSchema = z.object(settingsShape).refine((s) => s.MAIL_TIMEOUT_SECONDS < s.MAIL_LEASE_SECONDS, {
+  message: "MAIL_TIMEOUT_SECONDS must be shorter than MAIL_LEASE_SECONDS",
 });
 
 export type OutboxSettings = {
@@ -47,11 +47,11 @@ export function outboxSettings(env: Record<string, string | undefined> = process
   const s = parsed.data;
   return {
     leaseMs: s.MAIL_LEASE_SECONDS * 1000,
-    sendTimeoutMs: s.MAIL_SEND_TIMEOUT_SECONDS * 1000,
+    sendTimeoutMs: s.MAIL_TIMEOUT_SECONDS * 1000,
     // Connecting and the greeting are part of the send, so they never get longer than its deadline.
-    connectTimeoutMs: Math.min(s.MAIL_CONNECT_TIMEOUT_SECONDS ?? 10, s.MAIL_SEND_TIMEOUT_SECONDS) * 1000,
+    connectTimeoutMs: Math.min(s.MAIL_CONNECT_SECONDS ?? 10, s.MAIL_TIMEOUT_SECONDS) * 1000,
     backoffMs: s.MAIL_BACKOFF_SECONDS * 1000,
-    backoffMaxMs: Math.max(s.MAIL_BACKOFF_SECONDS, s.MAIL_BACKOFF_MAX_SECONDS) * 1000,
+    backoffMaxMs: Math.max(s.MAIL_BACKOFF_SECONDS, s.MAIL_MAX_WAIT_SECONDS) * 1000,
     maxAttempts: s.MAIL_MAX_ATTEMPTS,
   };
 }

@@ -26,10 +26,10 @@ import { TcpRelay } from "../helpers/relay";
 const root = path.resolve(import.meta.dirname, "../..");
 const env = {
   MAIL_LEASE_SECONDS: "2",
-  MAIL_SEND_TIMEOUT_SECONDS: "1",
-  MAIL_CONNECT_TIMEOUT_SECONDS: "0.5",
+  MAIL_TIMEOUT_SECONDS: "1",
+  MAIL_CONNECT_SECONDS: "0.5",
   MAIL_BACKOFF_SECONDS: "0.2",
-  MAIL_BACKOFF_MAX_SECONDS: "0.4",
+  MAIL_MAX_WAIT_SECONDS: "0.4",
   MAIL_MAX_ATTEMPTS: "3",
 };
 const settings = outboxSettings(env);
