@@ -20,15 +20,18 @@ async function main(command: string | undefined) {
         return;
       }
       const report = await sendDueMail(client, transport);
-      console.log(`Sent ${report.sent}, failed ${report.failed} (failed ones are retried later).`);
-      if (report.failed) process.exitCode = 2;
+      console.log(
+        `Sent ${report.sent}, failed ${report.failed} (retried later), given up ${report.givenUp} (resend them in the admin), lease taken over ${report.lostLease}.`,
+      );
+      if (report.failed || report.givenUp) process.exitCode = 2;
     } else if (command === "mail:pending") {
       const pending = await listPendingMail(client);
       if (!pending.length) console.log("No e-mail is waiting.");
       for (const m of pending) {
         console.log(
           [
-            `=== ${m.messageId}  queued ${m.createdAt}, attempts ${m.attempts}, next ${m.nextAttemptAt}`,
+            `=== ${m.messageId}  queued ${m.createdAt}, attempts ${m.attempts}, ` +
+              (m.failedAt ? `given up ${m.failedAt}` : `next ${m.nextAttemptAt}`),
             m.lastError && `last error: ${m.lastError}`,
             `To: ${m.to}`,
             m.replyTo && `Reply-To: ${m.replyTo}`,
@@ -44,7 +47,7 @@ async function main(command: string | undefined) {
     } else {
       const report = await purgeExpired(client, { days: retentionDays() });
       console.log(
-        `Deleted ${report.messages} question(s) received before ${report.cutoff}, blanked ${report.feedbackComments} old feedback comment(s), dropped ${report.rateLimitBuckets} rate-limit counter(s).`,
+        `Deleted ${report.messages} question(s) received before ${report.cutoff}, kept ${report.keptUnsent} of them whose e-mail is not sent yet (see the admin's mail page), blanked ${report.feedbackComments} old feedback comment(s), dropped ${report.rateLimitBuckets} rate-limit counter(s).`,
       );
     }
   } finally {

@@ -7,7 +7,7 @@ import type { Staff } from "@/lib/auth/guard";
 import type { Locale } from "@/lib/i18n/routing";
 
 const editorLinks = ["items", "newItem", "advisers", "glossary", "inbox", "feedback"] as const;
-const adminLinks = ["topics", "organisations", "places", "staff", "audit", "export"] as const;
+const adminLinks = ["topics", "organisations", "places", "staff", "mail", "audit", "export"] as const;
 const hrefs: Record<(typeof editorLinks)[number] | (typeof adminLinks)[number], string> = {
   items: "items",
   newItem: "items/new",
@@ -19,6 +19,7 @@ const hrefs: Record<(typeof editorLinks)[number] | (typeof adminLinks)[number], 
   organisations: "organisations",
   places: "places",
   staff: "staff",
+  mail: "mail",
   audit: "audit",
   export: "export",
 };

@@ -1,15 +1,24 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { sendDueMail, transportFromEnv, type MailTransport } from "./outbox";
+import { outboxSettings, sendDueMail, transportFromEnv, type MailTransport, type OutboxSettings } from "./outbox";
 
 // Sends the outbox from inside the app process: on a timer, and at once after a message is stored.
 
 const state = globalThis as unknown as {
-  outbox?: { transport: MailTransport | null; running: Promise<void> | null; again: boolean; timer?: NodeJS.Timeout };
+  outbox?: {
+    transport: MailTransport | null;
+    settings: OutboxSettings;
+    running: Promise<void> | null;
+    again: boolean;
+    timer?: NodeJS.Timeout;
+  };
 };
 
 function worker() {
-  state.outbox ??= { transport: transportFromEnv(), running: null, again: false };
+  if (!state.outbox) {
+    const settings = outboxSettings();
+    state.outbox = { transport: transportFromEnv(settings), settings, running: null, again: false };
+  }
   return state.outbox;
 }
 
@@ -26,7 +35,8 @@ export function kickOutbox(): Promise<void> {
     do {
       w.again = false;
       try {
-        await sendDueMail(db(), transport);
+        const report = await sendDueMail(db(), transport, { settings: w.settings });
+        if (report.lostLease) console.error(`Mail outbox: ${report.lostLease} lease(s) taken over by another sender.`);
       } catch (error) {
         console.error("Mail outbox:", error instanceof Error ? error.message : error);
       }

@@ -1,12 +1,34 @@
-// A real SMTP server on loopback for tests: it records every envelope and message it accepts.
+// A real SMTP server on loopback for tests: it records every envelope and message it accepts, and
+// can misbehave the way real mail servers do: hang, drop the connection in the middle of the
+// message, or answer with a transient (4xx) or permanent (5xx) refusal.
+import type { Socket } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { simpleParser, type ParsedMail } from "mailparser";
 
 export type Received = { from: string; to: string[]; raw: string; mail: ParsedMail };
 
+export type SmtpMode =
+  /** Accept every message. */
+  | { kind: "accept" }
+  /** Answer the greeting and EHLO, then never answer MAIL FROM. */
+  | { kind: "hang" }
+  /** Drop the connection as soon as the message's first bytes arrive. */
+  | { kind: "closeMidData" }
+  /** Read the whole message, then refuse it with this reply. */
+  | { kind: "refuse"; code: number; text: string };
+
 export class TestSmtpServer {
   received: Received[] = [];
   port = 0;
+  mode: SmtpMode = { kind: "accept" };
+  /** Runs once a message has been read in full, before the server answers 250. */
+  beforeAccept?: (raw: string) => Promise<void> | void;
+  /** Parse every message with mailparser; without it only the Message-ID is read (fast, for many messages). */
+  parse = true;
+  /** Connections opened, and those that reached DATA. */
+  connections = 0;
+  dataStarted = 0;
+  private sockets = new Set<Socket>();
   private server?: SMTPServer;
 
   // Start listening (on the same port as before after a stop)
@@ -15,25 +37,52 @@ export class TestSmtpServer {
       authOptional: true,
       disabledCommands: ["STARTTLS", "AUTH"],
       logger: false,
+      // Loopback has no reverse DNS name; looking it up only slows every connection.
+      disableReverseLookup: true,
+      // A hanging session must not hold up stop() for the default 30 s.
+      closeTimeout: 200,
+      onMailFrom: (_address, _session, callback) => {
+        if (this.mode.kind !== "hang") callback();
+      },
       onData: (stream, session, callback) => {
+        this.dataStarted++;
+        const mode = this.mode;
         const chunks: Buffer[] = [];
-        stream.on("data", (c: Buffer) => chunks.push(c));
+        stream.on("data", (c: Buffer) => {
+          if (mode.kind === "closeMidData") {
+            for (const socket of this.sockets) if (socket.remotePort === session.remotePort) socket.destroy();
+            return;
+          }
+          chunks.push(c);
+        });
         stream.on("end", () => {
+          if (mode.kind === "closeMidData") return;
+          if (mode.kind === "refuse") {
+            const error = Object.assign(new Error(mode.text), { responseCode: mode.code });
+            return callback(error);
+          }
           const raw = Buffer.concat(chunks).toString("utf8");
-          simpleParser(raw).then(
-            (mail) => {
-              this.received.push({
-                from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
-                to: session.envelope.rcptTo.map((r) => r.address),
-                raw,
-                mail,
-              });
-              callback();
-            },
-            (error: Error) => callback(error),
-          );
+          Promise.resolve(this.beforeAccept?.(raw))
+            .then(() => (this.parse ? simpleParser(raw) : headersOnly(raw)))
+            .then(
+              (mail) => {
+                this.received.push({
+                  from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+                  to: session.envelope.rcptTo.map((r) => r.address),
+                  raw,
+                  mail,
+                });
+                callback();
+              },
+              (error: Error) => callback(error),
+            );
         });
       },
+    });
+    server.server.on("connection", (socket: Socket) => {
+      this.connections++;
+      this.sockets.add(socket);
+      socket.once("close", () => this.sockets.delete(socket));
     });
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
@@ -42,6 +91,11 @@ export class TestSmtpServer {
     const address = server.server.address();
     if (address && typeof address === "object") this.port = address.port;
     this.server = server;
+  }
+
+  /** Connections still open. */
+  get openConnections(): number {
+    return this.sockets.size;
   }
 
   async stop(): Promise<void> {
@@ -53,4 +107,11 @@ export class TestSmtpServer {
   get url(): string {
     return `smtp://127.0.0.1:${this.port}`;
   }
+}
+
+// The Message-ID of a raw message, in the shape of a parsed mail
+function headersOnly(raw: string): ParsedMail {
+  const head = raw.slice(0, raw.search(/\r?\n\r?\n/)).replace(/\r?\n[ \t]+/g, " ");
+  const messageId = /^message-id:\s*(\S+)/im.exec(head)?.[1];
+  return { messageId } as ParsedMail;
 }

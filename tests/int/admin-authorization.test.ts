@@ -64,7 +64,7 @@ const pageFiles = walk(adminApp, (f) => f.endsWith("page.tsx"));
 const publicActions = new Set(["login"]);
 const publicPages = new Set(["login/page.tsx"]);
 // Pages under these folders are for admins only.
-const adminOnlyFolders = ["staff", "audit", "topics", "organisations", "places", "export"];
+const adminOnlyFolders = ["staff", "audit", "topics", "organisations", "places", "export", "mail"];
 
 const { AccessDenied } = await import("@/lib/auth/guard");
 const { createSession } = await import("@/lib/auth/sessions");
@@ -80,6 +80,7 @@ async function counts(client: Db) {
     staff: await client.staffUser.count({ where: { active: true } }),
     sessions: await client.session.count(),
     messages: await client.contactMessage.count(),
+    failedMail: await client.mailOutbox.count({ where: { failedAt: { not: null } } }),
     attachments: await client.attachment.count(),
     topics: await client.topic.count(),
     glossary: await client.glossaryTerm.count(),
@@ -170,7 +171,11 @@ describe.each(databases)("admin authorization on the $name database", (database)
         email: "n@example.org",
         subject: "s",
         message: "m",
+        outbox: {
+          create: { toAddress: "x@example.org", subject: "s", textBody: "m", messageId: "<a@t>", failedAt: new Date() },
+        },
       },
+      include: { outbox: true },
     });
     const topic = await client.topic.create({ data: { slug: "t", nameDa: "t", nameSv: "t" } });
     const term = await client.glossaryTerm.create({
@@ -191,6 +196,7 @@ describe.each(databases)("admin authorization on the $name database", (database)
       userId: admin.id,
       staffId: admin.id,
       messageId: message.id,
+      mailId: message.outbox[0]!.id,
       topicId: topic.id,
       termId: term.id,
     };

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCatalogue } from "@/lib/content/load";
 import { importCatalogue } from "@/lib/content/import";
 import { purgeExpired, retentionDays } from "@/lib/contact/retention";
+import { listFailedMail, listPendingMail } from "@/lib/contact/outbox";
 import { fixtureContent } from "../helpers/content";
 import { testDatabases, truncateCatalogue } from "../helpers/databases";
 
@@ -55,7 +56,15 @@ describe.each(databases)("contact:purge on the $name database", (database) => {
           subject: label,
           message: "M",
           createdAt: new Date(now.getTime() - age),
-          outbox: { create: { toAddress: adviser.email, subject: label, textBody: "M", messageId: `<${label}@t>` } },
+          outbox: {
+            create: {
+              toAddress: adviser.email,
+              subject: label,
+              textBody: "M",
+              messageId: `<${label}@t>`,
+              sentAt: new Date(now.getTime() - age + 1000),
+            },
+          },
         },
       });
       await client.pageFeedback.create({
@@ -94,5 +103,55 @@ describe.each(databases)("contact:purge on the $name database", (database) => {
 
     // Running it again deletes nothing more.
     expect(await purgeExpired(client, { days: 180, now })).toMatchObject({ messages: 0, feedbackComments: 0 });
+  });
+
+  it("keeps an old question whose e-mail is waiting or given up, visible to admins, until the e-mail is sent", async () => {
+    const client = database.client();
+    await client.contactMessage.deleteMany();
+    const adviser = await client.adviser.findFirstOrThrow();
+    const now = new Date("2026-11-22T12:00:00Z");
+    const old = new Date(now.getTime() - 365 * day);
+    const cases = { waiting: null, "given up": old, sent: null } as const;
+    for (const [label, failedAt] of Object.entries(cases)) {
+      await client.contactMessage.create({
+        data: {
+          reference: `unsent ${label}`,
+          submissionKey: `unsent ${label}`,
+          locale: "da",
+          adviserId: adviser.id,
+          name: "N",
+          email: "n@example.net",
+          subject: label,
+          message: "M",
+          createdAt: old,
+          outbox: {
+            create: {
+              toAddress: adviser.email,
+              subject: label,
+              textBody: "M",
+              messageId: `<unsent-${label.replace(" ", "-")}@t>`,
+              failedAt,
+              lastError: failedAt ? "550 mailbox unavailable" : null,
+              sentAt: label === "sent" ? old : null,
+              createdAt: old,
+            },
+          },
+        },
+      });
+    }
+
+    expect(await purgeExpired(client, { days: 180, now })).toMatchObject({ messages: 1, keptUnsent: 2 });
+    const left = await client.contactMessage.findMany({ orderBy: { subject: "asc" }, select: { subject: true } });
+    expect(left.map((m) => m.subject)).toEqual(["given up", "waiting"]);
+    expect((await listFailedMail(client)).map((m) => [m.subject, m.reference, m.lastError])).toEqual([
+      ["given up", "unsent given up", "550 mailbox unavailable"],
+    ]);
+    expect((await listPendingMail(client)).map((m) => m.subject).sort()).toEqual(["given up", "waiting"]);
+
+    // Once the mail server has accepted them, the next purge deletes them.
+    await client.mailOutbox.updateMany({ data: { sentAt: now, failedAt: null } });
+    expect(await purgeExpired(client, { days: 180, now })).toMatchObject({ messages: 2, keptUnsent: 0 });
+    expect(await client.contactMessage.count()).toBe(0);
+    expect(await client.mailOutbox.count()).toBe(0);
   });
 });

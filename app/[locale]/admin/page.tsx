@@ -4,17 +4,19 @@ import { db } from "@/lib/db";
 import { requireStaff } from "@/lib/auth/guard";
 import { adminLocale, adminPath } from "@/lib/admin/paths";
 import { itemCounts } from "@/lib/admin/items";
+import { outboxCounts } from "@/lib/contact/outbox";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string }> };
 
-// The admin's start page: how much is in draft, scheduled and published
+// The admin's start page: how much is in draft, scheduled and published, and (for admins) the e-mails not sent
 export default async function AdminHome({ params }: Props) {
   const locale = adminLocale((await params).locale);
-  await requireStaff(locale);
+  const staff = await requireStaff(locale);
   const t = await getTranslations({ locale, namespace: "Admin" });
   const counts = await itemCounts(db());
+  const mail = staff.role === "admin" ? await outboxCounts(db()) : null;
   return (
     <>
       <h1 className="mb-4 text-2xl font-bold">{t("dashboard.title")}</h1>
@@ -27,6 +29,25 @@ export default async function AdminHome({ params }: Props) {
             </NextLink>
           </li>
         ))}
+        {mail && (
+          <li
+            className={`rounded border p-4 ${mail.failed ? "border-2 border-[#b3261e]" : "border-[var(--color-line)]"}`}
+            data-testid="failed-mail-count"
+          >
+            <NextLink href={adminPath(locale, "mail")} prefetch={false}>
+              <span className="block text-3xl font-bold">{mail.failed}</span>
+              {t("dashboard.failedMail", { count: mail.failed })}
+            </NextLink>
+          </li>
+        )}
+        {mail && mail.waiting > 0 && (
+          <li className="rounded border border-[var(--color-line)] p-4">
+            <NextLink href={adminPath(locale, "mail")} prefetch={false}>
+              <span className="block text-3xl font-bold">{mail.waiting}</span>
+              {t("dashboard.waitingMail", { count: mail.waiting })}
+            </NextLink>
+          </li>
+        )}
       </ul>
     </>
   );
