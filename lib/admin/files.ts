@@ -1,15 +1,24 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Db } from "@/lib/database/client";
 import type { Staff } from "@/lib/auth/sessions";
 import { visibleWhere } from "@/lib/catalogue/listing";
+import {
+  deleteStoredFile,
+  fileKeyPattern,
+  newFileKey,
+  storedFileInfo,
+  writeStoredFile,
+  type FileInfo,
+} from "@/lib/file-store";
 import { audit } from "./audit";
 
-export const maxUploadBytes = 20 * 1024 * 1024;
+// The largest upload (UPLOAD_MAX_MB, default 20 MB), checked while the body is read.
+export const maxUploadBytes = Math.round(Number(process.env.UPLOAD_MAX_MB || 20) * 1024 * 1024) || 20 * 1024 * 1024;
 
-// Uploaded files live outside public/, in FILE_STORE_DIR (default .data/files), under generated names.
+// The folder uploads were kept in before they moved into the database (read once by `npm run files:import-dir`).
 export function fileStoreDir(): string {
   return path.resolve(process.env.FILE_STORE_DIR ?? path.join(".data", "files"));
 }
@@ -31,22 +40,26 @@ function plainFileName(name: string): string {
   return `${stem}.pdf`;
 }
 
-export type UploadOutcome = { status: "stored"; id: string } | { status: "notPdf" | "tooLarge" | "missing" | "noItem" };
+export type UploadOutcome =
+  | { status: "stored"; id: string }
+  | { status: "notPdf" | "tooLarge" | "missing" | "noItem" };
 
-// Store an uploaded PDF for an item, checked by its bytes
+// Store an uploaded PDF for an item, checked by its first bytes and its size while it is read
 export async function storePdf(
   client: Db,
   staff: Pick<Staff, "id" | "email">,
-  input: { itemId: string; title: string; fileName: string; bytes: Uint8Array },
+  input: { itemId: string; title: string; fileName: string; bytes: AsyncIterable<Uint8Array> },
 ): Promise<UploadOutcome> {
-  if (!input.bytes.length) return { status: "missing" };
-  if (input.bytes.length > maxUploadBytes) return { status: "tooLarge" };
-  if (!looksLikePdf(input.bytes)) return { status: "notPdf" };
   const item = await client.item.findUnique({ where: { id: input.itemId }, select: { id: true } });
   if (!item) return { status: "noItem" };
-  const key = `${randomUUID()}.pdf`;
-  await mkdir(fileStoreDir(), { recursive: true });
-  await writeFile(path.join(fileStoreDir(), key), input.bytes, { flag: "wx" });
+  const key = newFileKey(".pdf");
+  const written = await writeStoredFile(client, key, input.bytes, {
+    maxBytes: maxUploadBytes,
+    accept: looksLikePdf,
+    headBytes: 5,
+  });
+  if (written.status !== "stored")
+    return { status: written.status === "tooLarge" ? "tooLarge" : written.status === "empty" ? "missing" : "notPdf" };
   const taken = new Set(
     (await client.attachment.findMany({ where: { itemId: item.id }, select: { fileName: true } })).map(
       (a) => a.fileName,
@@ -61,14 +74,14 @@ export async function storePdf(
       title: input.title.trim().slice(0, 200) || fileName,
       fileName,
       mimeType: "application/pdf",
-      sizeBytes: input.bytes.length,
+      sizeBytes: written.sizeBytes,
       location: `files/${key}`,
       position,
     },
     select: { id: true },
   });
   await client.item.update({ where: { id: item.id }, data: { adminEditedAt: new Date() } });
-  await audit(client, staff, "attachment.upload", "item", item.id, { fileName, sizeBytes: input.bytes.length });
+  await audit(client, staff, "attachment.upload", "item", item.id, { fileName, sizeBytes: written.sizeBytes });
   return { status: "stored", id: attachment.id };
 }
 
@@ -83,24 +96,53 @@ export async function removeAttachment(
   await client.attachment.delete({ where: { id } });
   await client.item.update({ where: { id: attachment.itemId }, data: { adminEditedAt: new Date() } });
   const match = attachment.location.match(/^files\/([A-Za-z0-9._-]+)$/);
-  if (match) await rm(path.join(fileStoreDir(), match[1]!), { force: true });
+  // The same file may back other attachments (a translation's, or one from content/).
+  if (match && !(await client.attachment.count({ where: { location: attachment.location } })))
+    await deleteStoredFile(client, match[1]!);
   await audit(client, staff, "attachment.remove", "item", attachment.itemId, { fileName: attachment.fileName });
   return attachment.itemId;
 }
 
-export type StoredFile = { bytes: Buffer; fileName: string; mimeType: string };
+export type PublicFile = { file: FileInfo; fileName: string; mimeType: string };
 
-// A stored file for the public: only when its item is public (or for staff, any)
-export async function readPublicFile(client: Db, name: string, staff: boolean): Promise<StoredFile | null> {
-  if (!/^[A-Za-z0-9._-]+$/.test(name) || name.startsWith(".")) return null;
+// A stored file for the public: only when an item it belongs to is public (or for staff, any)
+export async function findPublicFile(client: Db, name: string, staff: boolean): Promise<PublicFile | null> {
+  if (!fileKeyPattern.test(name)) return null;
   const attachment = await client.attachment.findFirst({
     where: { location: `files/${name}`, ...(staff ? {} : { item: visibleWhere() }) },
     select: { fileName: true, mimeType: true },
   });
   if (!attachment) return null;
+  const file = await storedFileInfo(client, name);
+  return file && { file, ...attachment };
+}
+
+// Move the files of the old upload folder into the database: each file not yet stored there is read
+// and stored under its own name; the folder is left as it was (delete it once this has run).
+export async function importFileStoreDir(
+  client: Db,
+  dir = fileStoreDir(),
+): Promise<{ stored: string[]; present: string[]; skipped: string[] }> {
+  const report = { stored: [] as string[], present: [] as string[], skipped: [] as string[] };
+  let names: string[];
   try {
-    return { bytes: await readFile(path.join(fileStoreDir(), name)), ...attachment };
+    names = (await readdir(dir)).sort();
   } catch {
-    return null;
+    return report;
   }
+  for (const name of names) {
+    const file = path.join(dir, name);
+    if (!fileKeyPattern.test(name) || !(await stat(file)).isFile()) {
+      report.skipped.push(name);
+      continue;
+    }
+    const current = await storedFileInfo(client, name);
+    if (current && current.sizeBytes === (await stat(file)).size) {
+      report.present.push(name);
+      continue;
+    }
+    const written = await writeStoredFile(client, name, createReadStream(file), { maxBytes: Number.MAX_SAFE_INTEGER });
+    (written.status === "stored" ? report.stored : report.skipped).push(name);
+  }
+  return report;
 }
