@@ -13,8 +13,7 @@ export const fileKeyPattern = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}$/;
 export type FileInfo = { key: string; sizeBytes: number; sha256: string; chunkBytes: number; createdAt: Date };
 
 export type WriteOutcome =
-  | { status: "stored"; sizeBytes: number; sha256: string }
-  | { status: "tooLarge" | "empty" | "rejected" };
+  { status: "stored"; sizeBytes: number; sha256: string } | { status: "tooLarge" | "empty" | "rejected" };
 
 export class FileTooLargeError extends Error {
   constructor() {
@@ -32,7 +31,7 @@ export function newFileKey(extension: string): string {
 export async function writeStoredFile(
   client: Db,
   key: string,
-  source: AsyncIterable<Uint8Array>,
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   options: { maxBytes: number; accept?: (head: Uint8Array) => boolean; headBytes?: number },
 ): Promise<WriteOutcome> {
   if (!fileKeyPattern.test(key)) throw new Error(`not a file key: ${key}`);

@@ -10,9 +10,12 @@ async function main(command: string | undefined, file: string | undefined) {
   const database = await openDatabase();
   try {
     const target = path.resolve(file);
-    const counts = command === "backup" ? await backupDatabase(database.url, target) : await restoreDatabase(database.url, target);
+    const counts =
+      command === "backup" ? await backupDatabase(database.url, target) : await restoreDatabase(database.url, target);
     const rows = Object.values(counts).reduce((a, b) => a + b, 0);
-    console.log(`${command === "backup" ? "Wrote" : "Restored"} ${rows} rows of ${Object.keys(counts).length} tables (${counts.FileChunk ?? 0} file chunks) ${command === "backup" ? "to" : "from"} ${target}.`);
+    console.log(
+      `${command === "backup" ? "Wrote" : "Restored"} ${rows} rows of ${Object.keys(counts).length} tables (${counts.FileChunk ?? 0} file chunks) ${command === "backup" ? "to" : "from"} ${target}.`,
+    );
   } finally {
     await database.close();
   }

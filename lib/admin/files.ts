@@ -40,9 +40,7 @@ function plainFileName(name: string): string {
   return `${stem}.pdf`;
 }
 
-export type UploadOutcome =
-  | { status: "stored"; id: string }
-  | { status: "notPdf" | "tooLarge" | "missing" | "noItem" };
+export type UploadOutcome = { status: "stored"; id: string } | { status: "notPdf" | "tooLarge" | "missing" | "noItem" };
 
 // Store an uploaded PDF for an item, checked by its first bytes and its size while it is read
 export async function storePdf(

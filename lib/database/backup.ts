@@ -7,9 +7,8 @@
 // table in the order of their foreign keys.
 import { createReadStream, createWriteStream } from "node:fs";
 import { once } from "node:events";
-import { createInterface } from "node:readline";
 import { pipeline } from "node:stream/promises";
-import { PassThrough } from "node:stream";
+import { StringDecoder } from "node:string_decoder";
 import { createGunzip, createGzip } from "node:zlib";
 import pg from "pg";
 import { applyMigrations } from "./migrations";
@@ -74,6 +73,24 @@ async function appliedMigrations(client: pg.Client): Promise<string[]> {
   return rows.rows.map((r) => r.name);
 }
 
+// The lines of a gzip file, one at a time; a damaged file throws
+async function* readLines(file: string): AsyncGenerator<string> {
+  const gunzip = createGunzip();
+  const source = createReadStream(file);
+  source.on("error", (error) => gunzip.destroy(error));
+  source.pipe(gunzip);
+  const decoder = new StringDecoder("utf8");
+  let rest = "";
+  for await (const piece of gunzip) {
+    const text = rest + decoder.write(piece as Buffer);
+    const parts = text.split("\n");
+    rest = parts.pop()!;
+    yield* parts;
+  }
+  rest += decoder.end();
+  if (rest) yield rest;
+}
+
 // Write a backup of the database at url to file; returns the rows written per table
 export async function backupDatabase(url: string, file: string): Promise<Record<string, number>> {
   const client = await connect(url);
@@ -132,9 +149,7 @@ export async function restoreDatabase(url: string, file: string): Promise<Record
       const { rows } = await client.query(`SELECT EXISTS (SELECT FROM ${ident(name)}) AS filled`);
       if (rows[0].filled) throw new Error(`restore needs an empty database, but table ${name} has rows`);
     }
-    const source = new PassThrough();
-    const read = pipeline(createReadStream(file), createGunzip(), source);
-    const lines = createInterface({ input: source, crlfDelay: Infinity });
+    const lines = readLines(file);
     let table: Table | null = null;
     let batch: string[] = [];
     let batchBytes = 0;
@@ -194,7 +209,6 @@ export async function restoreDatabase(url: string, file: string): Promise<Record
         table = null;
       }
     }
-    await read;
     if (!started) throw new Error("not a backup of this site");
     if (table) throw new Error(`backup file ends inside table ${table.name}: it is incomplete`);
     const views = await client.query<{ name: string }>(

@@ -69,7 +69,7 @@ describe.each(databases)("stored files on the $name database", (database) => {
         {
           itemId,
           title: "Stor rapport",
-          fileName: "Årsrapport 2025 \"endelig\".pdf",
+          fileName: 'Årsrapport 2025 "endelig".pdf',
           mimeType: "application/pdf",
           sizeBytes: file.length,
           location: "files/big.pdf",
@@ -232,7 +232,8 @@ describe.each(databases)("stored files on the $name database", (database) => {
     const written = await writeStoredFile(client, "tyve.pdf", generated(), { maxBytes: size });
     expect(written.status).toBe("stored");
     // One download first, so that connection buffers and the query engine's memory are at their steady size.
-    for await (const piece of (await download("tyve.pdf")).body!) expect(piece.length).toBeGreaterThan(0);
+    for await (const piece of (await download("tyve.pdf")).body! as unknown as AsyncIterable<Uint8Array>)
+      expect(piece.length).toBeGreaterThan(0);
     gc();
     const before = process.memoryUsage();
     let peakLive = 0;
@@ -242,7 +243,7 @@ describe.each(databases)("stored files on the $name database", (database) => {
     const response = await download("tyve.pdf");
     expect(response.headers.get("content-length")).toBe(String(size));
     let reads = 0;
-    for await (const piece of response.body!) {
+    for await (const piece of response.body! as unknown as AsyncIterable<Uint8Array>) {
       received += piece.length;
       hash.update(piece);
       if (++reads % 8 === 0) {
@@ -282,7 +283,7 @@ describe.each(databases)("stored files on the $name database", (database) => {
             yield part;
             continue;
           }
-          for (let made = 0; made < part.pdfBytes; ) {
+          for (let made = 0; made < part.pdfBytes;) {
             const piece = Buffer.alloc(Math.min(64 * 1024, part.pdfBytes - made), 0x41);
             if (made === 0) piece.write("%PDF-1.7\n", 0, "latin1");
             made += piece.length;
@@ -357,7 +358,10 @@ describe.each(databases)("stored files on the $name database", (database) => {
     it("stops a body whose Content-Length lies at the limit and stores nothing", async () => {
       const before = await stored();
       const { body, counter } = streamed([head("Løgn"), { pdfBytes: maxUploadBytes + 10 * 1024 * 1024 }, tail]);
-      expect(result(await post(body, { "content-length": "2000" }))).toEqual({ upload: "tooLarge", uploadTitle: "Løgn" });
+      expect(result(await post(body, { "content-length": "2000" }))).toEqual({
+        upload: "tooLarge",
+        uploadTitle: "Løgn",
+      });
       expect(counter.pulled).toBeLessThanOrEqual(maxUploadBytes + formOverheadBytes + 2 * 64 * 1024);
       expect(await stored()).toEqual(before);
     });

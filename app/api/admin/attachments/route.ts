@@ -43,8 +43,11 @@ export const POST = staffRoute("editor", async (staff, request: Request) => {
   };
   const declared = request.headers.get("content-length");
   if (declared !== null && Number(declared) > maxUploadBytes + formOverheadBytes) return back("tooLarge");
-  const upload = await readUpload(request.body, request.headers.get("content-type"), "file", (bytes, fileName, fields) =>
-    storePdf(db(), staff, { itemId, title: fields.title ?? "", fileName, bytes }),
+  const upload = await readUpload(
+    request.body,
+    request.headers.get("content-type"),
+    "file",
+    (bytes, fileName, fields) => storePdf(db(), staff, { itemId, title: fields.title ?? "", fileName, bytes }),
   );
   const title = upload.fields.title ?? "";
   if (upload.status !== "done")
