@@ -1,4 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
+import path from "node:path";
 import type { Db } from "@/lib/database/client";
 
 // Files kept in PostgreSQL (tables StoredFile and FileChunk), so every app process serves the same
@@ -156,4 +159,41 @@ export function readStoredFile(
     // Hold at most one chunk ahead of the reader.
     { highWaterMark: 1 },
   );
+}
+
+// The folder uploads were kept in before they moved into the database (FILE_STORE_DIR, default .data/files)
+export function fileStoreDir(): string {
+  return path.resolve(process.env.FILE_STORE_DIR ?? path.join(".data", "files"));
+}
+
+// Move the files of the old upload folder into the database: each file not yet stored there (by name
+// and size) is read and stored under its own name, which attachments already use ("files/<name>").
+// The folder is left as it was; delete it once this has run. Running it again stores nothing new.
+export async function importFileFolder(
+  client: Db,
+  dir = fileStoreDir(),
+): Promise<{ stored: string[]; present: string[]; skipped: string[] }> {
+  const report = { stored: [] as string[], present: [] as string[], skipped: [] as string[] };
+  let names: string[];
+  try {
+    names = (await readdir(dir)).sort();
+  } catch {
+    return report;
+  }
+  for (const name of names) {
+    const file = path.join(dir, name);
+    const facts = await stat(file);
+    if (!fileKeyPattern.test(name) || !facts.isFile()) {
+      report.skipped.push(name);
+      continue;
+    }
+    const current = await storedFileInfo(client, name);
+    if (current && current.sizeBytes === facts.size) {
+      report.present.push(name);
+      continue;
+    }
+    const written = await writeStoredFile(client, name, createReadStream(file), { maxBytes: Number.MAX_SAFE_INTEGER });
+    (written.status === "stored" ? report.stored : report.skipped).push(name);
+  }
+  return report;
 }

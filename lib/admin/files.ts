@@ -1,7 +1,4 @@
 import "server-only";
-import { createReadStream } from "node:fs";
-import { readdir, stat } from "node:fs/promises";
-import path from "node:path";
 import type { Db } from "@/lib/database/client";
 import type { Staff } from "@/lib/auth/sessions";
 import { visibleWhere } from "@/lib/catalogue/listing";
@@ -9,6 +6,7 @@ import {
   deleteStoredFile,
   fileKeyPattern,
   newFileKey,
+  purgeIncompleteFiles,
   storedFileInfo,
   writeStoredFile,
   type FileInfo,
@@ -17,11 +15,6 @@ import { audit } from "./audit";
 
 // The largest upload (UPLOAD_MAX_MB, default 20 MB), checked while the body is read.
 export const maxUploadBytes = Math.round(Number(process.env.UPLOAD_MAX_MB || 20) * 1024 * 1024) || 20 * 1024 * 1024;
-
-// The folder uploads were kept in before they moved into the database (read once by `npm run files:import-dir`).
-export function fileStoreDir(): string {
-  return path.resolve(process.env.FILE_STORE_DIR ?? path.join(".data", "files"));
-}
 
 // A PDF starts with "%PDF-" (ISO 32000); a few bytes of junk before it are tolerated by readers, not here.
 export function looksLikePdf(bytes: Uint8Array): boolean {
@@ -50,6 +43,8 @@ export async function storePdf(
 ): Promise<UploadOutcome> {
   const item = await client.item.findUnique({ where: { id: input.itemId }, select: { id: true } });
   if (!item) return { status: "noItem" };
+  // Uploads cut off by a stopped process leave a half-written file behind; clear those of yesterday.
+  await purgeIncompleteFiles(client, new Date(Date.now() - 24 * 3600_000));
   const key = newFileKey(".pdf");
   const written = await writeStoredFile(client, key, input.bytes, {
     maxBytes: maxUploadBytes,
@@ -113,34 +108,4 @@ export async function findPublicFile(client: Db, name: string, staff: boolean): 
   if (!attachment) return null;
   const file = await storedFileInfo(client, name);
   return file && { file, ...attachment };
-}
-
-// Move the files of the old upload folder into the database: each file not yet stored there is read
-// and stored under its own name; the folder is left as it was (delete it once this has run).
-export async function importFileStoreDir(
-  client: Db,
-  dir = fileStoreDir(),
-): Promise<{ stored: string[]; present: string[]; skipped: string[] }> {
-  const report = { stored: [] as string[], present: [] as string[], skipped: [] as string[] };
-  let names: string[];
-  try {
-    names = (await readdir(dir)).sort();
-  } catch {
-    return report;
-  }
-  for (const name of names) {
-    const file = path.join(dir, name);
-    if (!fileKeyPattern.test(name) || !(await stat(file)).isFile()) {
-      report.skipped.push(name);
-      continue;
-    }
-    const current = await storedFileInfo(client, name);
-    if (current && current.sizeBytes === (await stat(file)).size) {
-      report.present.push(name);
-      continue;
-    }
-    const written = await writeStoredFile(client, name, createReadStream(file), { maxBytes: Number.MAX_SAFE_INTEGER });
-    (written.status === "stored" ? report.stored : report.skipped).push(name);
-  }
-  return report;
 }
