@@ -1,6 +1,5 @@
 import "server-only";
 import parseRange from "range-parser";
-import { create as contentDisposition } from "content-disposition";
 import type { Db } from "@/lib/database/client";
 import { readStoredFile, type FileInfo } from "@/lib/file-store";
 
@@ -24,8 +23,17 @@ function matches(header: string | null, etag: string): boolean {
 // Content-Disposition: inline for a PDF (the browser's viewer opens it), attachment for the rest;
 // the name goes in filename* (RFC 8187) with an ASCII fallback.
 export function dispositionFor(fileName: string, mimeType: string): string {
-  const inline = mimeType === "application/pdf";
-  return contentDisposition(fileName, { type: inline ? "inline" : "attachment" });
+  const type = mimeType === "application/pdf" ? "inline" : "attachment";
+  // RFC 8187: UTF-8, percent-encoded, with the characters encodeURIComponent leaves that it does not allow.
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  const fallback = fileName
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^\x20-\x7e]|["\\%]/g, "_");
+  return `${type}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
 // Answer a GET (or HEAD) for a stored file
