@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
 // Abuse checks shared by the public forms: a honeypot, a minimum fill time and the keys that make a
 // double submit count once. Public item pages are cached and the same for every visitor, so their
@@ -15,6 +15,8 @@ export type GuardFields = {
   started: string;
   /** Milliseconds the visitor spent on the form, as measured by the browser's script. */
   elapsed: string;
+  /** Whether the form carried its time fields at all (empty ones included, as without JavaScript). */
+  timed: boolean;
 };
 
 export const guardFieldNames = ["website", "key", "started", "elapsed"] as const;
@@ -24,8 +26,8 @@ const globalSecret = globalThis as unknown as { formSecret?: Buffer };
 function secret(): Buffer {
   const configured = process.env.FORM_SECRET;
   if (configured) return Buffer.from(configured);
-  // Without FORM_SECRET each process signs with its own key; a stamp signed by another process then
-  // counts as missing (see README).
+  // Without FORM_SECRET each process signs and hashes with its own key: a stamp signed by another
+  // process counts as missing, and rate limits and duplicate checks count per process (see README).
   globalSecret.formSecret ??= randomBytes(32);
   return globalSecret.formSecret;
 }
@@ -36,7 +38,14 @@ export function guardFields(form: FormData | Record<string, unknown>): GuardFiel
     const v = form instanceof FormData ? form.get(k) : form[k];
     return typeof v === "string" ? v.slice(0, 200) : "";
   };
-  return { website: get("website"), key: get("key"), started: get("started"), elapsed: get("elapsed") };
+  const has = (k: string) => (form instanceof FormData ? form.has(k) : Object.hasOwn(form, k));
+  return {
+    website: get("website"),
+    key: get("key"),
+    started: get("started"),
+    elapsed: get("elapsed"),
+    timed: has("started") || has("elapsed"),
+  };
 }
 
 // Make a new random form key
@@ -86,8 +95,11 @@ export function minFillMs(): number {
   return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 3000;
 }
 
-// Whether the form was sent faster than a person can fill it in
+// Whether the form was sent faster than a person can fill it in. Every form the site renders carries
+// its time fields (empty without JavaScript on a cached page, where no time is known); a post that
+// leaves them out was not made from one of them and is refused like one sent too fast.
 export function sentTooFast(fields: GuardFields, now = Date.now()): boolean {
+  if (!fields.timed) return true;
   const time = fillTime(fields, now);
   return time !== null && time.ms < minFillMs();
 }
@@ -98,9 +110,15 @@ export function clientAddress(headers: Headers): string {
   return forwarded || headers.get("x-real-ip")?.trim() || "unknown";
 }
 
-// Hash the parts into a fixed-length key
+// The key of digest(), derived from FORM_SECRET so that it never equals the signing key
+function digestKey(): Buffer {
+  return createHmac("sha256", secret()).update("digest v1").digest();
+}
+
+// Hash the parts into a fixed-length key, keyed with FORM_SECRET: a leaked table of hashed addresses
+// cannot be reversed by hashing guesses without the secret
 export function digest(...parts: string[]): string {
-  const hash = createHash("sha256");
+  const hash = createHmac("sha256", digestKey());
   for (const part of parts) hash.update(part).update("\u0000");
   return hash.digest("base64url");
 }

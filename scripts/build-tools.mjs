@@ -3,7 +3,12 @@
 import { build } from "esbuild";
 
 await build({
-  entryPoints: { db: "scripts/db.ts", contact: "scripts/contact.ts", admin: "scripts/admin.ts" },
+  entryPoints: {
+    db: "scripts/db.ts",
+    contact: "scripts/contact.ts",
+    admin: "scripts/admin.ts",
+    backup: "scripts/backup.ts",
+  },
   outdir: "dist/tools",
   outExtension: { ".js": ".mjs" },
   bundle: true,

@@ -1,9 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/routing";
 import { removeAttachmentAction } from "@/lib/admin/actions/attachments";
+import { maxUploadBytes } from "@/lib/admin/files";
 import { SubmitButton } from "./submit-button";
 
-const results = ["stored", "notPdf", "tooLarge", "missing"] as const;
+const results = ["stored", "notPdf", "tooLarge", "missing", "failed"] as const;
 
 // An item's attachments: the list with remove buttons, and the PDF upload form (a plain multipart post)
 export async function AttachmentPanel({
@@ -11,20 +12,26 @@ export async function AttachmentPanel({
   itemId,
   attachments,
   result,
+  typedTitle = "",
 }: {
   locale: Locale;
   itemId: string;
   attachments: { id: string; title: string; fileName: string; sizeBytes: number }[];
   result?: string;
+  /** The title typed before a refused upload, sent back to the form. */
+  typedTitle?: string;
 }) {
   const t = await getTranslations({ locale, namespace: "Admin.editor" });
   const known = results.find((r) => r === result);
+  const limitMb = Math.round(maxUploadBytes / (1024 * 1024));
   const messages = {
     stored: t("uploaded"),
     notPdf: t("uploadNotPdf"),
-    tooLarge: t("uploadTooLarge"),
+    tooLarge: t("uploadTooLarge", { mb: limitMb }),
     missing: t("uploadMissing"),
+    failed: t("uploadFailed"),
   };
+
   const size = new Intl.NumberFormat(locale === "sv" ? "sv-SE" : "da-DK", {
     style: "unit",
     unit: "megabyte",
@@ -58,9 +65,12 @@ export async function AttachmentPanel({
           </li>
         ))}
       </ul>
-      <form method="post" action="/api/admin/attachments" encType="multipart/form-data" className="space-y-2">
-        <input type="hidden" name="uiLocale" value={locale} />
-        <input type="hidden" name="itemId" value={itemId} />
+      <form
+        method="post"
+        action={`/api/admin/attachments?${new URLSearchParams({ itemId, uiLocale: locale })}`}
+        encType="multipart/form-data"
+        className="space-y-2"
+      >
         <div>
           <label htmlFor="upload-title" className="block font-semibold">
             {t("uploadTitle")}
@@ -68,12 +78,13 @@ export async function AttachmentPanel({
           <input
             id="upload-title"
             name="title"
+            defaultValue={known && known !== "stored" ? typedTitle.slice(0, 200) : ""}
             className="block rounded border-2 border-[var(--color-ink)] px-2 py-1"
           />
         </div>
         <div>
           <label htmlFor="upload-file" className="block font-semibold">
-            {t("uploadFile")}
+            {t("uploadFile", { mb: limitMb })}
           </label>
           <input id="upload-file" name="file" type="file" accept="application/pdf,.pdf" />
         </div>

@@ -1,18 +1,20 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import path from "node:path";
 import type { Db } from "@/lib/database/client";
 import type { Staff } from "@/lib/auth/sessions";
 import { visibleWhere } from "@/lib/catalogue/listing";
+import {
+  deleteStoredFile,
+  fileKeyPattern,
+  newFileKey,
+  purgeIncompleteFiles,
+  storedFileInfo,
+  writeStoredFile,
+  type FileInfo,
+} from "@/lib/file-store";
 import { audit } from "./audit";
 
-export const maxUploadBytes = 20 * 1024 * 1024;
-
-// Uploaded files live outside public/, in FILE_STORE_DIR (default .data/files), under generated names.
-export function fileStoreDir(): string {
-  return path.resolve(process.env.FILE_STORE_DIR ?? path.join(".data", "files"));
-}
+// The largest upload (UPLOAD_MAX_MB, default 20 MB), checked while the body is read.
+export const maxUploadBytes = Math.round(Number(process.env.UPLOAD_MAX_MB || 20) * 1024 * 1024) || 20 * 1024 * 1024;
 
 // A PDF starts with "%PDF-" (ISO 32000); a few bytes of junk before it are tolerated by readers, not here.
 export function looksLikePdf(bytes: Uint8Array): boolean {
@@ -33,20 +35,24 @@ function plainFileName(name: string): string {
 
 export type UploadOutcome = { status: "stored"; id: string } | { status: "notPdf" | "tooLarge" | "missing" | "noItem" };
 
-// Store an uploaded PDF for an item, checked by its bytes
+// Store an uploaded PDF for an item, checked by its first bytes and its size while it is read
 export async function storePdf(
   client: Db,
   staff: Pick<Staff, "id" | "email">,
-  input: { itemId: string; title: string; fileName: string; bytes: Uint8Array },
+  input: { itemId: string; title: string; fileName: string; bytes: AsyncIterable<Uint8Array> },
 ): Promise<UploadOutcome> {
-  if (!input.bytes.length) return { status: "missing" };
-  if (input.bytes.length > maxUploadBytes) return { status: "tooLarge" };
-  if (!looksLikePdf(input.bytes)) return { status: "notPdf" };
   const item = await client.item.findUnique({ where: { id: input.itemId }, select: { id: true } });
   if (!item) return { status: "noItem" };
-  const key = `${randomUUID()}.pdf`;
-  await mkdir(fileStoreDir(), { recursive: true });
-  await writeFile(path.join(fileStoreDir(), key), input.bytes, { flag: "wx" });
+  // Uploads cut off by a stopped process leave a half-written file behind; clear those of yesterday.
+  await purgeIncompleteFiles(client, new Date(Date.now() - 24 * 3600_000));
+  const key = newFileKey(".pdf");
+  const written = await writeStoredFile(client, key, input.bytes, {
+    maxBytes: maxUploadBytes,
+    accept: looksLikePdf,
+    headBytes: 5,
+  });
+  if (written.status !== "stored")
+    return { status: written.status === "tooLarge" ? "tooLarge" : written.status === "empty" ? "missing" : "notPdf" };
   const taken = new Set(
     (await client.attachment.findMany({ where: { itemId: item.id }, select: { fileName: true } })).map(
       (a) => a.fileName,
@@ -61,14 +67,14 @@ export async function storePdf(
       title: input.title.trim().slice(0, 200) || fileName,
       fileName,
       mimeType: "application/pdf",
-      sizeBytes: input.bytes.length,
+      sizeBytes: written.sizeBytes,
       location: `files/${key}`,
       position,
     },
     select: { id: true },
   });
   await client.item.update({ where: { id: item.id }, data: { adminEditedAt: new Date() } });
-  await audit(client, staff, "attachment.upload", "item", item.id, { fileName, sizeBytes: input.bytes.length });
+  await audit(client, staff, "attachment.upload", "item", item.id, { fileName, sizeBytes: written.sizeBytes });
   return { status: "stored", id: attachment.id };
 }
 
@@ -83,24 +89,23 @@ export async function removeAttachment(
   await client.attachment.delete({ where: { id } });
   await client.item.update({ where: { id: attachment.itemId }, data: { adminEditedAt: new Date() } });
   const match = attachment.location.match(/^files\/([A-Za-z0-9._-]+)$/);
-  if (match) await rm(path.join(fileStoreDir(), match[1]!), { force: true });
+  // The same file may back other attachments (a translation's, or one from content/).
+  if (match && !(await client.attachment.count({ where: { location: attachment.location } })))
+    await deleteStoredFile(client, match[1]!);
   await audit(client, staff, "attachment.remove", "item", attachment.itemId, { fileName: attachment.fileName });
   return attachment.itemId;
 }
 
-export type StoredFile = { bytes: Buffer; fileName: string; mimeType: string };
+export type PublicFile = { file: FileInfo; fileName: string; mimeType: string };
 
-// A stored file for the public: only when its item is public (or for staff, any)
-export async function readPublicFile(client: Db, name: string, staff: boolean): Promise<StoredFile | null> {
-  if (!/^[A-Za-z0-9._-]+$/.test(name) || name.startsWith(".")) return null;
+// A stored file for the public: only when an item it belongs to is public (or for staff, any)
+export async function findPublicFile(client: Db, name: string, staff: boolean): Promise<PublicFile | null> {
+  if (!fileKeyPattern.test(name)) return null;
   const attachment = await client.attachment.findFirst({
     where: { location: `files/${name}`, ...(staff ? {} : { item: visibleWhere() }) },
     select: { fileName: true, mimeType: true },
   });
   if (!attachment) return null;
-  try {
-    return { bytes: await readFile(path.join(fileStoreDir(), name)), ...attachment };
-  } catch {
-    return null;
-  }
+  const file = await storedFileInfo(client, name);
+  return file && { file, ...attachment };
 }

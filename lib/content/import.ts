@@ -1,6 +1,9 @@
 // Load the validated catalogue into the database. Idempotent: rows are written only where the files
 // differ from what is stored, so a second run changes nothing.
 import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import path from "node:path";
+import { fileKeyPattern, storedFileInfo, writeStoredFile } from "@/lib/file-store";
 import type { Db } from "@/lib/database/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { touchCacheTags } from "@/lib/cache/store";
@@ -12,7 +15,10 @@ import type { ItemData } from "./schema";
 
 type Tx = Prisma.TransactionClient;
 export type Tally = { created: number; updated: number; unchanged: number };
-export type ImportReport = Record<"topics" | "organisations" | "places" | "advisers" | "glossary" | "items" | "links", Tally>;
+export type ImportReport = Record<
+  "topics" | "organisations" | "places" | "advisers" | "glossary" | "items" | "links" | "files",
+  Tally
+>;
 
 const tally = (): Tally => ({ created: 0, updated: 0, unchanged: 0 });
 
@@ -196,6 +202,7 @@ export async function importCatalogue(client: Db, catalogue: Catalogue): Promise
     glossary: tally(),
     items: tally(),
     links: tally(),
+    files: tally(),
   };
   await client.$transaction(
     async (tx) => {
@@ -293,5 +300,38 @@ export async function importCatalogue(client: Db, catalogue: Catalogue): Promise
   );
   // The words that search suggestions draw on (titles, glossary)
   if (changed(report.items) || changed(report.glossary)) await refreshSearchWords(client);
+  if (catalogue.filesDir) await importContentFiles(client, catalogue, catalogue.filesDir, report.files);
   return report;
+}
+
+// Store the files that attachments name as "files/<name>" and that content/files holds, when the
+// database lacks them or holds other bytes. A name content/files lacks is left to the database
+// (an upload, or a file moved in from the old upload folder).
+async function importContentFiles(client: Db, catalogue: Catalogue, dir: string, count: Tally) {
+  const names = new Set<string>();
+  for (const item of catalogue.items)
+    for (const attachment of item.data.attachments) {
+      const match = attachment.location.match(/^files\/(.+)$/);
+      if (match && fileKeyPattern.test(match[1]!)) names.add(match[1]!);
+    }
+  for (const name of [...names].sort()) {
+    const file = path.join(dir, name);
+    let sha256: string;
+    try {
+      const hash = createHash("sha256");
+      for await (const piece of createReadStream(file)) hash.update(piece as Buffer);
+      sha256 = hash.digest("base64url");
+    } catch {
+      continue;
+    }
+    const current = await storedFileInfo(client, name);
+    if (current?.sha256 === sha256) {
+      count.unchanged++;
+      continue;
+    }
+    const written = await writeStoredFile(client, name, createReadStream(file), { maxBytes: Number.MAX_SAFE_INTEGER });
+    if (written.status !== "stored") continue;
+    if (current) count.updated++;
+    else count.created++;
+  }
 }

@@ -44,6 +44,8 @@ export type Catalogue = {
   advisers: AdviserData[];
   glossary: GlossaryTermData[];
   items: ItemData[];
+  /** The folder of files that attachments name as "files/<name>" (content/files), when loaded from a folder. */
+  filesDir?: string;
 };
 
 // YAML 1.2 core schema: dates stay strings, so zod decides what a date is.
@@ -216,6 +218,7 @@ export async function loadCatalogue(
     advisers: await readList(out, dir, "advisers.yaml", adviserSchema),
     glossary: await readList(out, dir, "glossary.yaml", glossaryTermSchema),
     items: await readItems(out, dir),
+    filesDir: path.join(dir, "files"),
   };
   checkReferences(out, catalogue, dir);
   if (out.problems.length) throw new ContentError(out.problems);

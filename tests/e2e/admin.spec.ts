@@ -270,7 +270,8 @@ test.describe("admin", () => {
     const slug = await page.getByLabel(da.Admin.editor.slug).inputValue();
 
     // An HTML page renamed to .pdf and sent as application/pdf.
-    await page.getByLabel(da.Admin.editor.uploadFile).setInputFiles({
+    const fileLabel = da.Admin.editor.uploadFile.replace("{mb}", "20");
+    await page.getByLabel(fileLabel).setInputFiles({
       name: "rapport.pdf",
       mimeType: "application/pdf",
       buffer: Buffer.from("<html><script>alert(1)</script></html>"),
@@ -282,7 +283,7 @@ test.describe("admin", () => {
     const pdf = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(300_000, 32), Buffer.from("\n%%EOF\n")]);
     await page.getByLabel(da.Admin.editor.uploadTitle).fill("Årsrapport");
     await page
-      .getByLabel(da.Admin.editor.uploadFile)
+      .getByLabel(fileLabel)
       .setInputFiles({ name: "Årsrapport 2025.pdf", mimeType: "application/pdf", buffer: pdf });
     await page.getByRole("button", { name: da.Admin.editor.uploadSubmit }).click();
     await expect(page.getByTestId("upload-result")).toHaveText(da.Admin.editor.uploaded);
@@ -305,6 +306,13 @@ test.describe("admin", () => {
     expect(file.headers()["content-type"]).toBe("application/pdf");
     expect(file.headers()["content-disposition"]).toContain("filename*=UTF-8''Arsrapport-2025.pdf");
     expect((await file.body()).equals(pdf)).toBe(true);
+    expect(file.headers()["accept-ranges"]).toBe("bytes");
+    expect(file.headers()["content-disposition"]).toMatch(/^inline; /);
+    expect(file.headers()["content-security-policy"] ?? "").not.toContain("sandbox");
+    const head = await visitor.request.get(href!, { headers: { range: "bytes=0-4" } });
+    expect(head.status()).toBe(206);
+    expect(head.headers()["content-range"]).toBe(`bytes 0-4/${pdf.length}`);
+    expect((await head.body()).toString("latin1")).toBe("%PDF-");
     await page.getByRole("button", { name: da.Admin.editor.archive }).click();
     await expect(page.getByTestId("notice")).toBeVisible();
     // The file of an item that is no longer public is no longer served.

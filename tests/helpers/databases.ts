@@ -29,6 +29,8 @@ const catalogueTables = [
   "LoginThrottle",
   "Revision",
   "AuditLog",
+  "StoredFile",
+  "FileChunk",
 ];
 
 // Empty every catalogue table

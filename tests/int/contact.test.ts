@@ -42,6 +42,9 @@ const valid = {
   consent: "yes",
   adviser: "",
   item: "",
+  // As the rendered form sends it without JavaScript: the time fields are there, empty.
+  started: "",
+  elapsed: "",
 };
 
 describe.each(databases)("contact on the $name database", (database) => {
@@ -288,6 +291,26 @@ describe.each(databases)("contact on the $name database", (database) => {
       // A stamp whose signature does not match counts as missing, like a cached page without JavaScript.
       const [time] = issueStartStamp().split(".");
       expect((await submit({ started: `${time}.forged`, subject: "Forfalsket" })).outcome.status).toBe("stored");
+    });
+
+    it("refuses a form posted without its time fields as sent too fast, and stores nothing", async () => {
+      const untimed: Record<string, string> = { ...valid };
+      delete untimed.started;
+      delete untimed.elapsed;
+      const before = await client.contactMessage.count();
+      const result = await submitContact(
+        client,
+        { ...untimed, subject: "Uden tidsfelter" },
+        { locale: "da", clientAddress: nextClient() },
+      );
+      expect(result.outcome).toEqual({ status: "tooFast" });
+      expect(result.values.subject).toBe("Uden tidsfelter");
+      const form = new FormData();
+      for (const [key, value] of Object.entries({ ...untimed, subject: "Uden tidsfelter 2" })) form.set(key, value);
+      expect((await submitContact(client, form, { locale: "da", clientAddress: nextClient() })).outcome).toEqual({
+        status: "tooFast",
+      });
+      expect(await client.contactMessage.count()).toBe(before);
     });
 
     it("limits submissions per client across app processes", async () => {

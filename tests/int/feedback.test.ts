@@ -26,7 +26,7 @@ describe.each(databases)("page feedback on the $name database", (database) => {
   });
 
   const send = (fields: Record<string, string>, clientAddress = nextClient()) =>
-    submitFeedback(client, { item: itemId, ...fields }, { locale: "da", clientAddress });
+    submitFeedback(client, { item: itemId, elapsed: "", ...fields }, { locale: "da", clientAddress });
 
   it("stores yes and no answers with an optional comment per item", async () => {
     expect((await send({ helpful: "yes" })).outcome).toEqual({ status: "stored", duplicate: false });
@@ -84,5 +84,16 @@ describe.each(databases)("page feedback on the $name database", (database) => {
     expect(outcomes.slice(0, 20).every((o) => o.status === "stored")).toBe(true);
     expect(outcomes[20]).toMatchObject({ status: "rateLimited" });
     expect(await client.pageFeedback.count()).toBe(20);
+  });
+
+  it("refuses an answer posted without the form's time field as sent too fast", async () => {
+    const before = await client.pageFeedback.count();
+    const result = await submitFeedback(
+      client,
+      { item: itemId, helpful: "no", comment: "Uden tid" },
+      { locale: "da", clientAddress: "198.51.100.77" },
+    );
+    expect(result.outcome).toEqual({ status: "tooFast" });
+    expect(await client.pageFeedback.count()).toBe(before);
   });
 });

@@ -1,25 +1,29 @@
 import { db } from "@/lib/db";
 import { currentStaff } from "@/lib/auth/guard";
-import { readPublicFile } from "@/lib/admin/files";
+import { findPublicFile } from "@/lib/admin/files";
+import { fileResponse } from "@/lib/file-download";
 
 export const dynamic = "force-dynamic";
 
-// Serve an uploaded attachment with its type and file name: to anyone when its item is public, to staff always
-export async function GET(_request: Request, { params }: { params: Promise<{ name: string }> }) {
+const notFound = () =>
+  new Response("Not found", {
+    status: 404,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff" },
+  });
+
+// Serve a stored attachment, streamed and ranged: to anyone when its item is public, to staff always
+async function serve(request: Request, { params }: { params: Promise<{ name: string }> }) {
   const { name } = await params;
-  let file = await readPublicFile(db(), name, false);
-  const isPublic = !!file;
-  if (!file && (await currentStaff())) file = await readPublicFile(db(), name, true);
-  if (!file)
-    return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  const ascii = file.fileName.replace(/[^\w.-]/g, "_");
-  return new Response(new Uint8Array(file.bytes), {
-    headers: {
-      "Content-Type": file.mimeType,
-      "Content-Length": String(file.bytes.length),
-      "Content-Disposition": `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-      "Cache-Control": isPublic ? "public, max-age=300" : "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
+  let found = await findPublicFile(db(), name, false);
+  const isPublic = !!found;
+  if (!found && (await currentStaff())) found = await findPublicFile(db(), name, true);
+  if (!found) return notFound();
+  return fileResponse(request, db(), found.file, {
+    fileName: found.fileName,
+    mimeType: found.mimeType,
+    cacheControl: isPublic ? "public, max-age=300" : "private, no-store",
   });
 }
+
+export const GET = serve;
+export const HEAD = serve;

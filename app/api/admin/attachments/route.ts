@@ -1,11 +1,16 @@
+import { z } from "zod";
 import { db } from "@/lib/db";
 import { staffRoute } from "@/lib/auth/guard";
 import { maxUploadBytes, storePdf } from "@/lib/admin/files";
-import { adminPath } from "@/lib/admin/paths";
+import { formOverheadBytes, readUpload } from "@/lib/admin/upload";
+import { adminLocale, adminPath } from "@/lib/admin/paths";
 import { revalidatePublicPages } from "@/lib/cache/revalidate";
 import { cacheTags } from "@/lib/cache/tags";
 
 export const dynamic = "force-dynamic";
+
+// The item and the editor's language ride in the address, so a refusal can answer before reading the body.
+const target = z.object({ itemId: z.uuid(), uiLocale: z.enum(["da", "sv"]).catch("da") });
 
 // Upload a PDF to an item (editors and admins). Answers with a redirect back to the editor.
 export const POST = staffRoute("editor", async (staff, request: Request) => {
@@ -19,29 +24,38 @@ export const POST = staffRoute("editor", async (staff, request: Request) => {
     sameOrigin = false;
   }
   if (!sameOrigin) return new Response("Forbidden", { status: 403 });
-  const length = Number(request.headers.get("content-length") ?? 0);
-  let form: FormData | null = null;
-  if (length <= maxUploadBytes + 64 * 1024) form = await request.formData().catch(() => null);
-  const locale = String(form?.get("uiLocale") ?? "da");
-  const itemId = String(form?.get("itemId") ?? "");
-  const back = (result: string) =>
-    new Response(null, {
+  const url = new URL(request.url);
+  const parsed = target.safeParse(Object.fromEntries(url.searchParams));
+  if (!parsed.success)
+    return new Response("Bad request", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  const { itemId, uiLocale } = parsed.data;
+  const back = (result: string, title = "") => {
+    const query = new URLSearchParams({ upload: result });
+    // What the editor typed comes back to the form.
+    if (result !== "stored" && title) query.set("uploadTitle", title.slice(0, 200));
+    return new Response(null, {
       status: 303,
       headers: {
-        Location: `${adminPath(locale, `items/${encodeURIComponent(itemId)}`)}?upload=${result}`,
+        Location: `${adminPath(adminLocale(uiLocale), `items/${itemId}`)}?${query}`,
         "Cache-Control": "no-store",
       },
     });
-  if (!form) return itemId ? back("tooLarge") : new Response("Payload too large", { status: 413 });
-  const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) return back("missing");
-  if (file.size > maxUploadBytes) return back("tooLarge");
-  const outcome = await storePdf(db(), staff, {
-    itemId,
-    title: String(form.get("title") ?? ""),
-    fileName: file.name,
-    bytes: new Uint8Array(await file.arrayBuffer()),
-  });
-  if (outcome.status === "stored") await revalidatePublicPages([cacheTags.catalogue]);
-  return back(outcome.status === "stored" ? "stored" : outcome.status);
+  };
+  const declared = request.headers.get("content-length");
+  if (declared !== null && Number(declared) > maxUploadBytes + formOverheadBytes) return back("tooLarge");
+  const upload = await readUpload(
+    request.body,
+    request.headers.get("content-type"),
+    "file",
+    (bytes, fileName, fields) => storePdf(db(), staff, { itemId, title: fields.title ?? "", fileName, bytes }),
+  );
+  const title = upload.fields.title ?? "";
+  if (upload.status !== "done")
+    return back({ tooLarge: "tooLarge", noFile: "missing", malformed: "failed" }[upload.status], title);
+  const outcome = upload.value;
+  if (outcome.status === "stored") {
+    await revalidatePublicPages([cacheTags.catalogue]);
+    return back("stored");
+  }
+  return back(outcome.status === "noItem" ? "failed" : outcome.status, title);
 });

@@ -55,6 +55,7 @@ export default async function EditItemPage({ params, searchParams }: Props) {
         itemId={item.id}
         attachments={item.attachments}
         result={String((await searchParams).upload ?? "")}
+        typedTitle={String((await searchParams).uploadTitle ?? "")}
       />
     </>
   );
