@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SectionPage } from "@/components/content/section-page";
-import { filtersFromSegment } from "@/lib/catalogue/filters";
+import { canonicalFilters } from "@/lib/catalogue/filter-route";
 import { typeOfSection } from "@/lib/catalogue/sections";
 import type { Locale } from "@/lib/i18n/routing";
 
@@ -25,5 +25,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function FilteredListingPage({ params }: Props) {
   const { locale, section, filters } = await params;
   setRequestLocale(locale);
-  return <SectionPage locale={locale} section={section} filters={filtersFromSegment(filters)} />;
+  const parsed = await canonicalFilters(filters);
+  return <SectionPage locale={locale} section={section} filters={parsed} />;
 }

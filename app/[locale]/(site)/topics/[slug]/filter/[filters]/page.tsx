@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { setRequestLocale } from "next-intl/server";
 import { TopicPage } from "@/components/content/topic-page";
-import { filtersFromSegment } from "@/lib/catalogue/filters";
+import { canonicalFilters } from "@/lib/catalogue/filter-route";
 import { getTopic } from "@/lib/catalogue/topics";
 import type { Locale } from "@/lib/i18n/routing";
 
@@ -21,7 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function Page({ params }: Props) {
   const { locale, slug, filters } = await params;
   setRequestLocale(locale);
-  const { topic: _ignored, ...rest } = filtersFromSegment(filters);
+  const { topic: _ignored, ...rest } = await canonicalFilters(filters);
   void _ignored;
   return <TopicPage locale={locale} slug={slug} filters={rest} />;
 }
