@@ -30,8 +30,7 @@ type OwnerState = { pid: number; shared: boolean; ready: boolean };
 // Another process serves the embedded database to others already.
 export class EmbeddedDatabaseBusyError extends Error {}
 
-export const dataDir = () =>
-  path.resolve(process.env.EMBEDDED_DB_DIR ?? path.join(process.cwd(), ".data", "pglite"));
+export const dataDir = () => path.resolve(process.env.EMBEDDED_DB_DIR ?? path.join(process.cwd(), ".data", "pglite"));
 export const runDir = () => `${dataDir()}.run`;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

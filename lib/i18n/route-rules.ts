@@ -78,7 +78,8 @@ export function publicPath(pathname: string): string {
 }
 
 // The route of a filtered listing, as proxy.ts rewrites to it: /da/articles/filter/topic=x;year=2020
-const filterRoute = /^\/(da|sv)\/((?:articles|cases|publications|projects|references)|topics\/[a-z0-9-]+)\/filter\/([^/]*)$/;
+const filterRoute =
+  /^\/(da|sv)\/((?:articles|cases|publications|projects|references)|topics\/[a-z0-9-]+)\/filter\/([^/]*)$/;
 
 // A filtered listing's route requested with a segment proxy.ts would not write (another order, unknown or malformed
 // filters, bad percent-encoding) → the listing's public address with the filters that could be read, so that made-up

@@ -53,7 +53,15 @@ describe("embedded PostgreSQL", () => {
   });
 });
 
-type Report = { pid: number; event: string; url?: string; seen?: number[]; at: number; name?: string; message?: string };
+type Report = {
+  pid: number;
+  event: string;
+  url?: string;
+  seen?: number[];
+  at: number;
+  name?: string;
+  message?: string;
+};
 
 // A real process opening the embedded database in dataDir; its JSON lines are collected as they come
 function opener(dataDir: string, mode: "share" | "script", holdMs = 0) {
@@ -167,7 +175,10 @@ describe("who owns the embedded database's data folder", { timeout: 90_000 }, ()
   it("a stale lock file naming a live unrelated process, a damaged one, and an owner killed outright block no start", async () => {
     const dataDir = await folder();
     // The lock file of earlier versions naming a process that lives (this one) and a port nobody serves.
-    await writeFile(`${dataDir}.lock.json`, JSON.stringify({ pid: process.pid, url: "postgresql://postgres@127.0.0.1:1/x" }));
+    await writeFile(
+      `${dataDir}.lock.json`,
+      JSON.stringify({ pid: process.pid, url: "postgresql://postgres@127.0.0.1:1/x" }),
+    );
     const first = opener(dataDir, "share");
     children.push(first.child);
     expect((await first.next()).event).toBe("open");
@@ -176,7 +187,7 @@ describe("who owns the embedded database's data folder", { timeout: 90_000 }, ()
     // The killed owner left its socket file behind; the key file and the old lock file are damaged.
     expect(statSync(socketPath(`${dataDir}.run`)).isSocket()).toBe(true);
     await writeFile(`${dataDir}.run/owner-key`, "\u0000garbage");
-    await writeFile(`${dataDir}.lock.json`, "{\"pid\": 12");
+    await writeFile(`${dataDir}.lock.json`, '{"pid": 12');
     const second = opener(dataDir, "script", 1);
     children.push(second.child);
     const opened = await second.next();
@@ -199,7 +210,11 @@ describe("who owns the embedded database's data folder", { timeout: 90_000 }, ()
       // Another user (nobody) is refused at the folder before any PostgreSQL talk.
       const other = spawn(
         process.execPath,
-        ["-e", `require("net").connect(process.argv[1]).on("connect",()=>process.exit(0)).on("error",(e)=>{console.log(e.code);process.exit(1)})`, socketPath(`${dataDir}.run`)],
+        [
+          "-e",
+          `require("net").connect(process.argv[1]).on("connect",()=>process.exit(0)).on("error",(e)=>{console.log(e.code);process.exit(1)})`,
+          socketPath(`${dataDir}.run`),
+        ],
         { uid: 65534, gid: 65534, stdio: ["ignore", "pipe", "inherit"] },
       );
       let out = "";
