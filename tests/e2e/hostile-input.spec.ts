@@ -169,7 +169,7 @@ const segments = [
 // ---------------------------------------------------------------------------------------------------------------
 // Raw HTTP
 
-type Answer = { status: number; headers: [string, string][]; body: string; raw: string };
+type Answer = { status: number; headers: [string, string][]; body: string; raw: string; oversized: boolean };
 
 let host = "localhost";
 let port = 0;
@@ -193,6 +193,9 @@ function decodeChunked(body: Buffer): Buffer {
 // Send one request as bytes and read the answer until the server closes the connection
 function send(request: Buffer | string): Promise<Answer> {
   sent += 1;
+  // Node's HTTP parser refuses a request head over 16 KiB (431) and may reset the connection before that answer is read.
+  const bytes = Buffer.from(request);
+  const large = (bytes.indexOf("\r\n\r\n") < 0 ? bytes.length : bytes.indexOf("\r\n\r\n")) > 16 * 1024;
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     const socket = net.connect(port, host);
@@ -201,7 +204,8 @@ function send(request: Buffer | string): Promise<Answer> {
       reject(new Error("no answer within 60 s"));
     });
     socket.on("data", (chunk) => chunks.push(chunk));
-    socket.on("error", reject);
+    // A server refusing an oversized request closes while the rest is still being sent: the answer so far counts.
+    socket.on("error", () => {});
     socket.on("close", () => {
       const all = Buffer.concat(chunks);
       const split = all.indexOf("\r\n\r\n");
@@ -211,14 +215,15 @@ function send(request: Buffer | string): Promise<Answer> {
         const colon = line.indexOf(":");
         return [line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()];
       });
-      let body: Buffer = split < 0 ? Buffer.alloc(0) : all.subarray(split + 4);
-      if (headers.some(([name, value]) => name === "transfer-encoding" && /chunked/i.test(value)))
-        body = decodeChunked(body);
+      const rest = split < 0 ? Buffer.alloc(0) : all.subarray(split + 4);
+      const chunked = headers.some(([name, value]) => name === "transfer-encoding" && /chunked/i.test(value));
+      const body = chunked ? decodeChunked(rest) : rest;
       resolve({
         status: Number(statusLine.split(" ")[1] ?? 0),
         headers,
         body: body.toString("utf8"),
         raw: head,
+        oversized: large,
       });
     });
     socket.end(request);
@@ -246,7 +251,7 @@ function head(method: string, target: string, extra: string[] = []): string {
 
 // Check one answer: no 5xx, no injected header, the payload not reflected unescaped
 function check(label: string, answer: Answer, payload?: string) {
-  if (answer.status === 0) problems.push(`${label}: no HTTP answer`);
+  if (answer.status === 0 && !answer.oversized) problems.push(`${label}: no HTTP answer`);
   if (answer.status >= 500) problems.push(`${label}: ${answer.status}`);
   if (answer.headers.some(([name]) => name === "x-injected")) problems.push(`${label}: injected header`);
   if (payload && dangerous(payload)) {
@@ -263,7 +268,7 @@ async function get(target: string, payload?: string, extra: string[] = []) {
 }
 
 // Run jobs a few at a time
-async function inParallel<T>(items: T[], job: (item: T) => Promise<unknown>, width = 4) {
+async function inParallel<T>(items: T[], job: (item: T) => Promise<unknown>, width = 2) {
   const queue = [...items];
   await Promise.all(
     Array.from({ length: width }, async () => {
@@ -590,7 +595,7 @@ test("hostile input at every public entry point: no 5xx, nothing reflected unesc
         payload,
       );
     },
-    3,
+    2,
   );
 
   // Bad multipart bodies and forged server action ids.
