@@ -35,7 +35,7 @@ async function main() {
     if (!process.stdin.isTTY) throw new Error("Set ADMIN_PASSWORD or run in a terminal to type the password.");
     password = await askHidden(`Password (${passwordLength.min} to ${passwordLength.max} characters): `);
   }
-  const database = await openDatabase();
+  const database = await openDatabase({ share: false });
   const client = createPrismaClient(database.url, 2);
   try {
     await applyMigrations(database.url);

@@ -9,7 +9,7 @@ async function main(command: string | undefined) {
   if (!["mail:send", "mail:pending", "purge"].includes(command ?? "")) {
     throw new Error("usage: tsx scripts/contact.ts mail:send | mail:pending | purge");
   }
-  const database = await openDatabase();
+  const database = await openDatabase({ share: false });
   const client = createPrismaClient(database.url, 2);
   try {
     if (command === "mail:send") {

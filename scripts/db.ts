@@ -34,7 +34,7 @@ async function main(command: string | undefined, arg: string | undefined) {
     case "migrate":
     case "import":
     case "setup": {
-      const database = await openDatabase();
+      const database = await openDatabase({ share: false });
       try {
         if (command === "import") {
           const client = createPrismaClient(database.url, 2);

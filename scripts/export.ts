@@ -5,7 +5,7 @@ import { createPrismaClient } from "@/lib/database/client";
 import { exportCatalogue } from "@/lib/content/export";
 
 async function main() {
-  const database = await openDatabase();
+  const database = await openDatabase({ share: false });
   const client = createPrismaClient(database.url, 2);
   try {
     const dir = path.resolve(process.env.CONTENT_DIR ?? "content");

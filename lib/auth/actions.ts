@@ -15,7 +15,13 @@ import { endSession } from "./sessions";
 export type LoginState = { email: string; error: string | null };
 
 const loginSchema = z.object({
-  email: z.string().trim().min(1).max(320),
+  // No control characters (a NUL byte cannot even be sent to PostgreSQL): such an address is simply wrong.
+  email: z
+    .string()
+    .trim()
+    .min(1)
+    .max(320)
+    .regex(/^[^\p{Cc}]+$/u),
   password: z.string().min(1).max(1024),
   locale: z.string(),
 });

@@ -58,6 +58,17 @@ export function filtersToSegment(filters: ListingFilters): string {
   return filtersToQuery(filters).replaceAll("&", ";");
 }
 
-export function filtersFromSegment(segment: string): ListingFilters {
-  return parseFilters(new URLSearchParams(decodeURIComponent(segment).replaceAll(";", "&")));
+// The filters of a segment exactly as filtersToSegment writes it (or "all"); null for anything else, so that no
+// other spelling, malformed or not, becomes a page of its own in the page cache
+export function filtersFromSegment(segment: string): ListingFilters | null {
+  let text: string;
+  try {
+    text = decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+  if (text === "all") return {};
+  const filters = parseFilters(new URLSearchParams(text.replaceAll(";", "&")));
+  const canonical = filtersToSegment(filters);
+  return canonical !== "" && canonical === text ? filters : null;
 }

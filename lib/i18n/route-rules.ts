@@ -3,6 +3,7 @@
 // middleware would do. Next applies them as rewrites and redirects from next.config.ts, so the proxy (proxy.ts) runs
 // only where it has work; resolveLocalizedPath answers the same question in code (the proxy, tests). Only the last
 // segment of a path may be a parameter ([slug]).
+import { filtersFromSegment, filtersToQuery, parseFilters } from "@/lib/catalogue/filters";
 import { routing, type Locale } from "./routing";
 
 type Target = { internal: string; own: string };
@@ -50,6 +51,8 @@ export type Resolved = { route: string } | { redirect: string } | null;
 
 // A request path (no query) → the route that serves it, a redirect to the locale's own spelling, or null (as is)
 export function resolveLocalizedPath(pathname: string): Resolved {
+  const filtered = filterPathRedirect(pathname);
+  if (filtered) return { redirect: filtered };
   const match = /^\/(da|sv)(\/.*[^/])$/.exec(pathname);
   if (!match) return null;
   const [, locale, rest] = match as unknown as [string, Locale, string];
@@ -109,4 +112,26 @@ export function localizedRedirects(): (Rule & { permanent: false })[] {
     }
   }
   return [...rules.values()];
+}
+
+// The route of a filtered listing, as proxy.ts rewrites to it: /da/articles/filter/topic=x;year=2020
+const filterRoute =
+  /^\/(da|sv)\/((?:articles|cases|publications|projects|references)|topics\/[a-z0-9-]+)\/filter\/([^/]*)$/;
+
+// A filtered listing's route requested with a segment proxy.ts would not write (another order, unknown or malformed
+// filters, bad percent-encoding) → the listing's public address with the filters that could be read, so that made-up
+// segments never become pages of their own; null for any other path
+export function filterPathRedirect(pathname: string): string | null {
+  const match = filterRoute.exec(pathname);
+  if (!match) return null;
+  const [, locale, route, segment] = match as unknown as [string, Locale, string, string];
+  if (filtersFromSegment(segment)) return null;
+  let text = "";
+  try {
+    text = decodeURIComponent(segment);
+  } catch {
+    // Nothing readable: the listing without filters.
+  }
+  const query = filtersToQuery(parseFilters(new URLSearchParams(text.replaceAll(";", "&"))));
+  return publicPath(`/${locale}/${route}`) + (query ? `?${query}` : "");
 }

@@ -1,31 +1,41 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
 import net from "node:net";
 import { expect, test } from "@playwright/test";
 import { loadCatalogue } from "../../lib/content/load";
+import { socketPath } from "../../lib/database/embedded";
+import { openDatabase } from "../../lib/database/runtime";
 
 // A second app process whose database connection runs through a TCP relay that the test can cut and restore.
 const port = Number(process.env.E2E_PORT ?? 3100) + 50;
 const base = `http://127.0.0.1:${port}`;
 
-function databaseUrl(): string {
+// DATABASE_URL, or the e2e site's embedded database reached through its owner (npm start)
+async function databaseUrl(): Promise<string> {
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
-  const lock = ".data/e2e-pglite.lock.json";
-  if (!existsSync(lock)) throw new Error("the e2e site's embedded database is not running");
-  return (JSON.parse(readFileSync(lock, "utf8")) as { url: string }).url;
+  process.env.EMBEDDED_DB_DIR ??= ".data/e2e-pglite";
+  const database = await openDatabase({ share: false, waitMs: 10_000 });
+  await database.close();
+  return database.url;
+}
+
+// Where a connection string leads: a Unix socket (host=/folder) or a TCP address
+function target(url: URL): net.NetConnectOpts {
+  const socketDir = url.searchParams.get("host");
+  if (socketDir?.startsWith("/")) return { path: socketPath(socketDir) };
+  return { host: url.hostname, port: Number(url.port || 5432) };
 }
 
 class Relay {
   private server?: net.Server;
   private sockets = new Set<net.Socket>();
   constructor(
-    private target: { host: string; port: number },
+    private target: net.NetConnectOpts,
     readonly port: number,
   ) {}
   async open() {
     this.server = net.createServer((client) => {
-      const upstream = net.connect(this.target.port, this.target.host);
+      const upstream = net.connect(this.target);
       for (const s of [client, upstream]) {
         this.sockets.add(s);
         s.on("close", () => this.sockets.delete(s));
@@ -57,11 +67,12 @@ test.describe("with the database stopped", () => {
   let app: ChildProcess;
 
   test.beforeAll(async () => {
-    const url = new URL(databaseUrl());
-    relay = new Relay({ host: url.hostname, port: Number(url.port || 5432) }, await freePort());
+    const url = new URL(await databaseUrl());
+    relay = new Relay(target(url), await freePort());
     await relay.open();
     url.hostname = "127.0.0.1";
     url.port = String(relay.port);
+    url.searchParams.delete("host");
     // A production server started as an operator would: `next start` with its settings.
     app = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
       env: {

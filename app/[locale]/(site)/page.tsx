@@ -12,6 +12,7 @@ import { sections } from "@/lib/catalogue/sections";
 import { Link } from "@/components/site/link";
 import { alternatesFor } from "@/lib/i18n/alternates";
 import type { Locale } from "@/lib/i18n/routing";
+import { checkPageParams } from "@/lib/i18n/page-params";
 
 type Props = { params: Promise<{ locale: Locale }> };
 
@@ -20,7 +21,9 @@ export function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return homeMetadata((await params).locale);
+  const { locale } = await params;
+  checkPageParams({ locale });
+  return homeMetadata(locale);
 }
 
 const entryTypes = ["article", "case", "publication", "project", "reference"] as const;
@@ -28,6 +31,7 @@ const featuredTypes = ["publication", "case", "project", "article"] as const;
 
 export default async function HomePage({ params }: Props) {
   const { locale } = await params;
+  checkPageParams({ locale });
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "HomePage" });
   const sectionText = await getTranslations({ locale, namespace: "Sections" });

@@ -7,6 +7,7 @@ import { AdviserCards } from "@/components/content/adviser-cards";
 import { listAdvisers } from "@/lib/catalogue/advisers";
 import { alternatesFor } from "@/lib/i18n/alternates";
 import type { Locale } from "@/lib/i18n/routing";
+import { checkPageParams } from "@/lib/i18n/page-params";
 
 type Props = { params: Promise<{ locale: Locale }> };
 
@@ -16,12 +17,14 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
+  checkPageParams({ locale });
   const t = await getTranslations({ locale, namespace: "Advisers" });
   return pageMetadata({ locale, href: "/advisers", title: t("title"), description: t("intro") });
 }
 
 export default async function AdvisersPage({ params }: Props) {
   const { locale } = await params;
+  checkPageParams({ locale });
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "Advisers" });
   const advisers = await listAdvisers(locale);

@@ -12,6 +12,7 @@ import { getContactItem, listAdvisers, routeAdviser } from "@/lib/contact/advise
 import { sendContactMessage } from "@/lib/contact/actions";
 import type { ContactFormState } from "@/lib/contact/schema";
 import { issueStartStamp, newFormKey } from "@/lib/form-guard";
+import { checkPageParams } from "@/lib/i18n/page-params";
 
 type Props = {
   params: Promise<{ locale: Locale }>;
@@ -20,6 +21,7 @@ type Props = {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
+  checkPageParams({ locale });
   const t = await getTranslations({ locale, namespace: "Contact" });
   return { title: t("metaTitle") };
 }
@@ -32,6 +34,7 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 // The contact page: the form (with a fresh key and a signed start time, as this page is never cached) and the advisers
 export default async function ContactPage({ params, searchParams }: Props) {
   const { locale } = await params;
+  checkPageParams({ locale });
   setRequestLocale(locale);
   const query = await searchParams;
   const t = await getTranslations({ locale, namespace: "Contact" });

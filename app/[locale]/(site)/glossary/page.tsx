@@ -6,6 +6,7 @@ import { Breadcrumbs } from "@/components/site/breadcrumbs";
 import { glossaryByLetter } from "@/lib/catalogue/glossary";
 import { alternatesFor } from "@/lib/i18n/alternates";
 import { otherLocale, type Locale } from "@/lib/i18n/routing";
+import { checkPageParams } from "@/lib/i18n/page-params";
 
 type Props = { params: Promise<{ locale: Locale }> };
 
@@ -15,6 +16,7 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
+  checkPageParams({ locale });
   const t = await getTranslations({ locale, namespace: "Glossary" });
   return pageMetadata({ locale, href: "/glossary", title: t("title"), description: t("intro") });
 }
@@ -22,6 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 // Danish and Swedish terms side by side, A to Z in the reader's language
 export default async function GlossaryPage({ params }: Props) {
   const { locale } = await params;
+  checkPageParams({ locale });
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "Glossary" });
   const letters = await glossaryByLetter(locale);

@@ -17,11 +17,13 @@ import {
   searchQueryString,
   type RawSearchParams,
 } from "@/lib/search/params";
+import { checkPageParams } from "@/lib/i18n/page-params";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<RawSearchParams> };
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { locale } = await params;
+  checkPageParams({ locale });
   const { q } = parseSearchParams(await searchParams);
   const t = await getTranslations({ locale, namespace: "Search" });
   // Result pages are not worth indexing; the empty search page is.
@@ -33,6 +35,7 @@ export const dynamic = "force-dynamic";
 
 export default async function SearchPage({ params, searchParams }: Props) {
   const { locale } = await params;
+  checkPageParams({ locale });
   setRequestLocale(locale);
   const search = parseSearchParams(await searchParams);
   const outcome = await searchCatalogue(search, locale);

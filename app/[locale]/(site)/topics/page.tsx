@@ -7,6 +7,7 @@ import { listTopics } from "@/lib/catalogue/topics";
 import { Link } from "@/components/site/link";
 import { alternatesFor } from "@/lib/i18n/alternates";
 import type { Locale } from "@/lib/i18n/routing";
+import { checkPageParams } from "@/lib/i18n/page-params";
 
 type Props = { params: Promise<{ locale: Locale }> };
 
@@ -16,12 +17,14 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
+  checkPageParams({ locale });
   const t = await getTranslations({ locale, namespace: "Topics" });
   return pageMetadata({ locale, href: "/topics", title: t("title"), description: t("intro") });
 }
 
 export default async function TopicsPage({ params }: Props) {
   const { locale } = await params;
+  checkPageParams({ locale });
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "Topics" });
   const topics = await listTopics(locale);

@@ -18,6 +18,7 @@ import { otherLocale, type Locale } from "@/lib/i18n/routing";
 import { ItemContact } from "@/components/contact/item-contact";
 import { PageFeedback } from "@/components/feedback/page-feedback";
 import { attachmentHref } from "@/lib/files";
+import { checkPageParams } from "@/lib/i18n/page-params";
 
 export function generateStaticParams() {
   return [];
@@ -27,6 +28,7 @@ type Props = { params: Promise<{ locale: Locale; section: string; slug: string }
 
 async function load({ params }: Props) {
   const { locale, section, slug } = await params;
+  checkPageParams({ locale, slug });
   const type = typeOfSection(section);
   if (!type) notFound();
   const item = await getPublishedItem(type, slug, locale);
@@ -37,6 +39,7 @@ async function load({ params }: Props) {
 // A missing item gets no metadata here: notFound() thrown from metadata would skip the localized not-found page.
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, section, slug } = await params;
+  checkPageParams({ locale, slug });
   const type = typeOfSection(section);
   const item = type ? await getPublishedItem(type, slug, locale) : null;
   return item ? itemMetadata(item, locale) : {};

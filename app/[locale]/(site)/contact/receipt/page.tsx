@@ -6,11 +6,13 @@ import { Link } from "@/components/site/link";
 import { alternatesFor } from "@/lib/i18n/alternates";
 import type { Locale } from "@/lib/i18n/routing";
 import { getReceipt } from "@/lib/contact/messages";
+import { checkPageParams } from "@/lib/i18n/page-params";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ ref?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
+  checkPageParams({ locale });
   const t = await getTranslations({ locale, namespace: "Contact.receipt" });
   // The address holds the reference: keep it out of search engines and other sites' logs.
   return { title: t("metaTitle"), robots: { index: false, follow: false }, referrer: "no-referrer" };
@@ -22,6 +24,7 @@ export const dynamic = "force-dynamic";
 
 export default async function ReceiptPage({ params, searchParams }: Props) {
   const { locale } = await params;
+  checkPageParams({ locale });
   setRequestLocale(locale);
   const raw = (await searchParams).ref;
   const reference = (Array.isArray(raw) ? raw[0] : raw) ?? "";

@@ -5,6 +5,7 @@ import { PageShell } from "@/components/site/page-shell";
 import { StatusMessage, statusCodes, type StatusCode } from "@/components/site/status-message";
 import { alternatesFor } from "@/lib/i18n/alternates";
 import type { Locale } from "@/lib/i18n/routing";
+import { checkPageParams } from "@/lib/i18n/page-params";
 
 type Props = { params: Promise<{ locale: Locale; code: string }> };
 
@@ -18,6 +19,7 @@ export const metadata: Metadata = { robots: { index: false } };
 // script-only error shell (scripts/server.ts).
 export default async function StatusPage({ params }: Props) {
   const { locale, code } = await params;
+  checkPageParams({ locale });
   setRequestLocale(locale);
   const status = Number(code) as StatusCode;
   if (!statusCodes.includes(status)) notFound();

@@ -4,6 +4,7 @@ import { setRequestLocale } from "next-intl/server";
 import { TopicPage } from "@/components/content/topic-page";
 import { getTopic } from "@/lib/catalogue/topics";
 import type { Locale } from "@/lib/i18n/routing";
+import { checkPageParams } from "@/lib/i18n/page-params";
 
 type Props = { params: Promise<{ locale: Locale; slug: string }> };
 
@@ -13,6 +14,7 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, slug } = await params;
+  checkPageParams({ locale, slug });
   const topic = await getTopic(slug, locale);
   return topic
     ? pageMetadata({
@@ -26,6 +28,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function Page({ params }: Props) {
   const { locale, slug } = await params;
+  checkPageParams({ locale, slug });
   setRequestLocale(locale);
   return <TopicPage locale={locale} slug={slug} filters={{}} />;
 }

@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SectionPage } from "@/components/content/section-page";
-import { filtersFromSegment } from "@/lib/catalogue/filters";
+import { canonicalFilters } from "@/lib/catalogue/filter-route";
 import { typeOfSection } from "@/lib/catalogue/sections";
 import type { Locale } from "@/lib/i18n/routing";
+import { checkPageParams } from "@/lib/i18n/page-params";
 
 type Props = { params: Promise<{ locale: Locale; section: string; filters: string }> };
 
@@ -14,6 +15,7 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, section } = await params;
+  checkPageParams({ locale });
   const type = typeOfSection(section);
   if (!type) return {};
   const t = await getTranslations({ locale, namespace: "Sections" });
@@ -24,6 +26,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 // A filtered listing: proxy.ts turns ?topic=…&year=… into this path, one cached page per filter set
 export default async function FilteredListingPage({ params }: Props) {
   const { locale, section, filters } = await params;
+  checkPageParams({ locale });
   setRequestLocale(locale);
-  return <SectionPage locale={locale} section={section} filters={filtersFromSegment(filters)} />;
+  const parsed = await canonicalFilters(filters);
+  return <SectionPage locale={locale} section={section} filters={parsed} />;
 }
