@@ -78,7 +78,8 @@ export async function attemptLogin(client: Db, input: LoginInput, now = new Date
       await logged("login.backoff", { failures: accountFailures });
     return { status: "invalid" };
   }
-  await clearThrottle(client, keys);
+  // A success starts every count of the account again.
+  await clearThrottle(client, [...new Set([...keys, accountKey(email)])]);
   const next = user.totpEnabledAt ? "code" : secondFactorRequired(user.role) ? "enrol" : "admin";
   const stage: SessionStage = next === "admin" ? "full" : "password";
   const session = await createSession(client, user.id, now, stage);
