@@ -80,11 +80,11 @@ export async function login(_previous: LoginState, form: FormData): Promise<Logi
 // The second step of a login: a code from the authenticator or a recovery code
 export async function verifySecondFactor(_previous: AuthFormState, form: FormData): Promise<AuthFormState> {
   const locale = localeOf(form);
-  const t = await getTranslations({ locale, namespace: "Admin.secondFactor" });
   const store = await cookies();
   const token = store.get(sessionCookieName)?.value;
   const pending = await pendingForToken(db(), token);
   if (!pending || !pending.secondFactor) redirect(adminPath(locale, "login"));
+  const t = await getTranslations({ locale, namespace: "Admin.secondFactor" });
   const address = await requestAddress();
   const actor = { id: pending.userId, email: pending.email };
   const code = codeSchema.safeParse(form.get("code") ?? "");
@@ -112,13 +112,13 @@ export async function verifySecondFactor(_previous: AuthFormState, form: FormDat
 // who chooses to; answers with the recovery codes, shown this once
 export async function confirmEnrolment(_previous: AuthFormState, form: FormData): Promise<AuthFormState> {
   const locale = localeOf(form);
-  const t = await getTranslations({ locale, namespace: "Admin.enrol" });
   const store = await cookies();
   const token = store.get(sessionCookieName)?.value;
   const pending = await pendingForToken(db(), token);
   const staff = pending ? null : await staffForToken(db(), token);
   const actor = pending ? { id: pending.userId, email: pending.email } : staff;
   if (!actor || (pending && pending.secondFactor)) redirect(adminPath(locale, "login"));
+  const t = await getTranslations({ locale, namespace: "Admin.enrol" });
   const address = await requestAddress();
   const code = codeSchema.safeParse(form.get("code") ?? "");
   if (!code.success) return { error: t("invalid") };
