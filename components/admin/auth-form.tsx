@@ -46,7 +46,11 @@ export function AuthForm({ action, fields, hidden, submit, codes, testId }: Prop
   return (
     <form action={formAction} className="max-w-sm space-y-4" noValidate data-testid={testId}>
       {state.error && (
-        <p role="alert" className="border-l-4 border-[#b3261e] pl-3 font-semibold text-[#b3261e]" data-testid="auth-error">
+        <p
+          role="alert"
+          className="border-l-4 border-[#b3261e] pl-3 font-semibold text-[#b3261e]"
+          data-testid="auth-error"
+        >
           {state.error}
         </p>
       )}

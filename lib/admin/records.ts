@@ -140,8 +140,7 @@ export async function recordChoices(client: Db, kind: RecordKind, uiLocale: Loca
 }
 
 export type RecordOutcome =
-  | { status: "saved"; id: string; addressChanged?: true }
-  | { status: "invalid"; errors: RecordErrors };
+  { status: "saved"; id: string; addressChanged?: true } | { status: "invalid"; errors: RecordErrors };
 
 /** Who saves: only an admin who proved password and second factor within minutes may change an adviser's address. */
 export type RecordAuthor = Pick<Staff, "id" | "email"> & { role?: StaffRole; fresh?: boolean; clientAddress?: string };
@@ -224,7 +223,12 @@ async function checkAddressChange(tx: Tx, author: RecordAuthor, id: string, emai
   if (!author.fresh) throw new Refusal({ email: { code: "emailReauth" } });
   await audit(tx, author, "advisers.email", "advisers", id, { from: before.email, to: email }, author.clientAddress);
   if (!before.emailIsPlaceholder) {
-    const mail = composeAddressChangeMail({ name: before.name, languages: before.languages, from: before.email, to: email });
+    const mail = composeAddressChangeMail({
+      name: before.name,
+      languages: before.languages,
+      from: before.email,
+      to: email,
+    });
     await tx.mailOutbox.create({
       data: { toAddress: before.email, subject: mail.subject, textBody: mail.text, messageId: newMessageId("adviser") },
     });

@@ -89,7 +89,12 @@ export async function verifySecondFactor(_previous: AuthFormState, form: FormDat
   const actor = { id: pending.userId, email: pending.email };
   const code = codeSchema.safeParse(form.get("code") ?? "");
   if (!code.success) return { error: t("invalid") };
-  const taken = await takeWindowed(db(), secondFactorKey(pending.userId), secondFactorLimit.failures, secondFactorLimit.minutes);
+  const taken = await takeWindowed(
+    db(),
+    secondFactorKey(pending.userId),
+    secondFactorLimit.failures,
+    secondFactorLimit.minutes,
+  );
   if (!taken.allowed) {
     await audit(db(), actor, "totp.throttled", "session", null, undefined, address);
     await endSession(db(), token);
@@ -122,7 +127,12 @@ export async function confirmEnrolment(_previous: AuthFormState, form: FormData)
   const address = await requestAddress();
   const code = codeSchema.safeParse(form.get("code") ?? "");
   if (!code.success) return { error: t("invalid") };
-  const taken = await takeWindowed(db(), secondFactorKey(actor.id), secondFactorLimit.failures, secondFactorLimit.minutes);
+  const taken = await takeWindowed(
+    db(),
+    secondFactorKey(actor.id),
+    secondFactorLimit.failures,
+    secondFactorLimit.minutes,
+  );
   if (!taken.allowed) return { error: t("locked", { minutes: taken.retryMinutes }) };
   const codes = await confirmTotp(db(), actor.id, code.data);
   if (!codes) {

@@ -29,7 +29,8 @@ function readOrCreateKeyFile(file: string): string {
 function masterKey(): Buffer {
   if (cache.staffKey) return cache.staffKey;
   const configured = process.env.STAFF_TOTP_KEY?.trim() || readOrCreateKeyFile(keyFile());
-  if (configured.length < 32) throw new Error("STAFF_TOTP_KEY must be at least 32 characters (e.g. 32 random bytes in base64)");
+  if (configured.length < 32)
+    throw new Error("STAFF_TOTP_KEY must be at least 32 characters (e.g. 32 random bytes in base64)");
   cache.staffKey = createHash("sha256").update(configured).digest();
   return cache.staffKey;
 }

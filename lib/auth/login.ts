@@ -22,7 +22,14 @@ export const loginRateLimit: RateLimit = {
 export const secondFactorLimit = { failures: 5, minutes: 15 } as const;
 
 export type LoginOutcome =
-  | { status: "ok"; userId: string; token: string; expiresAt: Date; stage: SessionStage; next: "code" | "enrol" | "admin" }
+  | {
+      status: "ok";
+      userId: string;
+      token: string;
+      expiresAt: Date;
+      stage: SessionStage;
+      next: "code" | "enrol" | "admin";
+    }
   | { status: "invalid" }
   | { status: "throttled"; minutes: number };
 
@@ -73,9 +80,16 @@ export async function attemptLogin(client: Db, input: LoginInput, now = new Date
   const ok = await verifyPassword(user?.active ? user.passwordHash : null, input.password);
   if (!ok || !user) {
     await pruneThrottle(client, now);
-    await audit(client, user ? { id: user.id, email } : null, "login.failed", "login", user?.id ?? null, { email }, address);
-    if (accountFailures >= accountBackoff.free)
-      await logged("login.backoff", { failures: accountFailures });
+    await audit(
+      client,
+      user ? { id: user.id, email } : null,
+      "login.failed",
+      "login",
+      user?.id ?? null,
+      { email },
+      address,
+    );
+    if (accountFailures >= accountBackoff.free) await logged("login.backoff", { failures: accountFailures });
     return { status: "invalid" };
   }
   // A success starts every count of the account again.
@@ -83,6 +97,14 @@ export async function attemptLogin(client: Db, input: LoginInput, now = new Date
   const next = user.totpEnabledAt ? "code" : secondFactorRequired(user.role) ? "enrol" : "admin";
   const stage: SessionStage = next === "admin" ? "full" : "password";
   const session = await createSession(client, user.id, now, stage);
-  await audit(client, { id: user.id, email }, next === "admin" ? "login" : "login.password", "session", null, undefined, address);
+  await audit(
+    client,
+    { id: user.id, email },
+    next === "admin" ? "login" : "login.password",
+    "session",
+    null,
+    undefined,
+    address,
+  );
   return { status: "ok", userId: user.id, ...session, stage, next };
 }

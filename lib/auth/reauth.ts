@@ -19,16 +19,31 @@ export async function proveAgain(
   input: { password: string; code: string; token: string | undefined; clientAddress: string },
   now = new Date(),
 ): Promise<ProofOutcome> {
-  const taken = await takeWindowed(client, reauthKey(staff.id), secondFactorLimit.failures, secondFactorLimit.minutes, now);
+  const taken = await takeWindowed(
+    client,
+    reauthKey(staff.id),
+    secondFactorLimit.failures,
+    secondFactorLimit.minutes,
+    now,
+  );
   if (!taken.allowed) {
     await audit(client, staff, "reauth.throttled", "session", null, undefined, input.clientAddress);
     return "throttled";
   }
   const user = await client.staffUser.findUniqueOrThrow({ where: { id: staff.id }, select: { passwordHash: true } });
   const passwordOk = await verifyPassword(user.passwordHash, input.password.slice(0, 1024));
-  const factorOk = passwordOk && (!staff.secondFactor || !!(await checkSecondFactor(client, staff.id, input.code, now)));
+  const factorOk =
+    passwordOk && (!staff.secondFactor || !!(await checkSecondFactor(client, staff.id, input.code, now)));
   if (!passwordOk || !factorOk) {
-    await audit(client, staff, "reauth.failed", "session", null, { step: passwordOk ? "code" : "password" }, input.clientAddress);
+    await audit(
+      client,
+      staff,
+      "reauth.failed",
+      "session",
+      null,
+      { step: passwordOk ? "code" : "password" },
+      input.clientAddress,
+    );
     return "invalid";
   }
   await clearThrottle(client, [reauthKey(staff.id)]);

@@ -88,7 +88,16 @@ export async function staffForToken(client: Db, token: string | undefined, now =
   if (now.getTime() - session.seenAt.getTime() >= seenEverySeconds * 1000)
     await client.session.updateMany({ where: { id: session.id }, data: { seenAt: now } });
   const { id, email, name, role, adviserId, mustChangePassword, totpEnabledAt } = session.user;
-  return { id, email, name, role, adviserId, mustChangePassword, secondFactor: !!totpEnabledAt, authAt: session.authAt };
+  return {
+    id,
+    email,
+    name,
+    role,
+    adviserId,
+    mustChangePassword,
+    secondFactor: !!totpEnabledAt,
+    authAt: session.authAt,
+  };
 }
 
 // The login waiting for its second factor (or enrolment) of a session token, or null
@@ -106,7 +115,10 @@ export async function pendingForToken(
 // Finish a login waiting for its second factor: the session opens the staff area for its full lifetime
 export async function completeSession(client: Db, sessionId: string, now = new Date()): Promise<Date> {
   const expiresAt = new Date(now.getTime() + sessionHours * 3600_000);
-  await client.session.update({ where: { id: sessionId }, data: { stage: "full", expiresAt, authAt: now, seenAt: now } });
+  await client.session.update({
+    where: { id: sessionId },
+    data: { stage: "full", expiresAt, authAt: now, seenAt: now },
+  });
   return expiresAt;
 }
 

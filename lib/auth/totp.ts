@@ -20,7 +20,9 @@ export function sealSecret(secret: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", derivedKey("totp"), iv);
   const body = Buffer.concat([cipher.update(secret, "utf8"), cipher.final()]);
-  return ["v1", iv, cipher.getAuthTag(), body].map((p) => (typeof p === "string" ? p : p.toString("base64url"))).join(".");
+  return ["v1", iv, cipher.getAuthTag(), body]
+    .map((p) => (typeof p === "string" ? p : p.toString("base64url")))
+    .join(".");
 }
 
 // Decrypt a secret sealed by sealSecret; throws when the key is not the one it was sealed with
@@ -89,7 +91,7 @@ export async function newRecoveryCodes(client: Db, userId: string): Promise<stri
 }
 
 // Use up one recovery code of the account; false when it is unknown or used
-export async function useRecoveryCode(client: Db, userId: string, code: string, at = new Date()): Promise<boolean> {
+export async function spendRecoveryCode(client: Db, userId: string, code: string, at = new Date()): Promise<boolean> {
   if (normalCode(code).length !== 10) return false;
   const used = await client.recoveryCode.updateMany({
     where: { userId, codeHash: codeHash(code), usedAt: null },
@@ -107,7 +109,7 @@ export async function checkSecondFactor(
 ): Promise<"totp" | "recovery" | null> {
   const trimmed = code.trim().slice(0, 40);
   if (/^\d[\d\s]*$/.test(trimmed)) return (await checkTotp(client, userId, trimmed, at)) ? "totp" : null;
-  return (await useRecoveryCode(client, userId, trimmed, at)) ? "recovery" : null;
+  return (await spendRecoveryCode(client, userId, trimmed, at)) ? "recovery" : null;
 }
 
 // Offer a new secret to an account that has none enabled (kept until it is confirmed with a code)
@@ -119,7 +121,10 @@ export async function offerTotpSecret(client: Db, userId: string): Promise<strin
   if (user.totpSecret && !user.totpEnabledAt) return openSecret(user.totpSecret);
   if (user.totpEnabledAt) throw new Error("The second factor is already enabled");
   const secret = newTotpSecret();
-  await client.staffUser.update({ where: { id: userId }, data: { totpSecret: sealSecret(secret), totpLastStep: null } });
+  await client.staffUser.update({
+    where: { id: userId },
+    data: { totpSecret: sealSecret(secret), totpLastStep: null },
+  });
   return secret;
 }
 

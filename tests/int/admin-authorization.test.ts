@@ -217,7 +217,8 @@ describe.each(databases)("admin authorization on the $name database", (database)
         if (pendingLoginActions.has(name)) {
           const before = await counts(client);
           // A logged-in member may enrol a second factor of their own choice, so only the code step refuses one.
-          const tokens = name === "verifySecondFactor" ? [undefined, "forged-token", editorToken] : [undefined, "forged-token"];
+          const tokens =
+            name === "verifySecondFactor" ? [undefined, "forged-token", editorToken] : [undefined, "forged-token"];
           for (const token of tokens) {
             cookieJar.clear();
             if (token) cookieJar.set(sessionCookieName, token);
@@ -225,7 +226,9 @@ describe.each(databases)("admin authorization on the $name database", (database)
               () => "answered",
               (error: { digest?: string }) => error.digest ?? String(error),
             );
-            expect(outcome, `${name} with ${token ?? "no"} session`).toMatch(/^NEXT_REDIRECT;replace;\/da\/admin\/login;/);
+            expect(outcome, `${name} with ${token ?? "no"} session`).toMatch(
+              /^NEXT_REDIRECT;replace;\/da\/admin\/login;/,
+            );
           }
           expect(await counts(client), name).toEqual(before);
           continue;

@@ -82,8 +82,7 @@ async function enrolled(client: Db, userId: string): Promise<string> {
   return secret;
 }
 
-const auditOf = (client: Db, action: string) =>
-  client.auditLog.findMany({ where: { action }, orderBy: { at: "asc" } });
+const auditOf = (client: Db, action: string) => client.auditLog.findMany({ where: { action }, orderBy: { at: "asc" } });
 
 describe.each(databases)("staff authentication on the $name database", (database) => {
   const smtp = new TestSmtpServer();
@@ -170,8 +169,14 @@ describe.each(databases)("staff authentication on the $name database", (database
       const statuses: string[] = [];
       for (let i = 0; i <= pairLimit.failures; i++)
         statuses.push(
-          (await attemptLogin(client, { email: "owner@example.org", password: "x", clientAddress: `10.0.0.${i}`, deviceToken }))
-            .status,
+          (
+            await attemptLogin(client, {
+              email: "owner@example.org",
+              password: "x",
+              clientAddress: `10.0.0.${i}`,
+              deviceToken,
+            })
+          ).status,
         );
       expect(statuses).toEqual([...Array(pairLimit.failures).fill("invalid"), "throttled"]);
       // A cookie made for another account does not count as the owner's browser.
@@ -238,7 +243,10 @@ describe.each(databases)("staff authentication on the $name database", (database
       const enrol = await run(() =>
         actions.confirmEnrolment({ error: null }, form({ locale: "da", code: totp.totpCode(secret) })),
       );
-      expect(enrol).toMatchObject({ error: null, codes: expect.arrayContaining([expect.stringMatching(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/)]) });
+      expect(enrol).toMatchObject({
+        error: null,
+        codes: expect.arrayContaining([expect.stringMatching(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/)]),
+      });
       expect((await guard.currentStaff())?.email).toBe("admin@example.org");
       expect(cookieJar.has(deviceCookieName)).toBe(true);
 
@@ -246,7 +254,9 @@ describe.each(databases)("staff authentication on the $name database", (database
       cookieJar.delete(sessionCookieName);
       expect(await login()).toEqual({ redirect: "/da/admin/login/code" });
       expect(await guard.currentStaff()).toBeNull();
-      const wrong = await run(() => actions.verifySecondFactor({ error: null }, form({ locale: "da", code: "123456" })));
+      const wrong = await run(() =>
+        actions.verifySecondFactor({ error: null }, form({ locale: "da", code: "123456" })),
+      );
       expect(wrong).toEqual({ error: da.Admin.secondFactor.invalid });
       const [failure] = await auditOf(client, "totp.failed");
       expect(failure).toMatchObject({ actorId: id, clientAddress: "198.51.100.7" });
@@ -261,7 +271,9 @@ describe.each(databases)("staff authentication on the $name database", (database
       await login();
       for (let i = 0; i < 5; i++)
         await run(() => actions.verifySecondFactor({ error: null }, form({ locale: "da", code: "000000" })));
-      const locked = await run(() => actions.verifySecondFactor({ error: null }, form({ locale: "da", code: "000001" })));
+      const locked = await run(() =>
+        actions.verifySecondFactor({ error: null }, form({ locale: "da", code: "000001" })),
+      );
       expect((locked as { error: string }).error).toMatch(/For mange forkerte koder/);
       expect(await guard.currentPendingLogin()).toBeNull();
       expect(await auditOf(client, "totp.throttled")).toHaveLength(1);
@@ -380,8 +392,13 @@ describe.each(databases)("staff authentication on the $name database", (database
       expect(await sessions.staffForToken(client, other.token)).toBeNull();
       expect(await run(() => guard.requireStaff("da"))).toMatchObject({ id });
       expect(
-        (await attemptLogin(client, { email: "editor@example.org", password: "a brand new passphrase 7", clientAddress: "1" }))
-          .status,
+        (
+          await attemptLogin(client, {
+            email: "editor@example.org",
+            password: "a brand new passphrase 7",
+            clientAddress: "1",
+          })
+        ).status,
       ).toBe("ok");
     });
   });
@@ -429,7 +446,9 @@ describe.each(databases)("staff authentication on the $name database", (database
       });
       expect((await client.adviser.findUniqueOrThrow({ where: { id: anna.id } })).email).toBe("anna@example.org");
       expect(await client.mailOutbox.count()).toBe(0);
-      expect(await run(() => saveRecordAction(initial(anna.id), adviserForm(anna.id, { titleDa: "Ny titel" })))).toEqual({
+      expect(
+        await run(() => saveRecordAction(initial(anna.id), adviserForm(anna.id, { titleDa: "Ny titel" }))),
+      ).toEqual({
         redirect: `/da/admin/advisers?saved=${anna.id}`,
       });
       expect((await client.adviser.findUniqueOrThrow({ where: { id: anna.id } })).titleDa).toBe("Ny titel");

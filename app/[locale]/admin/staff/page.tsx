@@ -4,11 +4,7 @@ import { requireStaff } from "@/lib/auth/guard";
 import { listStaff } from "@/lib/auth/staff";
 import { adminLocale } from "@/lib/admin/paths";
 import { editorChoices } from "@/lib/admin/items";
-import {
-  resetSecondFactorAction,
-  resetStaffPasswordAction,
-  setStaffActiveAction,
-} from "@/lib/admin/actions/staff";
+import { resetSecondFactorAction, resetStaffPasswordAction, setStaffActiveAction } from "@/lib/admin/actions/staff";
 import { StaffForm } from "@/components/admin/staff-form";
 import { SubmitButton } from "@/components/admin/submit-button";
 
