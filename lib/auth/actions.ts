@@ -106,8 +106,8 @@ export async function verifySecondFactor(_previous: AuthFormState, form: FormDat
     return { error: t("invalid") };
   }
   await clearThrottle(db(), [secondFactorKey(pending.userId)]);
-  const expiresAt = await completeSession(db(), pending.sessionId);
-  store.set(sessionCookieName, token!, sessionCookieOptions(expiresAt));
+  const session = await completeSession(db(), pending.sessionId);
+  store.set(sessionCookieName, session.token, sessionCookieOptions(session.expiresAt));
   await rememberBrowser(pending.email);
   await audit(db(), actor, used === "recovery" ? "login.recoveryCode" : "login", "session", null, undefined, address);
   redirect(adminPath(locale));
@@ -141,8 +141,8 @@ export async function confirmEnrolment(_previous: AuthFormState, form: FormData)
   }
   await clearThrottle(db(), [secondFactorKey(actor.id)]);
   if (pending) {
-    const expiresAt = await completeSession(db(), pending.sessionId);
-    store.set(sessionCookieName, token!, sessionCookieOptions(expiresAt));
+    const session = await completeSession(db(), pending.sessionId);
+    store.set(sessionCookieName, session.token, sessionCookieOptions(session.expiresAt));
     await rememberBrowser(pending.email);
   } else await markAuthenticated(db(), token);
   await audit(db(), actor, "totp.enrol", "staff", actor.id, undefined, address);

@@ -112,14 +112,20 @@ export async function pendingForToken(
   return { sessionId: session.id, userId, email, role, secondFactor: !!totpEnabledAt };
 }
 
-// Finish a login waiting for its second factor: the session opens the staff area for its full lifetime
-export async function completeSession(client: Db, sessionId: string, now = new Date()): Promise<Date> {
+// Finish a login waiting for its second factor: the session gets a new token and opens the staff area
+// for its full lifetime
+export async function completeSession(
+  client: Db,
+  sessionId: string,
+  now = new Date(),
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + sessionHours * 3600_000);
   await client.session.update({
     where: { id: sessionId },
-    data: { stage: "full", expiresAt, authAt: now, seenAt: now },
+    data: { id: tokenId(token), stage: "full", expiresAt, authAt: now, seenAt: now },
   });
-  return expiresAt;
+  return { token, expiresAt };
 }
 
 // Note a fresh proof of password and second factor in the session of a token
