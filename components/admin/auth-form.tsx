@@ -18,12 +18,14 @@ type Props = {
   submit: string;
   /** Shown above the recovery codes when the action answers with them */
   codes?: { title: string; intro: string; next: string; nextHref: string };
+  /** Shown instead of the form when there is nothing left to do (and no codes to show) */
+  done?: { text: string; next: string; nextHref: string };
   testId: string;
 };
 
 // A small staff form (second factor, enrolment, re-authentication, password change); it works without
 // JavaScript, and secrets typed into it are never sent back
-export function AuthForm({ action, fields, hidden, submit, codes, testId }: Props) {
+export function AuthForm({ action, fields, hidden, submit, codes, done, testId }: Props) {
   const [state, formAction] = useActionState<AuthFormState, FormData>(action, { error: null });
   if (state.codes && codes) {
     return (
@@ -41,6 +43,16 @@ export function AuthForm({ action, fields, hidden, submit, codes, testId }: Prop
           {codes.next}
         </a>
       </section>
+    );
+  }
+  if (done) {
+    return (
+      <p>
+        {done.text}{" "}
+        <a href={done.nextHref} className="font-semibold underline">
+          {done.next}
+        </a>
+      </p>
     );
   }
   return (

@@ -21,34 +21,37 @@ export default async function EnrolPage({ params }: Props) {
   if (!pending && !staff) redirect(adminPath(locale, "login"));
   if (pending?.secondFactor) redirect(adminPath(locale, "login/code"));
   const account = pending ? { id: pending.userId, email: pending.email } : staff!;
-  if (staff?.secondFactor) redirect(adminPath(locale, "password"));
   const t = await getTranslations({ locale, namespace: "Admin.enrol" });
-  const secret = await offerTotpSecret(db(), account.id);
-  const view = await enrolmentView(secret, account.email);
+  // Once enabled (also right after the confirming code, when this page is drawn again around the form's
+  // answer) the page offers no new secret: the form shows the recovery codes it received, or a way on.
+  const enabled = !!staff?.secondFactor;
+  const view = enabled ? null : await enrolmentView(await offerTotpSecret(db(), account.id), account.email);
   return (
     <>
       <h1 className="mb-2 text-2xl font-bold">{t("title")}</h1>
-      <p className="mb-4 max-w-2xl">{pending ? t("introRequired") : t("intro")}</p>
-      <ol className="mb-6 max-w-2xl list-decimal space-y-4 pl-6">
-        <li>
-          <p>{t("scan")}</p>
-          <div
-            role="img"
-            aria-label={t("qrLabel")}
-            className="mt-2 w-48 bg-white"
-            data-testid="totp-qr"
-            // The SVG is drawn by the qrcode library from our own otpauth:// address: paths only, no text.
-            dangerouslySetInnerHTML={{ __html: view.svg }}
-          />
-        </li>
-        <li>
-          <p>{t("orType")}</p>
-          <p className="mt-1 font-mono text-lg" data-testid="totp-secret">
-            {view.secretText}
-          </p>
-        </li>
-        <li>{t("confirm")}</li>
-      </ol>
+      {view ? <p className="mb-4 max-w-2xl">{pending ? t("introRequired") : t("intro")}</p> : null}
+      {view ? (
+        <ol className="mb-6 max-w-2xl list-decimal space-y-4 pl-6">
+          <li>
+            <p>{t("scan")}</p>
+            <div
+              role="img"
+              aria-label={t("qrLabel")}
+              className="mt-2 w-48 bg-white"
+              data-testid="totp-qr"
+              // The SVG is drawn by the qrcode library from our own otpauth:// address: paths only, no text.
+              dangerouslySetInnerHTML={{ __html: view.svg }}
+            />
+          </li>
+          <li>
+            <p>{t("orType")}</p>
+            <p className="mt-1 font-mono text-lg" data-testid="totp-secret">
+              {view.secretText}
+            </p>
+          </li>
+          <li>{t("confirm")}</li>
+        </ol>
+      ) : null}
       <AuthForm
         action={confirmEnrolment}
         testId="enrol"
@@ -61,6 +64,7 @@ export default async function EnrolPage({ params }: Props) {
           next: t("continue"),
           nextHref: adminPath(locale),
         }}
+        done={enabled ? { text: t("enabled"), next: t("continue"), nextHref: adminPath(locale) } : undefined}
       />
     </>
   );
