@@ -83,8 +83,9 @@ async function newSession(browser: Browser, email: string, options: BrowserConte
 }
 
 test.describe("admin", () => {
-  // Creating accounts runs the admin:create command (a few seconds each on a busy machine).
-  test.describe.configure({ timeout: 120_000 });
+  // Creating accounts runs the admin:create command (a few seconds each on a busy machine), and each login
+  // enrols or types a second-factor code.
+  test.describe.configure({ timeout: 180_000 });
   test("admin paths with changed case, trailing slashes and encoded characters never show admin pages to anonymous visitors", async ({
     page,
   }) => {
