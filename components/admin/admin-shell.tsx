@@ -59,6 +59,9 @@ export async function AdminShell({
           {staff && (
             <form action={logout} className="flex items-center gap-3 text-sm">
               <span>{t("nav.signedInAs", { name: staff.name, role: t(`roles.${staff.role}`) })}</span>
+              <NextLink href={adminPath(locale, "password")} prefetch={false} className="underline">
+                {t("nav.account")}
+              </NextLink>
               <input type="hidden" name="locale" value={locale} />
               <button type="submit" className="underline">
                 {t("nav.logout")}

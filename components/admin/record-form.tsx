@@ -14,6 +14,8 @@ export type RecordFormText = {
   signedOut: string;
   submit: string;
   busy: string;
+  /** Labels of the password and code asked for before an adviser's address changes */
+  reauth?: { title: string; password: string; code: string };
 };
 
 type Props = {
@@ -124,6 +126,34 @@ export function RecordForm({ kind, uiLocale, permalink, fields, choices, initial
           }
         })}
       </div>
+      {state.reauth && text.reauth && (
+        <fieldset
+          key={`reauth-${state.attempt}`}
+          className="mb-4 max-w-sm space-y-2 border-l-4 border-[var(--color-brand)] pl-3"
+          data-testid="record-reauth"
+        >
+          <legend className="font-semibold">{text.reauth.title}</legend>
+          <label className="block">
+            {text.reauth.password}
+            <input
+              name="reauthPassword"
+              type="password"
+              autoComplete="current-password"
+              className="mt-1 block w-full rounded border-2 border-[var(--color-ink)] px-2 py-1"
+            />
+          </label>
+          <label className="block">
+            {text.reauth.code}
+            <input
+              name="reauthCode"
+              type="text"
+              autoComplete="one-time-code"
+              spellCheck={false}
+              className="mt-1 block w-full rounded border-2 border-[var(--color-ink)] px-2 py-1"
+            />
+          </label>
+        </fieldset>
+      )}
       <SubmitButton busy={text.busy}>{text.submit}</SubmitButton>
     </form>
   );

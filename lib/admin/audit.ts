@@ -13,9 +13,18 @@ export async function audit(
   entity: string,
   entityId: string | null,
   detail?: Prisma.InputJsonValue,
+  clientAddress?: string | null,
 ) {
   await client.auditLog.create({
-    data: { actorId: actor?.id ?? null, actorEmail: actor?.email ?? "system", action, entity, entityId, detail },
+    data: {
+      actorId: actor?.id ?? null,
+      actorEmail: actor?.email ?? "system",
+      action,
+      entity,
+      entityId,
+      detail,
+      clientAddress: clientAddress ?? null,
+    },
   });
 }
 
@@ -27,6 +36,7 @@ export type AuditEntry = {
   entity: string;
   entityId: string | null;
   detail: string;
+  clientAddress: string | null;
 };
 
 // The newest audit entries, optionally of one entity

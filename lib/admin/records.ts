@@ -3,7 +3,9 @@ import type { Db } from "@/lib/database/client";
 import type { Locale, Prisma, StaffRole } from "@/lib/generated/prisma/client";
 import type { Staff } from "@/lib/auth/sessions";
 import { cacheTags, type CacheTag } from "@/lib/cache/tags";
+import { newMessageId } from "@/lib/contact/mail";
 import { audit } from "./audit";
+import { composeAddressChangeMail } from "./adviser-mail";
 import {
   parseRecord,
   recordFields,
@@ -137,7 +139,11 @@ export async function recordChoices(client: Db, kind: RecordKind, uiLocale: Loca
   };
 }
 
-export type RecordOutcome = { status: "saved"; id: string } | { status: "invalid"; errors: RecordErrors };
+export type RecordOutcome =
+  { status: "saved"; id: string; addressChanged?: true } | { status: "invalid"; errors: RecordErrors };
+
+/** Who saves: only an admin who proved password and second factor within minutes may change an adviser's address. */
+export type RecordAuthor = Pick<Staff, "id" | "email"> & { role?: StaffRole; fresh?: boolean; clientAddress?: string };
 
 class Refusal extends Error {
   constructor(readonly errors: RecordErrors) {
@@ -205,6 +211,31 @@ async function exists(tx: Tx, kind: RecordKind, where: { id: string } | { slug: 
   }
 }
 
+// Change of an adviser's address: refused unless made by a freshly re-authenticated admin; audited, and
+// the old address is told by a mail through the outbox (questions would otherwise go elsewhere unseen)
+async function checkAddressChange(tx: Tx, author: RecordAuthor, id: string, email: string): Promise<boolean> {
+  const before = await tx.adviser.findUniqueOrThrow({
+    where: { id },
+    select: { email: true, name: true, languages: true, emailIsPlaceholder: true },
+  });
+  if (before.email === email) return false;
+  if (author.role !== "admin") throw new Refusal({ email: { code: "emailAdminOnly" } });
+  if (!author.fresh) throw new Refusal({ email: { code: "emailReauth" } });
+  await audit(tx, author, "advisers.email", "advisers", id, { from: before.email, to: email }, author.clientAddress);
+  if (!before.emailIsPlaceholder) {
+    const mail = composeAddressChangeMail({
+      name: before.name,
+      languages: before.languages,
+      from: before.email,
+      to: email,
+    });
+    await tx.mailOutbox.create({
+      data: { toAddress: before.email, subject: mail.subject, textBody: mail.text, messageId: newMessageId("adviser") },
+    });
+  }
+  return true;
+}
+
 // Write a parsed record: update (with id) or create (with slug); returns its id
 async function write(tx: Tx, kind: RecordKind, id: string | null, slug: string, parsed: unknown): Promise<string> {
   const adminEditedAt = new Date();
@@ -256,7 +287,7 @@ async function write(tx: Tx, kind: RecordKind, id: string | null, slug: string, 
 // here. Nothing is written when any check fails.
 export async function saveRecord(
   client: Db,
-  staff: Pick<Staff, "id" | "email">,
+  staff: RecordAuthor,
   kind: RecordKind,
   input: { id?: string | null; slug?: string; values: RecordValues },
 ): Promise<RecordOutcome> {
@@ -272,6 +303,7 @@ export async function saveRecord(
   if (!parsed.ok || Object.keys(errors).length) return { status: "invalid", errors };
   const data = parsed.data;
   const newSlug = slug?.success ? slug.data : "";
+  let addressChanged = false;
   try {
     const saved = await client.$transaction(async (tx) => {
       await lockKind(tx, kind);
@@ -282,15 +314,21 @@ export async function saveRecord(
         const adviser = data as RecordData<"advisers">;
         await checkAdviserLinks(tx, adviser);
         await checkDefaults(tx, id, adviser.defaultFor);
+        if (id) addressChanged = await checkAddressChange(tx, staff, id, adviser.email);
       }
       const savedId = await write(tx, kind, id, newSlug, data);
-      await audit(tx, staff, `${kind}.${id ? "update" : "create"}`, kind, savedId, {
-        ...(id ? {} : { slug: newSlug }),
-        ...(data as Prisma.InputJsonObject),
-      });
+      await audit(
+        tx,
+        staff,
+        `${kind}.${id ? "update" : "create"}`,
+        kind,
+        savedId,
+        { ...(id ? {} : { slug: newSlug }), ...(data as Prisma.InputJsonObject) },
+        staff.clientAddress,
+      );
       return savedId;
     });
-    return { status: "saved", id: saved };
+    return addressChanged ? { status: "saved", id: saved, addressChanged: true } : { status: "saved", id: saved };
   } catch (error) {
     if (error instanceof Refusal) return { status: "invalid", errors: error.errors };
     throw error;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/database/client";
 import type { StaffRole } from "@/lib/generated/prisma/client";
-import { hashPassword, passwordProblem, type PasswordProblem } from "./password";
+import { hashPassword, passwordProblem, verifyPassword, type PasswordProblem } from "./password";
 import { endSessionsOf } from "./sessions";
 
 export type StaffSummary = {
@@ -10,11 +10,21 @@ export type StaffSummary = {
   name: string;
   role: StaffRole;
   active: boolean;
+  secondFactor: boolean;
+  mustChangePassword: boolean;
   adviserName: string | null;
   createdAt: Date;
 };
 
-export type StaffInput = { email: string; name: string; role: StaffRole; password: string; adviserId?: string | null };
+export type StaffInput = {
+  email: string;
+  name: string;
+  role: StaffRole;
+  password: string;
+  adviserId?: string | null;
+  /** The password was chosen by someone else (an admin): the owner must change it at the next login. */
+  mustChangePassword?: boolean;
+};
 
 export type CreateStaffOutcome =
   { status: "created"; id: string } | { status: "exists" } | { status: "badPassword"; problem: PasswordProblem };
@@ -34,6 +44,7 @@ export async function createStaff(client: Db, input: StaffInput): Promise<Create
       role: input.role,
       passwordHash: await hashPassword(input.password),
       adviserId: input.adviserId ?? null,
+      mustChangePassword: input.mustChangePassword ?? false,
     },
     select: { id: true },
   });
@@ -51,10 +62,16 @@ export async function listStaff(client: Db): Promise<StaffSummary[]> {
       role: true,
       active: true,
       createdAt: true,
+      mustChangePassword: true,
+      totpEnabledAt: true,
       adviser: { select: { name: true } },
     },
   });
-  return rows.map(({ adviser, ...r }) => ({ ...r, adviserName: adviser?.name ?? null }));
+  return rows.map(({ adviser, totpEnabledAt, ...r }) => ({
+    ...r,
+    secondFactor: !!totpEnabledAt,
+    adviserName: adviser?.name ?? null,
+  }));
 }
 
 // Activate or deactivate an account; deactivation ends its sessions
@@ -63,11 +80,36 @@ export async function setStaffActive(client: Db, id: string, active: boolean): P
   if (!active) await endSessionsOf(client, id);
 }
 
-// Set a new password; every session of the account ends
+// Set a new password chosen by an admin; every session of the account ends and the owner must choose a
+// new one at the next login
 export async function resetStaffPassword(client: Db, id: string, password: string): Promise<PasswordProblem | null> {
   const problem = passwordProblem(password);
   if (problem) return problem;
-  await client.staffUser.update({ where: { id }, data: { passwordHash: await hashPassword(password) } });
+  await client.staffUser.update({
+    where: { id },
+    data: { passwordHash: await hashPassword(password), mustChangePassword: true },
+  });
   await endSessionsOf(client, id);
   return null;
+}
+
+export type ChangePasswordOutcome = "changed" | "wrongCurrent" | "same" | PasswordProblem;
+
+// Change one's own password (the current one proves it is the owner); the other sessions of the account end
+export async function changeOwnPassword(
+  client: Db,
+  id: string,
+  input: { current: string; next: string; keepToken?: string },
+): Promise<ChangePasswordOutcome> {
+  const user = await client.staffUser.findUniqueOrThrow({ where: { id }, select: { passwordHash: true } });
+  if (!(await verifyPassword(user.passwordHash, input.current))) return "wrongCurrent";
+  const problem = passwordProblem(input.next);
+  if (problem) return problem;
+  if (input.next === input.current) return "same";
+  await client.staffUser.update({
+    where: { id },
+    data: { passwordHash: await hashPassword(input.next), mustChangePassword: false },
+  });
+  await endSessionsOf(client, id, input.keepToken);
+  return "changed";
 }

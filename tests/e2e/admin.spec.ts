@@ -1,8 +1,12 @@
-// The admin in a real browser against the app's database: login, lockout without account enumeration,
-// guarded paths, draft → preview → publish → edit → restore, the edit conflict, inert payloads.
+// The admin in a real browser against the app's database: login with password and second factor (codes
+// computed here from the secret the enrolment page shows, with and without JavaScript), throttling without
+// account enumeration, guarded paths, draft → preview → publish → edit → restore, the edit conflict, inert
+// payloads.
 import { execFileSync } from "node:child_process";
+import { Secret, TOTP } from "otpauth";
 import { expect, test, type Browser, type BrowserContextOptions, type Locator, type Page } from "@playwright/test";
 import da from "../../messages/da.json" with { type: "json" };
+import sv from "../../messages/sv.json" with { type: "json" };
 import { loadCatalogue } from "../../lib/content/load";
 
 const password = "a perfectly long passphrase 42";
@@ -22,11 +26,51 @@ async function asNewClient(page: Page) {
   await page.setExtraHTTPHeaders({ "x-forwarded-for": `10.77.${process.pid % 250}.${clients % 250}` });
 }
 
-async function login(page: Page, email: string, pass = password, locale = "da") {
+async function submitLogin(page: Page, email: string, pass = password, locale = "da") {
   await page.goto(`/${locale}/admin/login`);
   await page.getByLabel(locale === "da" ? "E-mail" : "E-post").fill(email);
   await page.getByLabel(locale === "da" ? "Adgangskode" : "Lösenord").fill(pass);
   await page.getByRole("button", { name: locale === "da" ? "Log ind" : "Logga in" }).click();
+}
+
+// The enrolled second factor of each account: its secret and the last time step used (a code counts once)
+const factors = new Map<string, { secret: string; lastStep: number }>();
+
+// The next code an authenticator app would show for the account, waiting for a fresh time step if needed
+async function nextCode(email: string): Promise<string> {
+  const factor = factors.get(email)!;
+  const totp = new TOTP({ secret: Secret.fromBase32(factor.secret), algorithm: "SHA1", digits: 6, period: 30 });
+  let step = Math.floor(Date.now() / 30_000);
+  // One step ahead is accepted too; beyond that, wait for the clock.
+  while (step + 1 <= factor.lastStep) {
+    await new Promise((r) => setTimeout(r, 1000));
+    step = Math.floor(Date.now() / 30_000);
+  }
+  const use = Math.max(step, factor.lastStep + 1);
+  factor.lastStep = use;
+  return totp.generate({ timestamp: use * 30_000 });
+}
+
+// After the password: enrol the second factor from the secret shown in text, or type the next code
+async function secondStep(page: Page, email: string, locale = "da") {
+  const t = locale === "da" ? da.Admin : sv.Admin;
+  await page.waitForURL(/\/admin(\/login\/(enrol|code))?$/);
+  if (page.url().endsWith("/login/enrol")) {
+    const secret = ((await page.getByTestId("totp-secret").textContent()) ?? "").replace(/\s/g, "");
+    factors.set(email, { secret, lastStep: 0 });
+    await page.getByLabel(t.enrol.code).fill(await nextCode(email));
+    await page.getByRole("button", { name: t.enrol.submit }).click();
+    await expect(page.getByTestId("recovery-codes").locator("li")).toHaveCount(10);
+    await page.getByRole("link", { name: t.enrol.continue }).click();
+  } else if (page.url().endsWith("/login/code")) {
+    await page.getByLabel(t.secondFactor.code).fill(await nextCode(email));
+    await page.getByRole("button", { name: t.secondFactor.submit }).click();
+  }
+}
+
+async function login(page: Page, email: string, pass = password, locale = "da") {
+  await submitLogin(page, email, pass, locale);
+  if (pass === password) await secondStep(page, email, locale);
 }
 
 async function newSession(browser: Browser, email: string, options: BrowserContextOptions = {}) {
@@ -39,8 +83,9 @@ async function newSession(browser: Browser, email: string, options: BrowserConte
 }
 
 test.describe("admin", () => {
-  // Creating accounts runs the admin:create command (a few seconds each on a busy machine).
-  test.describe.configure({ timeout: 120_000 });
+  // Creating accounts runs the admin:create command (a few seconds each on a busy machine), and each login
+  // enrols or types a second-factor code.
+  test.describe.configure({ timeout: 180_000 });
   test("admin paths with changed case, trailing slashes and encoded characters never show admin pages to anonymous visitors", async ({
     page,
   }) => {
@@ -69,30 +114,68 @@ test.describe("admin", () => {
     expect(post.status()).not.toBe(200);
   });
 
-  test("after 5 wrong passwords the account is locked, and the answers are the same for an address without an account", async ({
+  test("after 5 wrong passwords a client must wait, the answers are the same for an address without an account, and the owner elsewhere still gets in", async ({
     page,
+    browser,
   }) => {
     await asNewClient(page);
     const email = `${run("lock")}@example.org`;
     createStaff(email, "editor");
     const ghost = `${run("ghost")}@example.org`;
     const answers: { real: string[]; ghost: string[] } = { real: [], ghost: [] };
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 6; i++) {
       for (const [who, address] of [
         ["real", email],
         ["ghost", ghost],
       ] as const) {
-        await login(page, address, "wrong password number " + i);
+        await submitLogin(page, address, "wrong password number " + i);
         answers[who].push((await page.getByTestId("login-error").textContent()) ?? "");
       }
     }
     expect(answers.real).toEqual(answers.ghost);
     expect(answers.real[0]).toBe(da.Admin.login.invalid);
-    expect(answers.real[4]).toContain("10 minutter");
-    // The right password no longer opens the locked account.
-    await login(page, email, password);
+    expect(answers.real[5]).toContain("15 minutter");
+    // The right password from the guessing client waits too.
+    await submitLogin(page, email, password);
     await expect(page.getByTestId("login-error")).toContainText("minutter");
     await expect(page).toHaveURL(/\/admin\/login$/);
+    // The owner, from another address, is not held up.
+    await newSession(browser, email);
+  });
+
+  test("an admin logs in with password and a TOTP code without JavaScript, enrolling first; a wrong code is refused", async ({
+    browser,
+  }) => {
+    const email = `${run("nojs")}@example.org`;
+    createStaff(email, "admin");
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await asNewClient(page);
+    await submitLogin(page, email);
+    await expect(page).toHaveURL(/\/da\/admin\/login\/enrol$/);
+    // The QR code is inline SVG drawn by the server; nothing is fetched for it.
+    await expect(page.getByTestId("totp-qr").locator("svg")).toHaveCount(1);
+    await expect(page.getByTestId("totp-qr").locator("img")).toHaveCount(0);
+    await secondStep(page, email);
+    await expect(page).toHaveURL(/\/da\/admin$/);
+    await expect(page.getByRole("button", { name: da.Admin.nav.logout })).toBeVisible();
+    await page.getByRole("button", { name: da.Admin.nav.logout }).click();
+    await expect(page).toHaveURL(/\/da\/admin\/login$/);
+
+    await submitLogin(page, email);
+    await expect(page).toHaveURL(/\/da\/admin\/login\/code$/);
+    await page.getByLabel(da.Admin.secondFactor.code).fill("000000");
+    await page.getByRole("button", { name: da.Admin.secondFactor.submit }).click();
+    await expect(page.getByTestId("auth-error")).toHaveText(da.Admin.secondFactor.invalid);
+    await expect(page).toHaveURL(/\/da\/admin\/login\/code$/);
+    // The admin is not in yet.
+    expect((await page.goto("/da/admin/items"))?.url()).toMatch(/\/da\/admin\/login$/);
+    await submitLogin(page, email);
+    await secondStep(page, email);
+    await expect(page).toHaveURL(/\/da\/admin$/);
+    const staff = await page.goto("/da/admin/staff");
+    expect(staff?.status()).toBe(200);
+    await context.close();
   });
 
   test("an editor cannot manage staff; an admin can", async ({ browser }) => {

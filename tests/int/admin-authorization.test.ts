@@ -1,5 +1,6 @@
 // Every admin server action, route handler and page, found by listing the files, refuses an anonymous
-// caller, and those meant for admins refuse an editor; nothing in the database changes on a refusal.
+// caller, and those meant for admins refuse an editor; nothing in the database changes on a refusal
+// except the audit log, which records each refused call with the client's address.
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -60,8 +61,10 @@ const routeFiles = [adminApp, apiAdmin]
   .flatMap((dir) => walk(dir, (f) => f.endsWith("route.ts")));
 const pageFiles = walk(adminApp, (f) => f.endsWith("page.tsx"));
 
-// Open to anyone by design.
+// Open to anyone by design: the login, and the steps of a login that waits for its second factor (they
+// act only on such a waiting session and send anyone else to the login page).
 const publicActions = new Set(["login"]);
+const pendingLoginActions = new Set(["verifySecondFactor", "confirmEnrolment"]);
 const publicPages = new Set(["login/page.tsx"]);
 // Pages under these folders are for admins only.
 const adminOnlyFolders = ["staff", "audit", "topics", "organisations", "places", "export", "mail"];
@@ -76,7 +79,7 @@ async function counts(client: Db) {
   return {
     items: await client.item.count(),
     revisions: await client.revision.count(),
-    audit: await client.auditLog.count(),
+    audit: await client.auditLog.count({ where: { action: { not: "access.refused" } } }),
     staff: await client.staffUser.count({ where: { active: true } }),
     sessions: await client.session.count(),
     messages: await client.contactMessage.count(),
@@ -217,6 +220,26 @@ describe.each(databases)("admin authorization on the $name database", (database)
       expect(actions.length).toBeGreaterThan(0);
       for (const [name, action] of actions) {
         if (publicActions.has(name)) continue;
+        if (pendingLoginActions.has(name)) {
+          const before = await counts(client);
+          // A logged-in member may enrol a second factor of their own choice, so only the code step refuses one.
+          const tokens =
+            name === "verifySecondFactor" ? [undefined, "forged-token", editorToken] : [undefined, "forged-token"];
+          for (const token of tokens) {
+            cookieJar.clear();
+            if (token) cookieJar.set(sessionCookieName, token);
+            const outcome = await action({ error: null }, formWithEverything(ids)).then(
+              () => "answered",
+              (error: { digest?: string }) => error.digest ?? String(error),
+            );
+            expect(outcome, `${name} with ${token ?? "no"} session`).toMatch(
+              /^NEXT_REDIRECT;replace;\/da\/admin\/login;/,
+            );
+          }
+          expect(await counts(client), name).toEqual(before);
+          continue;
+        }
+        const refusalsBefore = await client.auditLog.count({ where: { action: "access.refused" } });
         // An action without the guard's mark was not made with staffAction: that alone fails.
         expect(action.requiredRole, `${name} is guarded`).toMatch(/^(admin|editor)$/);
         const before = await counts(client);
@@ -232,6 +255,16 @@ describe.each(databases)("admin authorization on the $name database", (database)
           expect(await refused(() => action({ attempt: 0, values: {} }, formWithEverything(ids))), name).toBe("role");
         }
         expect(await counts(client), name).toEqual(before);
+        const refusals = await client.auditLog.findMany({
+          where: { action: "access.refused" },
+          orderBy: { at: "desc" },
+          take: 1,
+        });
+        expect(
+          (await client.auditLog.count({ where: { action: "access.refused" } })) - refusalsBefore,
+          `${name}: refusals audited`,
+        ).toBe(action.requiredRole === "admin" ? 3 : 2);
+        expect(refusals[0]?.clientAddress).toBe("203.0.113.9");
       }
     });
   }

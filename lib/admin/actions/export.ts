@@ -2,16 +2,17 @@
 import path from "node:path";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
-import { staffAction } from "@/lib/auth/guard";
+import { requestAddress, requireFresh, staffAction } from "@/lib/auth/guard";
 import { exportCatalogue } from "@/lib/content/export";
 import { audit } from "@/lib/admin/audit";
 import { adminLocale, adminPath } from "@/lib/admin/paths";
 
-// Write the catalogue back to content/ (admins only)
+// Write the catalogue back to content/ (admins, after re-authentication)
 export const exportContentAction = staffAction("admin", async (staff, form: FormData) => {
   const locale = adminLocale(String(form.get("uiLocale") ?? ""));
+  requireFresh(staff, locale, "export");
   const dir = path.resolve(process.env.CONTENT_DIR ?? "content");
   const report = await exportCatalogue(db(), dir);
-  await audit(db(), staff, "content.export", "content", null, report);
+  await audit(db(), staff, "content.export", "content", null, report, await requestAddress());
   redirect(adminPath(locale, `export?written=${report.written.length}&removed=${report.removed.length}`));
 });

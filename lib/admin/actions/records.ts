@@ -1,9 +1,14 @@
 "use server";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db";
-import { AccessDenied, staffAction } from "@/lib/auth/guard";
+import { AccessDenied, auditRefusal, requestAddress, staffAction } from "@/lib/auth/guard";
+import { sessionCookieName } from "@/lib/auth/cookie";
+import { proveAgain } from "@/lib/auth/reauth";
 import { roleAllows } from "@/lib/auth/roles";
+import { isFresh } from "@/lib/auth/sessions";
+import { kickOutbox } from "@/lib/contact/worker";
 import { recordKinds, saveRecord, tagsOf } from "@/lib/admin/records";
 import { isRecordKind, recordValuesFromForm, type RecordValues } from "@/lib/admin/record-form";
 import { adminLocale, adminPath } from "@/lib/admin/paths";
@@ -17,6 +22,8 @@ export type RecordFormState = {
   /** Translated message per field ("form" for the record as a whole) */
   errors: Record<string, string>;
   formError: "signedOut" | null;
+  /** Set when an adviser's address may change only after password and second factor are proven again */
+  reauth?: boolean;
 };
 
 // Save a glossary term, adviser (editors), topic, organisation or place (admins). A save that fails
@@ -26,17 +33,46 @@ export const saveRecordAction = staffAction(
   async (staff, previous: RecordFormState, form: FormData): Promise<RecordFormState> => {
     const locale = adminLocale(String(form.get("uiLocale") ?? ""));
     const kind = String(form.get("recordKind") ?? "");
-    if (!isRecordKind(kind)) throw new AccessDenied("role");
     // The kind decides the role: topics, organisations and places are for admins.
-    if (!roleAllows(staff.role, recordKinds[kind].role)) throw new AccessDenied("role");
+    if (!isRecordKind(kind) || !roleAllows(staff.role, recordKinds[kind].role)) {
+      await auditRefusal(staff, "role", `saveRecord:${kind.slice(0, 40)}`);
+      throw new AccessDenied("role");
+    }
     const values = recordValuesFromForm(kind, form);
     const id = String(form.get("id") ?? "") || null;
-    const outcome = await saveRecord(db(), staff, kind, { id, slug: String(values.slug ?? ""), values });
+    const t = await getTranslations({ locale, namespace: "Admin" });
+    const clientAddress = await requestAddress();
+    let fresh = isFresh(staff);
+    // An admin changing an adviser's address proves password and second factor in the form itself, so
+    // nothing typed is lost on the way.
+    if (!fresh && kind === "advisers" && staff.role === "admin" && form.has("reauthPassword")) {
+      const proof = await proveAgain(db(), staff, {
+        password: String(form.get("reauthPassword") ?? ""),
+        code: String(form.get("reauthCode") ?? ""),
+        token: (await cookies()).get(sessionCookieName)?.value,
+        clientAddress,
+      });
+      if (proof !== "ok")
+        return {
+          attempt: (previous?.attempt ?? 0) + 1,
+          id,
+          values,
+          errors: { email: t(proof === "throttled" ? "reauth.locked" : "reauth.invalid") },
+          formError: null,
+          reauth: true,
+        };
+      fresh = true;
+    }
+    const outcome = await saveRecord(db(), { ...staff, fresh, clientAddress }, kind, {
+      id,
+      slug: String(values.slug ?? ""),
+      values,
+    });
     if (outcome.status === "saved") {
+      if (outcome.addressChanged) void kickOutbox();
       await revalidatePublicPages(tagsOf(kind));
       redirect(adminPath(locale, `${kind}?saved=${outcome.id}`));
     }
-    const t = await getTranslations({ locale, namespace: "Admin" });
     const languages = await getTranslations({ locale, namespace: "Languages" });
     const errors: Record<string, string> = {};
     for (const [field, error] of Object.entries(outcome.errors)) {
@@ -53,7 +89,14 @@ export const saveRecordAction = staffAction(
           ? t(`errors.${error.code}` as "errors.required", args)
           : t("errors.invalid", args);
     }
-    return { attempt: (previous?.attempt ?? 0) + 1, id, values, errors, formError: null };
+    return {
+      attempt: (previous?.attempt ?? 0) + 1,
+      id,
+      values,
+      errors,
+      formError: null,
+      reauth: outcome.errors.email?.code === "emailReauth",
+    };
   },
   // An expired session must not cost the editor what was typed: it comes back with the message.
   (_reason, previous: RecordFormState, form: FormData): RecordFormState => {

@@ -3,8 +3,10 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { staffAction } from "@/lib/auth/guard";
+import { requestAddress, requireFresh, staffAction } from "@/lib/auth/guard";
+import { endSessionsOf } from "@/lib/auth/sessions";
 import { createStaff, resetStaffPassword, setStaffActive } from "@/lib/auth/staff";
+import { resetTotp } from "@/lib/auth/totp";
 import { audit } from "@/lib/admin/audit";
 import { adminLocale, adminPath } from "@/lib/admin/paths";
 
@@ -20,11 +22,12 @@ const newStaffSchema = z.object({
 
 const problemKey = { tooShort: "passwordTooShort", tooLong: "passwordTooLong", common: "passwordCommon" } as const;
 
-// Create a staff account (admins only)
+// Create a staff account (admins, after re-authentication); the owner must change the password at first login
 export const createStaffAction = staffAction(
   "admin",
   async (staff, _previous: StaffFormState, form: FormData): Promise<StaffFormState> => {
     const locale = adminLocale(String(form.get("uiLocale") ?? ""));
+    requireFresh(staff, locale, "staff");
     const t = await getTranslations({ locale, namespace: "Admin" });
     const values = {
       email: String(form.get("email") ?? "").slice(0, 320),
@@ -45,32 +48,69 @@ export const createStaffAction = staffAction(
         }),
       };
     }
-    const outcome = await createStaff(db(), { ...parsed.data, adviserId: parsed.data.adviserId || null });
+    const outcome = await createStaff(db(), {
+      ...parsed.data,
+      adviserId: parsed.data.adviserId || null,
+      mustChangePassword: true,
+    });
     if (outcome.status === "exists") return { values, error: t("errors.exists") };
     if (outcome.status === "badPassword") return { values, error: t(`errors.${problemKey[outcome.problem]}`) };
-    await audit(db(), staff, "staff.create", "staff", outcome.id, { email: parsed.data.email, role: parsed.data.role });
+    await audit(
+      db(),
+      staff,
+      "staff.create",
+      "staff",
+      outcome.id,
+      { email: parsed.data.email, role: parsed.data.role },
+      await requestAddress(),
+    );
     redirect(adminPath(locale, "staff?created=1"));
   },
 );
 
-// Deactivate or reactivate an account (admins only; never one's own)
+// Deactivate or reactivate an account (admins, after re-authentication; never one's own)
 export const setStaffActiveAction = staffAction("admin", async (staff, form: FormData) => {
   const locale = adminLocale(String(form.get("uiLocale") ?? ""));
+  requireFresh(staff, locale, "staff");
   const id = z.uuid().parse(form.get("userId"));
   const active = form.get("active") === "true";
   if (id !== staff.id) {
     await setStaffActive(db(), id, active);
-    await audit(db(), staff, active ? "staff.activate" : "staff.deactivate", "staff", id);
+    await audit(
+      db(),
+      staff,
+      active ? "staff.activate" : "staff.deactivate",
+      "staff",
+      id,
+      undefined,
+      await requestAddress(),
+    );
   }
   redirect(adminPath(locale, "staff"));
 });
 
-// Set a new password for an account (admins only); its sessions end
+// Set a new password for an account (admins, after re-authentication); its sessions end and the owner
+// must choose a new one at the next login
 export const resetStaffPasswordAction = staffAction("admin", async (staff, form: FormData) => {
   const locale = adminLocale(String(form.get("uiLocale") ?? ""));
+  requireFresh(staff, locale, "staff");
   const id = z.uuid().parse(form.get("userId"));
   const problem = await resetStaffPassword(db(), id, String(form.get("password") ?? "").slice(0, 1024));
   if (problem) redirect(adminPath(locale, `staff?problem=${problem}`));
-  await audit(db(), staff, "staff.resetPassword", "staff", id);
+  await audit(db(), staff, "staff.resetPassword", "staff", id, undefined, await requestAddress());
   redirect(adminPath(locale, "staff?reset=1"));
+});
+
+// Remove another account's second factor (admins, after re-authentication): its sessions end and the
+// owner enrols again at the next login
+export const resetSecondFactorAction = staffAction("admin", async (staff, form: FormData) => {
+  const locale = adminLocale(String(form.get("uiLocale") ?? ""));
+  requireFresh(staff, locale, "staff");
+  const id = z.uuid().parse(form.get("userId"));
+  if (id !== staff.id) {
+    await resetTotp(db(), id);
+    await endSessionsOf(db(), id);
+    await audit(db(), staff, "totp.reset", "staff", id, undefined, await requestAddress());
+  }
+  redirect(adminPath(locale, "staff?factorReset=1"));
 });

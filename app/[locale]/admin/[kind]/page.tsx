@@ -43,6 +43,10 @@ async function recordText(locale: Locale, kind: RecordKind, submit: "save" | "cr
     signedOut: t("common.signedOut"),
     submit: t(`common.${submit}`),
     busy: t("common.saving"),
+    reauth:
+      kind === "advisers"
+        ? { title: t("records.reauthTitle"), password: t("records.reauthPassword"), code: t("records.reauthCode") }
+        : undefined,
   };
 }
 

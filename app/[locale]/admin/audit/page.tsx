@@ -27,6 +27,7 @@ export default async function AuditPage({ params }: Props) {
           <tr className="border-b-2 border-[var(--color-ink)]">
             <th scope="col">{t("audit.at")}</th>
             <th scope="col">{t("audit.who")}</th>
+            <th scope="col">{t("audit.address")}</th>
             <th scope="col">{t("audit.action")}</th>
             <th scope="col">{t("audit.entity")}</th>
             <th scope="col">{t("audit.detail")}</th>
@@ -37,6 +38,7 @@ export default async function AuditPage({ params }: Props) {
             <tr key={e.id} className="border-b border-[var(--color-line)] align-top">
               <td className="pr-2">{date.format(e.at)}</td>
               <td className="pr-2">{e.actorEmail}</td>
+              <td className="pr-2">{e.clientAddress ?? "–"}</td>
               <td className="pr-2">{e.action}</td>
               <td className="pr-2">
                 {e.entity} {e.entityId}

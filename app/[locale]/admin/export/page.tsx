@@ -11,10 +11,10 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-// Export the catalogue back to content/ (admins only)
+// Export the catalogue back to content/ (admins, after re-authentication)
 export default async function ExportPage({ params, searchParams }: Props) {
   const locale = adminLocale((await params).locale);
-  await requireStaff(locale, "admin");
+  await requireStaff(locale, "admin", { fresh: "export" });
   const sp = await searchParams;
   const t = await getTranslations({ locale, namespace: "Admin.export" });
   return (

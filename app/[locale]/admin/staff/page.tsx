@@ -4,7 +4,7 @@ import { requireStaff } from "@/lib/auth/guard";
 import { listStaff } from "@/lib/auth/staff";
 import { adminLocale } from "@/lib/admin/paths";
 import { editorChoices } from "@/lib/admin/items";
-import { resetStaffPasswordAction, setStaffActiveAction } from "@/lib/admin/actions/staff";
+import { resetSecondFactorAction, resetStaffPasswordAction, setStaffActiveAction } from "@/lib/admin/actions/staff";
 import { StaffForm } from "@/components/admin/staff-form";
 import { SubmitButton } from "@/components/admin/submit-button";
 
@@ -17,10 +17,10 @@ type Props = {
 
 const problemKey = { tooShort: "passwordTooShort", tooLong: "passwordTooLong", common: "passwordCommon" } as const;
 
-// Staff accounts (admins only): create, deactivate, reset password
+// Staff accounts (admins, after re-authentication): create, deactivate, reset password or second factor
 export default async function StaffPage({ params, searchParams }: Props) {
   const locale = adminLocale((await params).locale);
-  const me = await requireStaff(locale, "admin");
+  const me = await requireStaff(locale, "admin", { fresh: "staff" });
   const sp = await searchParams;
   const t = await getTranslations({ locale, namespace: "Admin" });
   const [staff, choices] = await Promise.all([listStaff(db()), editorChoices(db(), locale)]);
@@ -33,7 +33,7 @@ export default async function StaffPage({ params, searchParams }: Props) {
           {t(`errors.${problemKey[problem as keyof typeof problemKey]}`)}
         </p>
       )}
-      {(sp.reset || sp.created) && (
+      {(sp.reset || sp.created || sp.factorReset) && (
         <p role="status" className="mb-4 font-semibold">
           {t("common.saved")}
         </p>
@@ -45,6 +45,7 @@ export default async function StaffPage({ params, searchParams }: Props) {
             <th scope="col">{t("staff.email")}</th>
             <th scope="col">{t("staff.role")}</th>
             <th scope="col">{t("staff.adviser")}</th>
+            <th scope="col">{t("staff.secondFactor")}</th>
             <th scope="col">{t("common.actions")}</th>
           </tr>
         </thead>
@@ -58,7 +59,18 @@ export default async function StaffPage({ params, searchParams }: Props) {
               <td>{s.email}</td>
               <td>{t(`roles.${s.role}`)}</td>
               <td>{s.adviserName ?? "–"}</td>
+              <td>
+                {s.secondFactor ? t("staff.factorOn") : t("staff.factorOff")}
+                {s.mustChangePassword && <> ({t("staff.mustChange")})</>}
+              </td>
               <td className="space-y-2 py-1">
+                {s.id !== me.id && s.secondFactor && (
+                  <form action={resetSecondFactorAction}>
+                    <input type="hidden" name="uiLocale" value={locale} />
+                    <input type="hidden" name="userId" value={s.id} />
+                    <SubmitButton className="underline">{t("staff.resetFactor")}</SubmitButton>
+                  </form>
+                )}
                 {s.id !== me.id && (
                   <form action={setStaffActiveAction}>
                     <input type="hidden" name="uiLocale" value={locale} />
