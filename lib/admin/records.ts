@@ -41,6 +41,8 @@ export type RecordRow = {
   label: string;
   /** When it was last saved in the admin (a new form is shown after each save) */
   editedAt: string;
+  /** Raised by every save; a save based on another version is refused */
+  version: number;
   values: RecordValues;
 };
 
@@ -57,6 +59,7 @@ export async function listRecords(client: Db, kind: RecordKind): Promise<RecordR
         slug: r.slug,
         label: `${r.termDa} / ${r.termSv}`,
         editedAt: stamp(r.adminEditedAt),
+        version: r.version,
         values: {
           termDa: r.termDa,
           termSv: r.termSv,
@@ -73,6 +76,7 @@ export async function listRecords(client: Db, kind: RecordKind): Promise<RecordR
           slug: r.slug,
           label: r.name,
           editedAt: stamp(r.adminEditedAt),
+        version: r.version,
           values: {
             name: r.name,
             titleDa: r.titleDa,
@@ -92,6 +96,7 @@ export async function listRecords(client: Db, kind: RecordKind): Promise<RecordR
         slug: r.slug,
         label: `${r.nameDa} / ${r.nameSv}`,
         editedAt: stamp(r.adminEditedAt),
+        version: r.version,
         values: { nameDa: r.nameDa, nameSv: r.nameSv, descriptionDa: r.descriptionDa, descriptionSv: r.descriptionSv },
       }));
     case "organisations":
@@ -100,6 +105,7 @@ export async function listRecords(client: Db, kind: RecordKind): Promise<RecordR
         slug: r.slug,
         label: r.name,
         editedAt: stamp(r.adminEditedAt),
+        version: r.version,
         values: { name: r.name, shortName: r.shortName ?? "", url: r.url ?? "", country: r.country ?? "" },
       }));
     case "places":
@@ -108,6 +114,7 @@ export async function listRecords(client: Db, kind: RecordKind): Promise<RecordR
         slug: r.slug,
         label: r.name,
         editedAt: stamp(r.adminEditedAt),
+        version: r.version,
         values: { name: r.name, kind: r.kind, country: r.country, parentId: r.parentId ?? "" },
       }));
   }
@@ -137,7 +144,16 @@ export async function recordChoices(client: Db, kind: RecordKind, uiLocale: Loca
   };
 }
 
-export type RecordOutcome = { status: "saved"; id: string } | { status: "invalid"; errors: RecordErrors };
+export type RecordOutcome =
+  | { status: "saved"; id: string; version: number }
+  | { status: "invalid"; errors: RecordErrors }
+  | { status: "conflict"; version: number };
+
+class Conflict extends Error {
+  constructor(readonly version: number) {
+    super("edit conflict");
+  }
+}
 
 class Refusal extends Error {
   constructor(readonly errors: RecordErrors) {
@@ -190,47 +206,53 @@ async function checkDefaults(tx: Tx, adviserId: string | null, defaultFor: Local
 }
 
 async function exists(tx: Tx, kind: RecordKind, where: { id: string } | { slug: string }): Promise<boolean> {
-  const args = { where, select: { id: true } } as const;
+  return (await storedVersion(tx, kind, where)) !== null;
+}
+
+// The stored version of a record, or null when there is none
+async function storedVersion(tx: Tx, kind: RecordKind, where: { id: string } | { slug: string }) {
+  const args = { where, select: { version: true } } as const;
   switch (kind) {
     case "glossary":
-      return !!(await tx.glossaryTerm.findUnique(args));
+      return (await tx.glossaryTerm.findUnique(args))?.version ?? null;
     case "advisers":
-      return !!(await tx.adviser.findUnique(args));
+      return (await tx.adviser.findUnique(args))?.version ?? null;
     case "topics":
-      return !!(await tx.topic.findUnique(args));
+      return (await tx.topic.findUnique(args))?.version ?? null;
     case "organisations":
-      return !!(await tx.organisation.findUnique(args));
+      return (await tx.organisation.findUnique(args))?.version ?? null;
     case "places":
-      return !!(await tx.place.findUnique(args));
+      return (await tx.place.findUnique(args))?.version ?? null;
   }
 }
 
 // Write a parsed record: update (with id) or create (with slug); returns its id
 async function write(tx: Tx, kind: RecordKind, id: string | null, slug: string, parsed: unknown): Promise<string> {
   const adminEditedAt = new Date();
+  const version = { increment: 1 };
   switch (kind) {
     case "glossary": {
       const data = { ...(parsed as RecordData<"glossary">), adminEditedAt };
       return id
-        ? (await tx.glossaryTerm.update({ where: { id }, data })).id
+        ? (await tx.glossaryTerm.update({ where: { id }, data: { ...data, version } })).id
         : (await tx.glossaryTerm.create({ data: { ...data, slug } })).id;
     }
     case "topics": {
       const data = { ...(parsed as RecordData<"topics">), adminEditedAt };
       return id
-        ? (await tx.topic.update({ where: { id }, data })).id
+        ? (await tx.topic.update({ where: { id }, data: { ...data, version } })).id
         : (await tx.topic.create({ data: { ...data, slug } })).id;
     }
     case "organisations": {
       const data = { ...(parsed as RecordData<"organisations">), adminEditedAt };
       return id
-        ? (await tx.organisation.update({ where: { id }, data })).id
+        ? (await tx.organisation.update({ where: { id }, data: { ...data, version } })).id
         : (await tx.organisation.create({ data: { ...data, slug } })).id;
     }
     case "places": {
       const data = { ...(parsed as RecordData<"places">), adminEditedAt };
       return id
-        ? (await tx.place.update({ where: { id }, data })).id
+        ? (await tx.place.update({ where: { id }, data: { ...data, version } })).id
         : (await tx.place.create({ data: { ...data, slug } })).id;
     }
     case "advisers": {
@@ -243,6 +265,7 @@ async function write(tx: Tx, kind: RecordKind, id: string | null, slug: string, 
       const data = {
         ...fields,
         adminEditedAt,
+        version,
         // An address typed in the admin is a real one: the placeholder mark goes when the address changes.
         ...(before.email !== fields.email ? { emailIsPlaceholder: false } : {}),
         topics: { deleteMany: {}, create: topics },
@@ -258,7 +281,7 @@ export async function saveRecord(
   client: Db,
   staff: Pick<Staff, "id" | "email">,
   kind: RecordKind,
-  input: { id?: string | null; slug?: string; values: RecordValues },
+  input: { id?: string | null; slug?: string; values: RecordValues; baseVersion?: number },
 ): Promise<RecordOutcome> {
   const values: RecordValues = {};
   for (const field of recordFields[kind])
@@ -275,7 +298,12 @@ export async function saveRecord(
   try {
     const saved = await client.$transaction(async (tx) => {
       await lockKind(tx, kind);
-      if (id && !(await exists(tx, kind, { id }))) throw new Refusal({ form: { code: "gone" } });
+      if (id) {
+        const stored = await storedVersion(tx, kind, { id });
+        if (stored === null) throw new Refusal({ form: { code: "gone" } });
+        // A save based on another version than the stored one is refused (edit conflict).
+        if (input.baseVersion !== undefined && stored !== input.baseVersion) throw new Conflict(stored);
+      }
       if (!id && (await exists(tx, kind, { slug: newSlug }))) throw new Refusal({ slug: { code: "taken" } });
       if (kind === "places") await checkParent(tx, id, (data as RecordData<"places">).parentId);
       if (kind === "advisers") {
@@ -288,11 +316,12 @@ export async function saveRecord(
         ...(id ? {} : { slug: newSlug }),
         ...(data as Prisma.InputJsonObject),
       });
-      return savedId;
+      return { id: savedId, version: id ? (await storedVersion(tx, kind, { id }))! : 1 };
     });
-    return { status: "saved", id: saved };
+    return { status: "saved", ...saved };
   } catch (error) {
     if (error instanceof Refusal) return { status: "invalid", errors: error.errors };
+    if (error instanceof Conflict) return { status: "conflict", version: error.version };
     throw error;
   }
 }

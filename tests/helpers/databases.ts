@@ -29,6 +29,7 @@ const catalogueTables = [
   "LoginThrottle",
   "Revision",
   "AuditLog",
+  "ContentTombstone",
 ];
 
 // Empty every catalogue table

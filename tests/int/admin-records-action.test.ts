@@ -39,7 +39,14 @@ const { saveRecordAction } = await import("@/lib/admin/actions/records");
 const { createSession } = await import("@/lib/auth/sessions");
 const { sessionCookieName } = await import("@/lib/auth/cookie");
 
-const initial = (id: string | null): RecordFormState => ({ attempt: 0, id, values: {}, errors: {}, formError: null });
+const initial = (id: string | null): RecordFormState => ({
+  attempt: 0,
+  id,
+  version: 1,
+  values: {},
+  errors: {},
+  formError: null,
+});
 
 // Checkbox groups send a value per box; any other field sent twice keeps the later value.
 function form(entries: [string, string][]): FormData {
