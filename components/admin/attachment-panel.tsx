@@ -3,7 +3,7 @@ import type { Locale } from "@/lib/i18n/routing";
 import { removeAttachmentAction } from "@/lib/admin/actions/attachments";
 import { SubmitButton } from "./submit-button";
 
-const results = ["stored", "notPdf", "tooLarge", "missing"] as const;
+const results = ["stored", "notPdf", "tooLarge", "missing", "database", "reference", "taken"] as const;
 
 // An item's attachments: the list with remove buttons, and the PDF upload form (a plain multipart post)
 export async function AttachmentPanel({
@@ -11,19 +11,26 @@ export async function AttachmentPanel({
   itemId,
   attachments,
   result,
+  title,
 }: {
   locale: Locale;
   itemId: string;
   attachments: { id: string; title: string; fileName: string; sizeBytes: number }[];
   result?: string;
+  /** The title typed for an upload that failed, to fill in again */
+  title?: string;
 }) {
   const t = await getTranslations({ locale, namespace: "Admin.editor" });
+  const failures = await getTranslations({ locale, namespace: "Admin.failures" });
   const known = results.find((r) => r === result);
   const messages = {
     stored: t("uploaded"),
     notPdf: t("uploadNotPdf"),
     tooLarge: t("uploadTooLarge"),
     missing: t("uploadMissing"),
+    database: failures("database"),
+    reference: failures("reference"),
+    taken: failures("taken"),
   };
   const size = new Intl.NumberFormat(locale === "sv" ? "sv-SE" : "da-DK", {
     style: "unit",
@@ -53,6 +60,7 @@ export async function AttachmentPanel({
             <form action={removeAttachmentAction}>
               <input type="hidden" name="uiLocale" value={locale} />
               <input type="hidden" name="attachmentId" value={a.id} />
+              <input type="hidden" name="itemId" value={itemId} />
               <SubmitButton className="underline">{t("removeAttachment")}</SubmitButton>
             </form>
           </li>
@@ -68,6 +76,7 @@ export async function AttachmentPanel({
           <input
             id="upload-title"
             name="title"
+            defaultValue={known && known !== "stored" ? title : undefined}
             className="block rounded border-2 border-[var(--color-ink)] px-2 py-1"
           />
         </div>

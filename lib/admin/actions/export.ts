@@ -6,12 +6,18 @@ import { staffAction } from "@/lib/auth/guard";
 import { exportCatalogue } from "@/lib/content/export";
 import { audit } from "@/lib/admin/audit";
 import { adminLocale, adminPath } from "@/lib/admin/paths";
+import { failureOf } from "@/lib/admin/failure";
 
 // Write the catalogue back to content/ (admins only)
 export const exportContentAction = staffAction("admin", async (staff, form: FormData) => {
   const locale = adminLocale(String(form.get("uiLocale") ?? ""));
   const dir = path.resolve(process.env.CONTENT_DIR ?? "content");
-  const report = await exportCatalogue(db(), dir);
-  await audit(db(), staff, "content.export", "content", null, report);
+  let report: Awaited<ReturnType<typeof exportCatalogue>>;
+  try {
+    report = await exportCatalogue(db(), dir);
+    await audit(db(), staff, "content.export", "content", null, report);
+  } catch (error) {
+    redirect(adminPath(locale, `export?failed=${failureOf(error)}`));
+  }
   redirect(adminPath(locale, `export?written=${report.written.length}&removed=${report.removed.length}`));
 });

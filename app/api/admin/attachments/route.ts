@@ -4,6 +4,7 @@ import { maxUploadBytes, storePdf } from "@/lib/admin/files";
 import { adminPath } from "@/lib/admin/paths";
 import { revalidatePublicPages } from "@/lib/cache/revalidate";
 import { cacheTags } from "@/lib/cache/tags";
+import { failureOf } from "@/lib/admin/failure";
 
 export const dynamic = "force-dynamic";
 
@@ -24,11 +25,13 @@ export const POST = staffRoute("editor", async (staff, request: Request) => {
   if (length <= maxUploadBytes + 64 * 1024) form = await request.formData().catch(() => null);
   const locale = String(form?.get("uiLocale") ?? "da");
   const itemId = String(form?.get("itemId") ?? "");
-  const back = (result: string) =>
+  const back = (result: string, title = "") =>
     new Response(null, {
       status: 303,
       headers: {
-        Location: `${adminPath(locale, `items/${encodeURIComponent(itemId)}`)}?upload=${result}`,
+        Location: `${adminPath(locale, `items/${encodeURIComponent(itemId)}`)}?upload=${result}${
+          title ? `&title=${encodeURIComponent(title.slice(0, 300))}` : ""
+        }`,
         "Cache-Control": "no-store",
       },
     });
@@ -36,12 +39,19 @@ export const POST = staffRoute("editor", async (staff, request: Request) => {
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0) return back("missing");
   if (file.size > maxUploadBytes) return back("tooLarge");
-  const outcome = await storePdf(db(), staff, {
-    itemId,
-    title: String(form.get("title") ?? ""),
-    fileName: file.name,
-    bytes: new Uint8Array(await file.arrayBuffer()),
-  });
-  if (outcome.status === "stored") await revalidatePublicPages([cacheTags.catalogue]);
+  const title = String(form.get("title") ?? "");
+  let outcome: Awaited<ReturnType<typeof storePdf>>;
+  try {
+    outcome = await storePdf(db(), staff, {
+      itemId,
+      title,
+      fileName: file.name,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+    });
+    if (outcome.status === "stored") await revalidatePublicPages([cacheTags.catalogue]);
+  } catch (error) {
+    // The file itself must be chosen again (a browser never refills a file field); the title comes back.
+    return back(failureOf(error), title);
+  }
   return back(outcome.status === "stored" ? "stored" : outcome.status);
 });

@@ -25,6 +25,7 @@ export default async function EditItemPage({ params, searchParams }: Props) {
   const item = await getEditableItem(db(), id);
   if (!item) notFound();
   const t = await getTranslations({ locale, namespace: "Admin" });
+  const sp = await searchParams;
   return (
     <>
       <div className="mb-4 flex flex-wrap items-baseline justify-between gap-4">
@@ -61,7 +62,8 @@ export default async function EditItemPage({ params, searchParams }: Props) {
         locale={locale}
         itemId={item.id}
         attachments={item.attachments}
-        result={String((await searchParams).upload ?? "")}
+        result={String(sp.upload ?? sp.failed ?? "")}
+        title={typeof sp.title === "string" ? sp.title.slice(0, 300) : ""}
       />
     </>
   );
