@@ -186,12 +186,13 @@ async function importItems(
   const dropped = gone.filter((r) => !r.adminEditedAt);
   if (dropped.length) await tx.item.deleteMany({ where: { id: { in: dropped.map((r) => r.id) } } });
   count.deleted += dropped.length;
-  const kept = new Map(gone.filter((r) => r.adminEditedAt).map((r) => [r.contentKey, r]));
+  // Rows the admin changed keep their address, whichever file names them.
+  const kept = new Map(rows.filter((r) => r.adminEditedAt).map((r) => [r.contentKey, r]));
 
   const itemIds = new Map<string, string>();
   for (const item of live) {
     const holder = kept.get(item.key);
-    if (holder)
+    if (holder && holder.id !== matches.get(item)?.id)
       throw new Refused({
         file: item.file,
         field: "slug",
