@@ -76,7 +76,7 @@ export async function listRecords(client: Db, kind: RecordKind): Promise<RecordR
           slug: r.slug,
           label: r.name,
           editedAt: stamp(r.adminEditedAt),
-        version: r.version,
+          version: r.version,
           values: {
             name: r.name,
             titleDa: r.titleDa,

@@ -19,8 +19,7 @@ export function formatReport(report: ImportReport): string {
  * prepareDatabase throws the ContentError instead of returning.
  */
 export type PrepareOutcome =
-  | { status: "imported"; report: ImportReport }
-  | { status: "kept"; problems: Problem[]; items: number };
+  { status: "imported"; report: ImportReport } | { status: "kept"; problems: Problem[]; items: number };
 
 // Apply migrations and import the catalogue into the database at url
 export async function prepareDatabase(url: string, log = console.log): Promise<PrepareOutcome> {

@@ -166,7 +166,5 @@ export const deleteItemAction = staffAction("admin", async (staff, form: FormDat
   }
   if (outcome.status === "stale") redirect(adminPath(locale, `items/${itemId.data}/delete?stale=1`));
   await revalidateAfterSave();
-  redirect(
-    adminPath(locale, `items?deleted=${encodeURIComponent(outcome.status === "deleted" ? outcome.title : "")}`),
-  );
+  redirect(adminPath(locale, `items?deleted=${encodeURIComponent(outcome.status === "deleted" ? outcome.title : "")}`));
 });

@@ -95,7 +95,14 @@ export default async function RecordsPage({ params, searchParams }: Props) {
               permalink={permalink(row.id)}
               fields={fields}
               choices={choices}
-              initial={{ attempt: 0, id: row.id, version: row.version, values: row.values, errors: {}, formError: null }}
+              initial={{
+                attempt: 0,
+                id: row.id,
+                version: row.version,
+                values: row.values,
+                errors: {},
+                formError: null,
+              }}
               text={editText}
               summary={{ label: row.label, slug: row.slug }}
               open={row.id === saved}
