@@ -5,7 +5,7 @@
 // deleted in the admin wins; otherwise the files win, and a row whose file is gone is deleted.
 import { createHash } from "node:crypto";
 import type { Db } from "@/lib/database/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { touchCacheTags } from "@/lib/cache/store";
 import { renderedBody, rendererVersion } from "@/lib/markdown";
 import { refreshSearchWords } from "@/lib/search/words";
@@ -429,6 +429,18 @@ export async function importCatalogue(client: Db, catalogue: Catalogue): Promise
   } catch (error) {
     // Nothing was written: the transaction is rolled back.
     if (error instanceof Refused) throw new ContentError([error.problem]);
+    // Any other rule of the database the files break (two rows trading addresses, say) is a problem with the
+    // files as well: reported, and nothing written.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && ["P2002", "P2003"].includes(error.code)) {
+      const target = (error.meta as { target?: unknown } | undefined)?.target;
+      throw new ContentError([
+        {
+          file: "content",
+          field: Array.isArray(target) ? target.join(", ") : "",
+          message: `breaks a rule of the database: ${error.message.split("\n").pop()?.trim() ?? error.code}`,
+        },
+      ]);
+    }
     throw error;
   }
   // The words that search suggestions draw on (titles, glossary)
