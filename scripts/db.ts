@@ -46,7 +46,7 @@ async function main(command: string | undefined, arg: string | undefined) {
         } else if (command === "migrate") {
           const applied = await applyMigrations(database.url);
           console.log(applied.length ? `Applied: ${applied.join(", ")}` : "Nothing to apply.");
-        } else await prepareDatabase(database.url);
+        } else if ((await prepareDatabase(database.url)).status === "kept") process.exitCode = 1;
       } finally {
         await database.close();
       }

@@ -15,6 +15,7 @@ async function main() {
     );
     for (const file of report.written) console.log(`  wrote ${file}`);
     for (const file of report.removed) console.log(`  removed ${file}`);
+    for (const file of report.kept) console.log(`  kept ${file} (not in this database; left as it is)`);
   } finally {
     await client.$disconnect();
     await database.close();

@@ -4,7 +4,7 @@ import { removeAttachmentAction } from "@/lib/admin/actions/attachments";
 import { maxUploadBytes } from "@/lib/admin/files";
 import { SubmitButton } from "./submit-button";
 
-const results = ["stored", "notPdf", "tooLarge", "missing", "failed"] as const;
+const results = ["stored", "notPdf", "tooLarge", "missing", "failed", "database", "reference", "taken"] as const;
 
 // An item's attachments: the list with remove buttons, and the PDF upload form (a plain multipart post)
 export async function AttachmentPanel({
@@ -22,6 +22,7 @@ export async function AttachmentPanel({
   typedTitle?: string;
 }) {
   const t = await getTranslations({ locale, namespace: "Admin.editor" });
+  const failures = await getTranslations({ locale, namespace: "Admin.failures" });
   const known = results.find((r) => r === result);
   const limitMb = Math.round(maxUploadBytes / (1024 * 1024));
   const messages = {
@@ -30,6 +31,9 @@ export async function AttachmentPanel({
     tooLarge: t("uploadTooLarge", { mb: limitMb }),
     missing: t("uploadMissing"),
     failed: t("uploadFailed"),
+    database: failures("database"),
+    reference: failures("reference"),
+    taken: failures("taken"),
   };
 
   const size = new Intl.NumberFormat(locale === "sv" ? "sv-SE" : "da-DK", {
@@ -60,6 +64,7 @@ export async function AttachmentPanel({
             <form action={removeAttachmentAction}>
               <input type="hidden" name="uiLocale" value={locale} />
               <input type="hidden" name="attachmentId" value={a.id} />
+              <input type="hidden" name="itemId" value={itemId} />
               <SubmitButton className="underline">{t("removeAttachment")}</SubmitButton>
             </form>
           </li>

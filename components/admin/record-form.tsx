@@ -73,6 +73,7 @@ export function RecordForm({ kind, uiLocale, permalink, fields, choices, initial
       {/* Not "kind": a place has a field of that name. */}
       <input type="hidden" name="recordKind" value={kind} />
       <input type="hidden" name="id" value={state.id ?? ""} />
+      <input type="hidden" name="version" value={state.version} />
       {/* Mounted anew after each answer of the server, so the fields show the values it sent back. */}
       <div key={`fields-${state.attempt}`} className="grid gap-x-8 md:grid-cols-2">
         {!state.id && <TextField {...common("slug")} defaultValue={asText(v.slug)} spellCheck={false} />}

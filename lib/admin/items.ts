@@ -495,6 +495,32 @@ export async function restoreRevision(
   });
 }
 
+export type DeleteOutcome = { status: "deleted"; title: string } | { status: "gone" } | { status: "stale" };
+
+// Delete an item the admin has seen at this version. Its id and address are kept as a tombstone, so the export
+// removes its file and the import leaves a file with its id alone (README, "Reliability"). Links to it from
+// other items go with it; their translation falls back to none.
+export async function deleteItem(
+  client: Db,
+  staff: Pick<Staff, "id" | "email">,
+  id: string,
+  seenVersion: number,
+): Promise<DeleteOutcome> {
+  return client.$transaction(async (tx) => {
+    const item = await tx.item.findUnique({ where: { id }, select: { contentKey: true, title: true, version: true } });
+    if (!item) return { status: "gone" as const };
+    if (item.version !== seenVersion) return { status: "stale" as const };
+    await tx.contentTombstone.upsert({
+      where: { id },
+      create: { id, kind: "items", key: item.contentKey },
+      update: { key: item.contentKey, deletedAt: new Date() },
+    });
+    await tx.item.delete({ where: { id } });
+    await audit(tx, staff, "item.delete", "item", id, { key: item.contentKey, title: item.title });
+    return { status: "deleted" as const, title: item.title };
+  });
+}
+
 // Counts for the dashboard
 export async function itemCounts(client: Db): Promise<Record<DisplayStatus, number>> {
   const now = new Date();

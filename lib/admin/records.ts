@@ -43,6 +43,8 @@ export type RecordRow = {
   label: string;
   /** When it was last saved in the admin (a new form is shown after each save) */
   editedAt: string;
+  /** Raised by every save; a save based on another version is refused */
+  version: number;
   values: RecordValues;
 };
 
@@ -59,6 +61,7 @@ export async function listRecords(client: Db, kind: RecordKind): Promise<RecordR
         slug: r.slug,
         label: `${r.termDa} / ${r.termSv}`,
         editedAt: stamp(r.adminEditedAt),
+        version: r.version,
         values: {
           termDa: r.termDa,
           termSv: r.termSv,
@@ -75,6 +78,7 @@ export async function listRecords(client: Db, kind: RecordKind): Promise<RecordR
           slug: r.slug,
           label: r.name,
           editedAt: stamp(r.adminEditedAt),
+          version: r.version,
           values: {
             name: r.name,
             titleDa: r.titleDa,
@@ -94,6 +98,7 @@ export async function listRecords(client: Db, kind: RecordKind): Promise<RecordR
         slug: r.slug,
         label: `${r.nameDa} / ${r.nameSv}`,
         editedAt: stamp(r.adminEditedAt),
+        version: r.version,
         values: { nameDa: r.nameDa, nameSv: r.nameSv, descriptionDa: r.descriptionDa, descriptionSv: r.descriptionSv },
       }));
     case "organisations":
@@ -102,6 +107,7 @@ export async function listRecords(client: Db, kind: RecordKind): Promise<RecordR
         slug: r.slug,
         label: r.name,
         editedAt: stamp(r.adminEditedAt),
+        version: r.version,
         values: { name: r.name, shortName: r.shortName ?? "", url: r.url ?? "", country: r.country ?? "" },
       }));
     case "places":
@@ -110,6 +116,7 @@ export async function listRecords(client: Db, kind: RecordKind): Promise<RecordR
         slug: r.slug,
         label: r.name,
         editedAt: stamp(r.adminEditedAt),
+        version: r.version,
         values: { name: r.name, kind: r.kind, country: r.country, parentId: r.parentId ?? "" },
       }));
   }
@@ -140,10 +147,18 @@ export async function recordChoices(client: Db, kind: RecordKind, uiLocale: Loca
 }
 
 export type RecordOutcome =
-  { status: "saved"; id: string; addressChanged?: true } | { status: "invalid"; errors: RecordErrors };
+  | { status: "saved"; id: string; version: number; addressChanged?: true }
+  | { status: "invalid"; errors: RecordErrors }
+  | { status: "conflict"; version: number };
 
 /** Who saves: only an admin who proved password and second factor within minutes may change an adviser's address. */
 export type RecordAuthor = Pick<Staff, "id" | "email"> & { role?: StaffRole; fresh?: boolean; clientAddress?: string };
+
+class Conflict extends Error {
+  constructor(readonly version: number) {
+    super("edit conflict");
+  }
+}
 
 class Refusal extends Error {
   constructor(readonly errors: RecordErrors) {
@@ -196,18 +211,23 @@ async function checkDefaults(tx: Tx, adviserId: string | null, defaultFor: Local
 }
 
 async function exists(tx: Tx, kind: RecordKind, where: { id: string } | { slug: string }): Promise<boolean> {
-  const args = { where, select: { id: true } } as const;
+  return (await storedVersion(tx, kind, where)) !== null;
+}
+
+// The stored version of a record, or null when there is none
+async function storedVersion(tx: Tx, kind: RecordKind, where: { id: string } | { slug: string }) {
+  const args = { where, select: { version: true } } as const;
   switch (kind) {
     case "glossary":
-      return !!(await tx.glossaryTerm.findUnique(args));
+      return (await tx.glossaryTerm.findUnique(args))?.version ?? null;
     case "advisers":
-      return !!(await tx.adviser.findUnique(args));
+      return (await tx.adviser.findUnique(args))?.version ?? null;
     case "topics":
-      return !!(await tx.topic.findUnique(args));
+      return (await tx.topic.findUnique(args))?.version ?? null;
     case "organisations":
-      return !!(await tx.organisation.findUnique(args));
+      return (await tx.organisation.findUnique(args))?.version ?? null;
     case "places":
-      return !!(await tx.place.findUnique(args));
+      return (await tx.place.findUnique(args))?.version ?? null;
   }
 }
 
@@ -239,29 +259,30 @@ async function checkAddressChange(tx: Tx, author: RecordAuthor, id: string, emai
 // Write a parsed record: update (with id) or create (with slug); returns its id
 async function write(tx: Tx, kind: RecordKind, id: string | null, slug: string, parsed: unknown): Promise<string> {
   const adminEditedAt = new Date();
+  const version = { increment: 1 };
   switch (kind) {
     case "glossary": {
       const data = { ...(parsed as RecordData<"glossary">), adminEditedAt };
       return id
-        ? (await tx.glossaryTerm.update({ where: { id }, data })).id
+        ? (await tx.glossaryTerm.update({ where: { id }, data: { ...data, version } })).id
         : (await tx.glossaryTerm.create({ data: { ...data, slug } })).id;
     }
     case "topics": {
       const data = { ...(parsed as RecordData<"topics">), adminEditedAt };
       return id
-        ? (await tx.topic.update({ where: { id }, data })).id
+        ? (await tx.topic.update({ where: { id }, data: { ...data, version } })).id
         : (await tx.topic.create({ data: { ...data, slug } })).id;
     }
     case "organisations": {
       const data = { ...(parsed as RecordData<"organisations">), adminEditedAt };
       return id
-        ? (await tx.organisation.update({ where: { id }, data })).id
+        ? (await tx.organisation.update({ where: { id }, data: { ...data, version } })).id
         : (await tx.organisation.create({ data: { ...data, slug } })).id;
     }
     case "places": {
       const data = { ...(parsed as RecordData<"places">), adminEditedAt };
       return id
-        ? (await tx.place.update({ where: { id }, data })).id
+        ? (await tx.place.update({ where: { id }, data: { ...data, version } })).id
         : (await tx.place.create({ data: { ...data, slug } })).id;
     }
     case "advisers": {
@@ -274,6 +295,7 @@ async function write(tx: Tx, kind: RecordKind, id: string | null, slug: string, 
       const data = {
         ...fields,
         adminEditedAt,
+        version,
         // An address typed in the admin is a real one: the placeholder mark goes when the address changes.
         ...(before.email !== fields.email ? { emailIsPlaceholder: false } : {}),
         topics: { deleteMany: {}, create: topics },
@@ -289,7 +311,7 @@ export async function saveRecord(
   client: Db,
   staff: RecordAuthor,
   kind: RecordKind,
-  input: { id?: string | null; slug?: string; values: RecordValues },
+  input: { id?: string | null; slug?: string; values: RecordValues; baseVersion?: number },
 ): Promise<RecordOutcome> {
   const values: RecordValues = {};
   for (const field of recordFields[kind])
@@ -307,7 +329,12 @@ export async function saveRecord(
   try {
     const saved = await client.$transaction(async (tx) => {
       await lockKind(tx, kind);
-      if (id && !(await exists(tx, kind, { id }))) throw new Refusal({ form: { code: "gone" } });
+      if (id) {
+        const stored = await storedVersion(tx, kind, { id });
+        if (stored === null) throw new Refusal({ form: { code: "gone" } });
+        // A save based on another version than the stored one is refused (edit conflict).
+        if (input.baseVersion !== undefined && stored !== input.baseVersion) throw new Conflict(stored);
+      }
       if (!id && (await exists(tx, kind, { slug: newSlug }))) throw new Refusal({ slug: { code: "taken" } });
       if (kind === "places") await checkParent(tx, id, (data as RecordData<"places">).parentId);
       if (kind === "advisers") {
@@ -326,11 +353,12 @@ export async function saveRecord(
         { ...(id ? {} : { slug: newSlug }), ...(data as Prisma.InputJsonObject) },
         staff.clientAddress,
       );
-      return savedId;
+      return { id: savedId, version: id ? (await storedVersion(tx, kind, { id }))! : 1 };
     });
-    return addressChanged ? { status: "saved", id: saved, addressChanged: true } : { status: "saved", id: saved };
+    return addressChanged ? { status: "saved", ...saved, addressChanged: true } : { status: "saved", ...saved };
   } catch (error) {
     if (error instanceof Refusal) return { status: "invalid", errors: error.errors };
+    if (error instanceof Conflict) return { status: "conflict", version: error.version };
     throw error;
   }
 }

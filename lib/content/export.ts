@@ -1,7 +1,10 @@
 // Write the catalogue in the database back to the content/ file format. A file whose records already say
 // the same (order of sets aside) is left as it is, so importing content/ and exporting it again changes
-// no file; item files of items no longer in the database are removed.
-import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
+// no file. A file is removed only when this database knows why: its item was deleted in the admin, or it
+// lives at another address now. Files this database has never seen are left alone, so exporting from another
+// database deletes nothing it does not know about.
+import { mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import matter from "gray-matter";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
@@ -9,7 +12,7 @@ import type { Db } from "@/lib/database/client";
 import { loadCatalogue, type Catalogue } from "./load";
 import { itemTypes, locales, type ItemData } from "./schema";
 
-export type ExportReport = { written: string[]; removed: string[]; unchanged: number };
+export type ExportReport = { written: string[]; removed: string[]; unchanged: number; kept: string[] };
 
 // Compare two records, treating lists of plain values as sets
 function normal(value: unknown): unknown {
@@ -36,7 +39,29 @@ const clean = <T extends Record<string, unknown>>(row: T): T =>
     Object.entries(row).filter(([, v]) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0)),
   ) as T;
 
-const dateOnly = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : undefined);
+const offsetFormat = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Copenhagen", timeZoneName: "longOffset" });
+const wallFormat = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: "Europe/Copenhagen",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+});
+
+// A moment as ISO 8601 with its offset, in Danish and Swedish time (2026-03-02T09:00:00+01:00); midnight UTC,
+// which is what a date alone means, stays a date alone, as the hand-written files have it.
+export function momentText(d: Date | null): string | undefined {
+  if (!d) return undefined;
+  const iso = d.toISOString();
+  if (iso.endsWith("T00:00:00.000Z")) return iso.slice(0, 10);
+  const zone = offsetFormat.formatToParts(d).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
+  const offset = zone === "GMT" ? "+00:00" : zone.slice(3);
+  const millis = d.getUTCMilliseconds() ? `.${String(d.getUTCMilliseconds()).padStart(3, "0")}` : "";
+  return `${wallFormat.format(d).replace(" ", "T")}${millis}${offset}`;
+}
 const month = (d: Date | null) => (d ? d.toISOString().slice(0, 7) : undefined);
 
 // The catalogue in the database, in the shapes the loader gives
@@ -66,12 +91,14 @@ export async function catalogueFromDatabase(client: Db): Promise<Catalogue> {
   const key = (i: { locale: string; type: string; slug: string }) => `${i.locale}/${i.type}/${i.slug}`;
   return {
     topics: topics.map((t) => ({
+      id: t.id,
       slug: t.slug,
       name: { da: t.nameDa, sv: t.nameSv },
       ...(t.descriptionDa || t.descriptionSv ? { description: { da: t.descriptionDa, sv: t.descriptionSv } } : {}),
     })),
     organisations: organisations.map((o) =>
       clean({
+        id: o.id,
         slug: o.slug,
         name: o.name,
         shortName: o.shortName ?? undefined,
@@ -80,10 +107,11 @@ export async function catalogueFromDatabase(client: Db): Promise<Catalogue> {
       }),
     ),
     places: places.map((p) =>
-      clean({ slug: p.slug, name: p.name, kind: p.kind, country: p.country, parent: p.parent?.slug }),
+      clean({ id: p.id, slug: p.slug, name: p.name, kind: p.kind, country: p.country, parent: p.parent?.slug }),
     ),
     advisers: advisers.map((a) => ({
       ...clean({
+        id: a.id,
         slug: a.slug,
         name: a.name,
         title: { da: a.titleDa, sv: a.titleSv },
@@ -97,6 +125,7 @@ export async function catalogueFromDatabase(client: Db): Promise<Catalogue> {
       topics: a.topics.map((t) => t.topic.slug),
     })),
     glossary: glossary.map((g) => ({
+      id: g.id,
       slug: g.slug,
       da: { term: g.termDa, synonyms: g.synonymsDa, explanation: g.explanationDa },
       sv: { term: g.termSv, synonyms: g.synonymsSv, explanation: g.explanationSv },
@@ -105,9 +134,10 @@ export async function catalogueFromDatabase(client: Db): Promise<Catalogue> {
       const figures = Array.isArray(i.keyFigures) ? (i.keyFigures as { label: string; value: string }[]) : [];
       const data = {
         ...clean({
+          id: i.id,
           title: i.title,
           summary: i.summary,
-          publishedAt: dateOnly(i.publishedAt),
+          publishedAt: momentText(i.publishedAt),
           country: i.country ?? undefined,
           year: i.year ?? undefined,
           adviser: i.adviser?.slug,
@@ -162,16 +192,52 @@ function itemFile(item: ItemData): string {
 
 type ListName = "topics" | "organisations" | "places" | "advisers" | "glossary";
 
+// The id and address of every item file in dir, read leniently: a file the loader would refuse still says
+// which item it holds.
+async function itemFiles(dir: string): Promise<{ key: string; file: string; id: string | null }[]> {
+  const out: { key: string; file: string; id: string | null }[] = [];
+  for (const locale of locales) {
+    for (const type of itemTypes) {
+      const folder = path.join(dir, "items", locale, type);
+      if (!existsSync(folder)) continue;
+      for (const name of await readdir(folder)) {
+        if (!name.endsWith(".md")) continue;
+        const file = path.join(folder, name);
+        let id: string | null = null;
+        try {
+          const data = matter(await readFile(file, "utf8"), { engines: { yaml: yamlEngine } }).data as { id?: unknown };
+          if (typeof data.id === "string") id = data.id;
+        } catch {
+          // Unreadable frontmatter: the file is known by its address only.
+        }
+        out.push({ key: `${locale}/${type}/${name.slice(0, -3)}`, file, id });
+      }
+    }
+  }
+  return out;
+}
+
+const yamlEngine = { parse: (source: string) => YAML.parse(source) as object };
+
 // Export the database's catalogue into dir (content/ by default)
 export async function exportCatalogue(client: Db, dir: string): Promise<ExportReport> {
-  const report: ExportReport = { written: [], removed: [], unchanged: 0 };
+  const report: ExportReport = { written: [], removed: [], unchanged: 0, kept: [] };
   const current = await catalogueFromDatabase(client);
+  const tombstones = await client.contentTombstone.findMany({ select: { id: true, kind: true, key: true } });
+  const deleted = (kind: string) => tombstones.filter((t) => t.kind === kind);
   const existing: Catalogue | null = existsSync(dir) ? await loadCatalogue(dir).catch(() => null) : null;
   await mkdir(dir, { recursive: true });
 
   for (const name of ["topics", "organisations", "places", "advisers", "glossary"] as ListName[]) {
-    const rows = current[name] as { slug: string }[];
-    const before = (existing?.[name] ?? []) as { slug: string }[];
+    const dbRows = current[name] as { id?: string; slug: string }[];
+    const before = (existing?.[name] ?? []) as { id?: string; slug: string }[];
+    // Entries this database has never had stay in the file: another database may hold them.
+    const gone = deleted(name);
+    const known = (r: { id?: string; slug: string }) =>
+      dbRows.some((d) => d.id === r.id || d.slug === r.slug) ||
+      gone.some((t) => t.id === r.id || (!r.id && t.key === r.slug));
+    const foreign = before.filter((r) => !known(r));
+    const rows = [...dbRows, ...foreign];
     const bySlug = new Map(rows.map((r) => [r.slug, r]));
     const unchanged = existing && before.length === rows.length && before.every((b) => same(b, bySlug.get(b.slug)));
     if (unchanged) {
@@ -197,21 +263,19 @@ export async function exportCatalogue(client: Db, dir: string): Promise<ExportRe
     await writeFile(file, itemFile(item));
     report.written.push(`items/${item.key}.md`);
   }
-  // Files of items that are no longer in the database (deleted, or renamed in the admin) go.
+  // A file goes when its item was deleted in the admin or lives at another address now (renamed in the
+  // admin); a file this database does not know is kept and reported.
+  const byId = new Map(current.items.map((i) => [i.data.id!, i.key]));
   const keys = new Set(current.items.map((i) => i.key));
-  for (const locale of locales) {
-    for (const type of itemTypes) {
-      const folder = path.join(dir, "items", locale, type);
-      if (!existsSync(folder)) continue;
-      for (const name of await readdir(folder)) {
-        if (!name.endsWith(".md")) continue;
-        const key = `${locale}/${type}/${name.slice(0, -3)}`;
-        if (!keys.has(key)) {
-          await rm(path.join(folder, name));
-          report.removed.push(`items/${key}.md`);
-        }
-      }
-    }
+  const gone = deleted("items");
+  for (const { key, file, id } of await itemFiles(dir)) {
+    if (keys.has(key) && (!id || byId.get(id) === key)) continue;
+    const moved = id !== null && byId.has(id) && byId.get(id) !== key;
+    const removedInAdmin = gone.some((t) => (id ? t.id === id : t.key === key));
+    if (moved || removedInAdmin) {
+      await rm(file);
+      report.removed.push(`items/${key}.md`);
+    } else report.kept.push(`items/${key}.md`);
   }
   return report;
 }

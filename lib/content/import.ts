@@ -1,28 +1,38 @@
 // Load the validated catalogue into the database. Idempotent: rows are written only where the files
-// differ from what is stored, so a second run changes nothing.
+// differ from what is stored, so a second run changes nothing. Files and rows meet by the id in the file
+// (or, for a file without one, by its address), so a renamed or moved file renames its row and never makes
+// a second copy. The rule where the admin and the files disagree (README, "Reliability"): a row changed or
+// deleted in the admin wins; otherwise the files win, and a row whose file is gone is deleted.
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import path from "node:path";
 import { fileKeyPattern, storedFileInfo, writeStoredFile } from "@/lib/file-store";
 import type { Db } from "@/lib/database/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { touchCacheTags } from "@/lib/cache/store";
 import { renderedBody, rendererVersion } from "@/lib/markdown";
 import { refreshSearchWords } from "@/lib/search/words";
 import type { CacheTag } from "@/lib/cache/tags";
-import type { Catalogue } from "./load";
+import { ContentError, type Catalogue, type Problem } from "./load";
 import type { ItemData } from "./schema";
 
 type Tx = Prisma.TransactionClient;
-export type Tally = { created: number; updated: number; unchanged: number };
+export type Tally = { created: number; updated: number; unchanged: number; deleted: number };
 export type ImportReport = Record<
   "topics" | "organisations" | "places" | "advisers" | "glossary" | "items" | "links" | "files",
   Tally
 >;
 
-const tally = (): Tally => ({ created: 0, updated: 0, unchanged: 0 });
+const tally = (): Tally => ({ created: 0, updated: 0, unchanged: 0, deleted: 0 });
 
-const changed = (t: Tally) => t.created + t.updated > 0;
+const changed = (t: Tally) => t.created + t.updated + t.deleted > 0;
+
+// A problem found while writing: the transaction is rolled back and the import reports it like a file problem.
+class Refused extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.message);
+  }
+}
 
 // The cache tags whose pages show something the import changed
 function changedTags(report: ImportReport): CacheTag[] {
@@ -47,30 +57,82 @@ function differs(current: Record<string, unknown>, desired: Record<string, unkno
   );
 }
 
+type RecordKind = "topics" | "organisations" | "places" | "advisers" | "glossary";
+
+// Bring one kind of record in line with its file: matched by id (or by slug for an entry without one); a
+// renamed slug renames the row; a row no entry names is deleted unless the admin made or changed it.
 async function sync<T extends { id: string; slug: string; adminEditedAt?: Date | null }, D extends { slug: string }>(
+  tx: Tx,
+  kind: RecordKind,
   count: Tally,
   existing: T[],
-  desired: D[],
-  create: (data: D) => Promise<{ id: string }>,
+  desired: (D & { id?: string })[],
+  create: (data: D & { id?: string }) => Promise<{ id: string }>,
   update: (id: string, data: D) => Promise<unknown>,
+  remove: (ids: string[]) => Promise<unknown>,
 ): Promise<Map<string, string>> {
-  const bySlug = new Map(existing.map((row) => [row.slug, row]));
+  const file = `content/${kind}.yaml`;
+  const byId = new Map(existing.map((row) => [row.id, row]));
+  const claimed = new Set(desired.flatMap((d) => (d.id && byId.has(d.id) ? [d.id] : [])));
+  const bySlug = new Map(existing.filter((row) => !claimed.has(row.id)).map((row) => [row.slug, row]));
+  const matches = desired.map((d) => {
+    const row = (d.id ? byId.get(d.id) : undefined) ?? bySlug.get(d.slug);
+    if (row) claimed.add(row.id);
+    return row;
+  });
+  const gone = existing.filter((row) => !claimed.has(row.id));
+  const kept = gone.filter((row) => row.adminEditedAt);
+  const dropped = gone.filter((row) => !row.adminEditedAt);
+  if (dropped.length) await remove(dropped.map((row) => row.id));
+  count.deleted += dropped.length;
+  const keptSlugs = new Map(kept.map((row) => [row.slug, row]));
   const ids = new Map<string, string>();
-  for (const data of desired) {
-    const current = bySlug.get(data.slug);
+  for (const [index, data] of desired.entries()) {
+    const current = matches[index];
+    const holder = keptSlugs.get(data.slug);
+    if (holder && holder.id !== current?.id)
+      throw new Refused({
+        file,
+        field: `[${index}].slug`,
+        message: `"${data.slug}" belongs to another record, made or changed in the admin (id ${holder.id})`,
+      });
     if (!current) {
       ids.set(data.slug, (await create(data)).id);
       count.created++;
       continue;
     }
-    ids.set(data.slug, current.id);
+    let id = current.id;
+    // A row made before files carried ids takes the file's id, so that every database agrees on it.
+    if (data.id && data.id !== id) {
+      await (tx[recordModel[kind]] as unknown as Updater).update({ where: { id }, data: { id: data.id } });
+      id = data.id;
+    }
+    ids.set(data.slug, id);
+    const { id: _fileId, ...fields } = data;
+    void _fileId;
     // A row changed in the admin belongs to the admin: the file does not overwrite it (see README).
-    if (!current.adminEditedAt && differs(current, data)) {
-      await update(current.id, data);
+    if (!current.adminEditedAt && differs(current, fields)) {
+      await update(id, fields as unknown as D);
       count.updated++;
     } else count.unchanged++;
+    // The admin's slug stays; the file's name for it points at the same row.
+    if (current.adminEditedAt) ids.set(current.slug, id);
   }
   return ids;
+}
+
+type Updater = { update: (args: { where: { id: string }; data: { id: string } }) => Promise<unknown> };
+const recordModel = {
+  topics: "topic",
+  organisations: "organisation",
+  places: "place",
+  advisers: "adviser",
+  glossary: "glossaryTerm",
+} as const;
+
+// A date alone is midnight UTC (as files written before times were kept say); a time carries its offset.
+export function momentOf(value: string): Date {
+  return new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
 }
 
 function itemRow(item: ItemData, ids: { adviser: Map<string, string> }) {
@@ -81,7 +143,7 @@ function itemRow(item: ItemData, ids: { adviser: Map<string, string> }) {
     locale: item.locale,
     slug: item.slug,
     status: d.status,
-    publishedAt: d.publishedAt ? new Date(`${d.publishedAt}T00:00:00Z`) : null,
+    publishedAt: d.publishedAt ? momentOf(d.publishedAt) : null,
     title: d.title,
     summary: d.summary,
     body: item.body,
@@ -106,15 +168,51 @@ async function importItems(
   ids: Record<"topic" | "place" | "organisation" | "adviser", Map<string, string>>,
   count: Tally,
 ): Promise<Map<string, string>> {
-  const existing = new Map(
-    (
-      await tx.item.findMany({ select: { id: true, contentKey: true, importHash: true, adminEditedAt: true } })
-    ).map((r) => [r.contentKey, r]),
-  );
+  const rows = await tx.item.findMany({
+    select: { id: true, contentKey: true, importHash: true, adminEditedAt: true },
+  });
+  const tombstones = await tx.contentTombstone.findMany({ where: { kind: "items" }, select: { id: true, key: true } });
+  const deletedIds = new Set(tombstones.map((t) => t.id));
+  const deletedKeys = new Set(tombstones.map((t) => t.key));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const claimed = new Set(items.flatMap((i) => (i.data.id && byId.has(i.data.id) ? [i.data.id] : [])));
+  const byKey = new Map(rows.filter((r) => !claimed.has(r.id)).map((r) => [r.contentKey, r]));
+  // A file of an item deleted in the admin stays out (by its id; a file without one, by its address).
+  const live = items.filter((item) => !(item.data.id ? deletedIds.has(item.data.id) : deletedKeys.has(item.key)));
+  count.unchanged += items.length - live.length;
+  const matches = new Map<ItemData, (typeof rows)[number] | undefined>();
+  for (const item of live) {
+    const row = (item.data.id ? byId.get(item.data.id) : undefined) ?? byKey.get(item.key);
+    if (row) claimed.add(row.id);
+    matches.set(item, row);
+  }
+  // An item whose file is gone is deleted, unless the admin made or changed it (then the admin's copy stays
+  // and the next export writes its file again).
+  const gone = rows.filter((r) => !claimed.has(r.id));
+  const dropped = gone.filter((r) => !r.adminEditedAt);
+  if (dropped.length) await tx.item.deleteMany({ where: { id: { in: dropped.map((r) => r.id) } } });
+  count.deleted += dropped.length;
+  // Rows the admin changed keep their address, whichever file names them.
+  const kept = new Map(rows.filter((r) => r.adminEditedAt).map((r) => [r.contentKey, r]));
+
   const itemIds = new Map<string, string>();
-  for (const item of items) {
-    // The hash covers the file and the ids it points to, so a recreated topic or adviser counts as a change.
-    const d = item.data;
+  for (const item of live) {
+    const holder = kept.get(item.key);
+    if (holder && holder.id !== matches.get(item)?.id)
+      throw new Refused({
+        file: item.file,
+        field: "slug",
+        message: `the address ${item.key} belongs to another item, made or changed in the admin (id ${holder.id})`,
+      });
+    let current = matches.get(item);
+    // A row made before files carried ids takes the file's id, so that every database agrees on it.
+    if (current && item.data.id && current.id !== item.data.id) {
+      await tx.item.update({ where: { id: current.id }, data: { id: item.data.id } });
+      current = { ...current, id: item.data.id };
+    }
+    // The hash covers the file, its address and the ids it points to, so a recreated topic or adviser and a
+    // renamed file count as changes.
+    const { id: fileId, ...d } = item.data;
     const refs = [
       d.topics.map((t) => ids.topic.get(t)),
       d.places.map((p) => ids.place.get(p)),
@@ -122,9 +220,8 @@ async function importItems(
       d.adviser && ids.adviser.get(d.adviser),
     ];
     const importHash = createHash("sha256")
-      .update(JSON.stringify({ d, body: item.body, refs, renderer: rendererVersion }))
+      .update(JSON.stringify({ key: item.key, d, body: item.body, refs, renderer: rendererVersion }))
       .digest("hex");
-    const current = existing.get(item.key);
     // An item changed in the admin is left as the admin saved it (see README).
     if (current?.importHash === importHash || current?.adminEditedAt) {
       itemIds.set(item.key, current.id);
@@ -134,7 +231,7 @@ async function importItems(
     const row = { ...itemRow(item, ids), ...(await renderedBody(item.body)), importHash };
     const saved = current
       ? await tx.item.update({ where: { id: current.id }, data: row, select: { id: true } })
-      : await tx.item.create({ data: row, select: { id: true } });
+      : await tx.item.create({ data: { ...row, ...(fileId ? { id: fileId } : {}) }, select: { id: true } });
     itemIds.set(item.key, saved.id);
     if (current) count.updated++;
     else count.created++;
@@ -160,26 +257,30 @@ async function importItems(
   return itemIds;
 }
 
-// Point translations and related items at each other, writing only what differs
+// Point translations and related items at each other, writing only what differs. Links are cleared before
+// they are set, so that two items trading a translation never meet the one-translation rule halfway.
 async function importLinks(tx: Tx, items: ItemData[], itemIds: Map<string, string>, count: Tally) {
   const current = await tx.item.findMany({
     where: { id: { in: [...itemIds.values()] } },
     select: { id: true, translationOfId: true, adminEditedAt: true, relatedTo: { select: { toId: true } } },
   });
   const byId = new Map(current.map((row) => [row.id, row]));
+  const translations: { item: ItemData; id: string; translationOfId: string | null }[] = [];
   for (const item of items) {
-    const id = itemIds.get(item.key)!;
+    const id = itemIds.get(item.key);
+    if (!id) continue;
     const row = byId.get(id)!;
     if (row.adminEditedAt) {
       count.unchanged++;
       continue;
     }
-    const translationOfId = item.data.translationOf ? itemIds.get(item.data.translationOf)! : null;
-    const related = item.data.related.map((key) => itemIds.get(key)!).sort();
+    const translationOfId = item.data.translationOf ? (itemIds.get(item.data.translationOf) ?? null) : null;
+    const related = item.data.related.flatMap((key) => itemIds.get(key) ?? []).sort();
     const stored = row.relatedTo.map((r) => r.toId).sort();
     let changed = false;
     if (row.translationOfId !== translationOfId) {
-      await tx.item.update({ where: { id }, data: { translationOfId } });
+      translations.push({ item, id, translationOfId });
+      if (row.translationOfId) await tx.item.update({ where: { id }, data: { translationOfId: null } });
       changed = true;
     }
     if (JSON.stringify(related) !== JSON.stringify(stored)) {
@@ -189,6 +290,17 @@ async function importLinks(tx: Tx, items: ItemData[], itemIds: Map<string, strin
     }
     if (changed) count.updated++;
     else count.unchanged++;
+  }
+  for (const { item, id, translationOfId } of translations) {
+    if (!translationOfId) continue;
+    const other = await tx.item.findUnique({ where: { translationOfId }, select: { contentKey: true } });
+    if (other)
+      throw new Refused({
+        file: item.file,
+        field: "translationOf",
+        message: `"${item.data.translationOf}" is already translated by ${other.contentKey}, changed in the admin`,
+      });
+    await tx.item.update({ where: { id }, data: { translationOfId } });
   }
 }
 
@@ -204,12 +316,16 @@ export async function importCatalogue(client: Db, catalogue: Catalogue): Promise
     links: tally(),
     files: tally(),
   };
-  await client.$transaction(
+  try {
+    await client.$transaction(
     async (tx) => {
       const topic = await sync(
+        tx,
+        "topics",
         report.topics,
         await tx.topic.findMany(),
         catalogue.topics.map((t) => ({
+          id: t.id,
           slug: t.slug,
           nameDa: t.name.da,
           nameSv: t.name.sv,
@@ -218,11 +334,15 @@ export async function importCatalogue(client: Db, catalogue: Catalogue): Promise
         })),
         (data) => tx.topic.create({ data }),
         (id, data) => tx.topic.update({ where: { id }, data }),
+        (ids) => tx.topic.deleteMany({ where: { id: { in: ids } } }),
       );
       const organisation = await sync(
+        tx,
+        "organisations",
         report.organisations,
         await tx.organisation.findMany(),
         catalogue.organisations.map((o) => ({
+          id: o.id,
           slug: o.slug,
           name: o.name,
           shortName: o.shortName ?? null,
@@ -231,32 +351,42 @@ export async function importCatalogue(client: Db, catalogue: Catalogue): Promise
         })),
         (data) => tx.organisation.create({ data }),
         (id, data) => tx.organisation.update({ where: { id }, data }),
+        (ids) => tx.organisation.deleteMany({ where: { id: { in: ids } } }),
       );
       const placesBefore = await tx.place.findMany();
       const place = await sync(
+        tx,
+        "places",
         report.places,
         placesBefore,
-        catalogue.places.map((p) => ({ slug: p.slug, name: p.name, kind: p.kind, country: p.country })),
+        catalogue.places.map((p) => ({ id: p.id, slug: p.slug, name: p.name, kind: p.kind, country: p.country })),
         (data) => tx.place.create({ data }),
         (id, data) => tx.place.update({ where: { id }, data }),
+        (ids) => tx.place.deleteMany({ where: { id: { in: ids } } }),
       );
-      const parents = new Map(placesBefore.map((p) => [p.id, p.parentId]));
+      // Read again: the sync may have given rows the files' ids.
+      const placesNow = await tx.place.findMany({ select: { id: true, parentId: true, adminEditedAt: true } });
+      const existed = new Set(placesBefore.map((p) => p.slug));
+      const parents = new Map(placesNow.map((p) => [p.id, p.parentId]));
       // A place changed in the admin keeps the parent it was given there, like its other fields.
-      const editedInAdmin = new Set(placesBefore.filter((p) => p.adminEditedAt).map((p) => p.id));
+      const editedInAdmin = new Set(placesNow.filter((p) => p.adminEditedAt).map((p) => p.id));
       for (const p of catalogue.places) {
         const id = place.get(p.slug)!;
         if (editedInAdmin.has(id)) continue;
         const parentId = p.parent ? place.get(p.parent)! : null;
         if ((parents.get(id) ?? null) !== parentId) {
           await tx.place.update({ where: { id }, data: { parentId } });
-          if (parents.has(id)) report.places.updated++;
+          if (existed.has(p.slug)) report.places.updated++;
         }
       }
       const advisersBefore = await tx.adviser.findMany({ include: { topics: { select: { topicId: true } } } });
       const adviser = await sync(
+        tx,
+        "advisers",
         report.advisers,
         advisersBefore.map((a) => ({ ...a, topicIds: a.topics.map((t) => t.topicId).sort() })),
         catalogue.advisers.map((a) => ({
+          id: a.id,
           slug: a.slug,
           name: a.name,
           titleDa: a.title.da,
@@ -276,11 +406,15 @@ export async function importCatalogue(client: Db, catalogue: Catalogue): Promise
             where: { id },
             data: { ...data, topics: { deleteMany: {}, create: topicIds.map((topicId) => ({ topicId })) } },
           }),
+        (ids) => tx.adviser.deleteMany({ where: { id: { in: ids } } }),
       );
       await sync(
+        tx,
+        "glossary",
         report.glossary,
         await tx.glossaryTerm.findMany(),
         catalogue.glossary.map((g) => ({
+          id: g.id,
           slug: g.slug,
           termDa: g.da.term,
           termSv: g.sv.term,
@@ -291,6 +425,7 @@ export async function importCatalogue(client: Db, catalogue: Catalogue): Promise
         })),
         (data) => tx.glossaryTerm.create({ data }),
         (id, data) => tx.glossaryTerm.update({ where: { id }, data }),
+        (ids) => tx.glossaryTerm.deleteMany({ where: { id: { in: ids } } }),
       );
       const itemIds = await importItems(tx, catalogue.items, { topic, place, organisation, adviser }, report.items);
       await importLinks(tx, catalogue.items, itemIds, report.links);
@@ -298,6 +433,23 @@ export async function importCatalogue(client: Db, catalogue: Catalogue): Promise
     },
     { timeout: 300_000, maxWait: 60_000 },
   );
+  } catch (error) {
+    // Nothing was written: the transaction is rolled back.
+    if (error instanceof Refused) throw new ContentError([error.problem]);
+    // Any other rule of the database the files break (two rows trading addresses, say) is a problem with the
+    // files as well: reported, and nothing written.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && ["P2002", "P2003"].includes(error.code)) {
+      const target = (error.meta as { target?: unknown } | undefined)?.target;
+      throw new ContentError([
+        {
+          file: "content",
+          field: Array.isArray(target) ? target.join(", ") : "",
+          message: `breaks a rule of the database: ${error.message.split("\n").pop()?.trim() ?? error.code}`,
+        },
+      ]);
+    }
+    throw error;
+  }
   // The words that search suggestions draw on (titles, glossary)
   if (changed(report.items) || changed(report.glossary)) await refreshSearchWords(client);
   if (catalogue.filesDir) await importContentFiles(client, catalogue, catalogue.filesDir, report.files);

@@ -103,9 +103,11 @@ async function readList<S extends z.ZodType>(
   raw.forEach((entry, index) => {
     const row = out.parse(schema, entry, file, `[${index}]`);
     if (!row) return;
-    const slug = (row as unknown as { slug: string }).slug;
+    const { slug, id } = row as unknown as { slug: string; id?: string };
     if (seen.has(slug)) out.add(file, `[${index}].slug`, `"${slug}" is used twice`);
     seen.add(slug);
+    if (id && seen.has(`id:${id}`)) out.add(file, `[${index}].id`, `"${id}" is used twice`);
+    if (id) seen.add(`id:${id}`);
     rows.push(row);
   });
   return rows;
@@ -182,9 +184,12 @@ function checkReferences(out: Collector, catalogue: Catalogue, dir: string) {
   }
 
   const translated = new Map<string, string>();
+  const ids = new Map<string, string>();
   for (const item of catalogue.items) {
     const file = path.join(dir, "..", item.file);
     const d = item.data;
+    if (d.id && ids.has(d.id)) out.add(file, "id", `"${d.id}" is also the id of ${ids.get(d.id)}`);
+    if (d.id) ids.set(d.id, item.file);
     d.topics.forEach((t, j) => ref(file, `topics[${j}]`, topics, t, "topic"));
     d.places.forEach((p, j) => ref(file, `places[${j}]`, places, p, "place"));
     d.organisations.forEach((o, j) => ref(file, `organisations[${j}].organisation`, organisations, o.organisation, "organisation"));

@@ -22,7 +22,12 @@ export const documentTypes = [
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case letters, digits and single hyphens");
 const text = z.string().trim().min(1, "must not be empty");
-const isoDate = z.iso.date("must be a date written YYYY-MM-DD");
+/** A moment: ISO 8601 with its offset (2026-03-02T09:00:00+01:00), or a date alone, which means midnight UTC. */
+const moment = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
+  error: "must be a date (YYYY-MM-DD) or a time with its offset (YYYY-MM-DDTHH:MM:SS+01:00)",
+});
+/** The stable identity of an item or record: kept through renames, moves, export and import. */
+const id = z.uuid("must be a UUID (the id the export writes)");
 const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month written YYYY-MM");
 const itemKey = z
   .string()
@@ -33,12 +38,14 @@ const itemKey = z
 const bilingual = z.strictObject({ da: text, sv: text });
 
 export const topicSchema = z.strictObject({
+  id: id.optional(),
   slug,
   name: bilingual,
   description: z.strictObject({ da: z.string().default(""), sv: z.string().default("") }).optional(),
 });
 
 export const organisationSchema = z.strictObject({
+  id: id.optional(),
   slug,
   name: text,
   shortName: text.optional(),
@@ -47,6 +54,7 @@ export const organisationSchema = z.strictObject({
 });
 
 export const placeSchema = z.strictObject({
+  id: id.optional(),
   slug,
   name: text,
   kind: z.enum(placeKinds),
@@ -55,6 +63,7 @@ export const placeSchema = z.strictObject({
 });
 
 export const adviserSchema = z.strictObject({
+  id: id.optional(),
   slug,
   name: text,
   title: bilingual,
@@ -74,7 +83,7 @@ const glossarySide = z.strictObject({
   explanation: text,
 });
 
-export const glossaryTermSchema = z.strictObject({ slug, da: glossarySide, sv: glossarySide });
+export const glossaryTermSchema = z.strictObject({ id: id.optional(), slug, da: glossarySide, sv: glossarySide });
 
 const attachmentSchema = z.strictObject({
   title: text,
@@ -88,10 +97,11 @@ const attachmentSchema = z.strictObject({
 const keyFigureSchema = z.strictObject({ label: text, value: text });
 
 const common = {
+  id: id.optional(),
   title: text,
   summary: text,
   status: z.enum(["draft", "published", "archived"]).default("published"),
-  publishedAt: isoDate.optional(),
+  publishedAt: moment.optional(),
   country: z.enum(countries).optional(),
   year: z.int().min(1900).max(2100).optional(),
   topics: z.array(slug).default([]),

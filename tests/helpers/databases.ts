@@ -31,6 +31,7 @@ const catalogueTables = [
   "AuditLog",
   "StoredFile",
   "FileChunk",
+  "ContentTombstone",
 ];
 
 // Empty every catalogue table

@@ -354,7 +354,7 @@ describe.each(databases)("admin authorization on the $name database", (database)
       form.set("recordKind", kind);
       form.set("id", id ?? "");
       for (const [key, value] of Object.entries(fields)) form.set(key, value);
-      const state = { attempt: 0, id, values: {}, errors: {}, formError: null };
+      const state = { attempt: 0, id, version: 1, values: {}, errors: {}, formError: null };
       expect(await refused(() => saveRecordAction(state, form)), `${kind} ${id ? "update" : "create"}`).toBe("role");
     }
     expect(await counts(client)).toEqual(before);

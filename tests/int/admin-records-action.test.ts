@@ -39,7 +39,14 @@ const { saveRecordAction } = await import("@/lib/admin/actions/records");
 const { createSession } = await import("@/lib/auth/sessions");
 const { sessionCookieName } = await import("@/lib/auth/cookie");
 
-const initial = (id: string | null): RecordFormState => ({ attempt: 0, id, values: {}, errors: {}, formError: null });
+const initial = (id: string | null): RecordFormState => ({
+  attempt: 0,
+  id,
+  version: 1,
+  values: {},
+  errors: {},
+  formError: null,
+});
 
 // Checkbox groups send a value per box; any other field sent twice keeps the later value.
 function form(entries: [string, string][]): FormData {
@@ -163,6 +170,48 @@ describe.each(databases)("the records action on the $name database", (database) 
     const row = await client.adviser.findUniqueOrThrow({ where: { id: adviserId }, include: { topics: true } });
     expect([...row.languages].sort()).toEqual(["da", "sv"]);
     expect(row.topics.map((t) => t.topicId)).toEqual([topicIds.beskaeftigelse]);
+  });
+
+  it("refuses a save made from a stale version with a translated message, keeps what was typed, and lets the next save through", async () => {
+    const client = database.client();
+    const version = (await client.adviser.findUniqueOrThrow({ where: { id: adviserId } })).version;
+    const first = adviserForm("da", [
+      ["titleDa", "Først gemt"],
+      ["languages", "da"],
+      ["version", String(version)],
+    ]);
+    expect(await outcome(() => saveRecordAction(initial(adviserId), first))).toEqual({
+      redirect: `/da/admin/advisers?saved=${adviserId}`,
+    });
+    // A second form opened at the same version: its save would silently undo the first.
+    const stale = adviserForm("sv", [
+      ["titleDa", "Gemt bagefter"],
+      ["languages", "sv"],
+      ["version", String(version)],
+    ]);
+    const refused = await outcome(() => saveRecordAction(initial(adviserId), stale));
+    expect(refused).toMatchObject({
+      version: version + 1,
+      values: { titleDa: "Gemt bagefter", languages: ["sv"] },
+      errors: {
+        form: expect.stringContaining(`Någon annan har sparat den här posten under tiden (version ${version + 1})`),
+      },
+    });
+    const stored = await client.adviser.findUniqueOrThrow({ where: { id: adviserId } });
+    expect(stored).toMatchObject({ titleDa: "Først gemt", languages: ["da"], version: version + 1 });
+    // The editor was told; saving again from the answer goes over the version now stored.
+    const retry = adviserForm("sv", [
+      ["titleDa", "Gemt bagefter"],
+      ["languages", "sv"],
+      ["version", String(version + 1)],
+    ]);
+    expect(await outcome(() => saveRecordAction(refused as RecordFormState, retry))).toEqual({
+      redirect: `/sv/admin/advisers?saved=${adviserId}`,
+    });
+    expect(await client.adviser.findUniqueOrThrow({ where: { id: adviserId } })).toMatchObject({
+      titleDa: "Gemt bagefter",
+      version: version + 2,
+    });
   });
 
   it("keeps what was typed when the session has expired", async () => {

@@ -68,7 +68,7 @@ describe.each(databases)("admin catalogue records on the $name database", (datab
         organisationId: ids.organisation.provbyran!,
       }),
     });
-    expect(saved).toEqual({ status: "saved", id: anna });
+    expect(saved).toEqual({ status: "saved", id: anna, version: 2 });
     const row = await client.adviser.findUniqueOrThrow({ where: { id: anna }, include: { topics: true } });
     expect([...row.languages].sort()).toEqual(["da", "sv"]);
     expect(row.defaultFor).toEqual([]);
@@ -182,7 +182,7 @@ describe.each(databases)("admin catalogue records on the $name database", (datab
         id: org,
         values: await formValues(client, "organisations", org, { country: other }),
       }),
-    ).toEqual({ status: "saved", id: org });
+    ).toEqual({ status: "saved", id: org, version: 2 });
     expect((await client.organisation.findUniqueOrThrow({ where: { id: org } })).country).toBe(other);
     await importCatalogue(client, await loadCatalogue(fixtureContent));
     expect((await client.organisation.findUniqueOrThrow({ where: { id: org } })).country).toBe(other);

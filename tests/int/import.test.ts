@@ -30,7 +30,7 @@ describe.each(databases)("content import on the $name database", (database) => {
   it("loads every record of the catalogue with its links", async () => {
     const client = database.client();
     const report = await importCatalogue(client, await loadCatalogue(fixtureContent));
-    expect(report.items).toEqual({ created: 3, updated: 0, unchanged: 0 });
+    expect(report.items).toEqual({ created: 3, updated: 0, unchanged: 0, deleted: 0 });
     expect(report.topics.created).toBe(2);
 
     const project = await client.item.findUniqueOrThrow({
@@ -99,7 +99,7 @@ describe.each(databases)("content import on the $name database", (database) => {
         .replace("topics: [samarbejde]", "topics: [beskaeftigelse]"),
     );
     const report = await importCatalogue(client, await loadCatalogue(scratch.dir));
-    expect(report.items).toEqual({ created: 0, updated: 1, unchanged: 2 });
+    expect(report.items).toEqual({ created: 0, updated: 1, unchanged: 2, deleted: 0 });
     const edited = await client.item.findUniqueOrThrow({
       where: { contentKey: "da/publication/testrapport" },
       include: { topics: { include: { topic: true } } },

@@ -430,7 +430,7 @@ describe.each(databases)("staff authentication on the $name database", (database
         languages: "da",
         ...patch,
       });
-    const initial = (id: string) => ({ attempt: 0, id, values: {}, errors: {}, formError: null });
+    const initial = (id: string) => ({ attempt: 0, id, version: 1, values: {}, errors: {}, formError: null });
 
     it("are not changed by editors, who may still change the adviser's other fields", async () => {
       const client = database.client();

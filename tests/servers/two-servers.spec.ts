@@ -226,7 +226,8 @@ test("a session made on one server works on the other; an item published through
   const seen = [
     await within("B item", async () => {
       const answer = await send(`${b!.url}${path}`);
-      if (answer.status !== 200) console.log(`[cluster] B ${path}: ${answer.status} ${answer.headers["x-nextjs-cache"]}`);
+      if (answer.status !== 200)
+        console.log(`[cluster] B ${path}: ${answer.status} ${answer.headers["x-nextjs-cache"]}`);
       return answer.status === 200;
     }),
     await within("B listing", async () => (await send(`${b!.url}/da/artikler`)).body.includes(path)),

@@ -27,6 +27,40 @@ describe("loading content/", () => {
     expect(project.body).toContain("## Mål");
   });
 
+  it("refuses an id used by two item files, or twice in a list, and a malformed id or time", async () => {
+    const id = "0b7e7c8e-3f6d-4f0e-9a51-2d1f0c2b8a11";
+    const scratch = await scratchContent();
+    cleanup = scratch.remove;
+    for (const file of ["items/da/publication/testrapport.md", "items/sv/project/provprojekt.md"])
+      await scratch.edit(file, (t) => t.replace(/^---\n/, `---\nid: ${id}\n`));
+    await scratch.edit("topics.yaml", (t) => t.replace(/^- /gm, `- id: ${id}\n  `));
+    await scratch.edit("items/sv/publication/testrapport.md", (t) =>
+      t.replace(/^publishedAt: .*$/m, "publishedAt: 2016-05-02T09:00\nid: nr-7"),
+    );
+    const error = await loadCatalogue(scratch.dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ContentError);
+    const problems = (error as ContentError).problems.map((p) => `${p.file.split("/").slice(1).join("/")} ${p.field}`);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        "items/sv/project/provprojekt.md id",
+        "topics.yaml [1].id",
+        "items/sv/publication/testrapport.md id",
+        "items/sv/publication/testrapport.md publishedAt",
+      ]),
+    );
+  });
+
+  it("reads a time with its offset, and a date alone as before", async () => {
+    const scratch = await scratchContent();
+    cleanup = scratch.remove;
+    await scratch.edit("items/sv/project/provprojekt.md", (t) =>
+      t.replace(/^publishedAt: .*$/m, "publishedAt: 2030-03-02T09:30:00+01:00"),
+    );
+    const items = (await loadCatalogue(scratch.dir)).items;
+    expect(items.find((i) => i.type === "project")!.data.publishedAt).toBe("2030-03-02T09:30:00+01:00");
+    expect(items.find((i) => i.key === "da/publication/testrapport")!.data.publishedAt).toBe("2016-05-01");
+  });
+
   it("names the file and field of a missing title", async () => {
     const { problems, message } = await problemsAfter("items/da/publication/testrapport.md", (t) =>
       t.replace(/^title: .*$/m, ""),

@@ -5,13 +5,22 @@ import { db } from "@/lib/db";
 import { staffAction } from "@/lib/auth/guard";
 import { removeAttachment } from "@/lib/admin/files";
 import { adminLocale, adminPath } from "@/lib/admin/paths";
+import { failureOf } from "@/lib/admin/failure";
 import { revalidatePublicPages } from "@/lib/cache/revalidate";
 import { cacheTags } from "@/lib/cache/tags";
 
 // Remove an attachment from an item, with its stored file
 export const removeAttachmentAction = staffAction("editor", async (staff, form: FormData) => {
   const locale = adminLocale(String(form.get("uiLocale") ?? ""));
-  const itemId = await removeAttachment(db(), staff, z.uuid().parse(form.get("attachmentId")));
-  if (itemId) await revalidatePublicPages([cacheTags.catalogue]);
+  const attachmentId = z.uuid().parse(form.get("attachmentId"));
+  const back = String(form.get("itemId") ?? "");
+  let itemId: string | null;
+  try {
+    itemId = await removeAttachment(db(), staff, attachmentId);
+    if (itemId) await revalidatePublicPages([cacheTags.catalogue]);
+  } catch (error) {
+    const failure = failureOf(error);
+    redirect(adminPath(locale, z.uuid().safeParse(back).success ? `items/${back}?failed=${failure}` : "items"));
+  }
   redirect(adminPath(locale, itemId ? `items/${itemId}` : "items"));
 });

@@ -1,6 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { z } from "zod";
 import { db } from "@/lib/db";
 import { staffAction } from "@/lib/auth/guard";
 import { renderMarkdown } from "@/lib/markdown";
@@ -8,7 +9,16 @@ import { revalidatePublicPages } from "@/lib/cache/revalidate";
 import { cacheTags } from "@/lib/cache/tags";
 import { adminLocale, adminPath } from "@/lib/admin/paths";
 import { itemValuesFromForm, type ItemField, type ItemValues } from "@/lib/admin/item-form";
-import { diffValues, restoreRevision, saveIntents, saveItem, type FieldDiff, type SaveIntent } from "@/lib/admin/items";
+import {
+  deleteItem,
+  diffValues,
+  restoreRevision,
+  saveIntents,
+  saveItem,
+  type FieldDiff,
+  type SaveIntent,
+} from "@/lib/admin/items";
+import { failureOf } from "@/lib/admin/failure";
 
 export type EditorState = {
   attempt: number;
@@ -20,6 +30,15 @@ export type EditorState = {
   notice: string | null;
   conflict: { version: number; values: ItemValues; message: string; changes: FieldDiff[] } | null;
 };
+
+// Expire the public pages; the save stands even when the database fails right after it
+async function revalidateAfterSave() {
+  try {
+    await revalidatePublicPages([cacheTags.catalogue]);
+  } catch (error) {
+    console.error("Could not expire the public pages after a save:", error);
+  }
+}
 
 const fieldLabels: Record<string, string> = { topicIds: "topics", placeIds: "places", relatedIds: "related" };
 
@@ -46,7 +65,13 @@ export const saveItemAction = staffAction(
       conflict: null,
       ...patch,
     });
-    const outcome = await saveItem(db(), staff, { id, baseVersion, values, intent });
+    let outcome: Awaited<ReturnType<typeof saveItem>>;
+    try {
+      outcome = await saveItem(db(), staff, { id, baseVersion, values, intent });
+    } catch (error) {
+      // Nothing was saved (one transaction): the typed text comes back with what went wrong.
+      return next({ formError: t(`failures.${failureOf(error)}`) });
+    }
     switch (outcome.status) {
       case "invalid": {
         const errors: EditorState["errors"] = {};
@@ -77,7 +102,7 @@ export const saveItemAction = staffAction(
           },
         });
       case "saved":
-        await revalidatePublicPages([cacheTags.catalogue]);
+        await revalidateAfterSave();
         if (!id) redirect(adminPath(locale, `items/${outcome.id}?created=1`));
         return next({
           id: outcome.id,
@@ -109,14 +134,37 @@ export const previewMarkdown = staffAction("editor", async (_staff, markdown: st
 export const restoreRevisionAction = staffAction("editor", async (staff, form: FormData) => {
   const locale = adminLocale(String(form.get("uiLocale") ?? ""));
   const itemId = String(form.get("itemId") ?? "");
-  const outcome = await restoreRevision(db(), staff, {
-    itemId,
-    revisionId: String(form.get("revisionId") ?? ""),
-    baseVersion: Number(form.get("version") ?? 0),
-  });
+  let outcome: Awaited<ReturnType<typeof restoreRevision>>;
+  try {
+    outcome = await restoreRevision(db(), staff, {
+      itemId,
+      revisionId: String(form.get("revisionId") ?? ""),
+      baseVersion: Number(form.get("version") ?? 0),
+    });
+  } catch (error) {
+    redirect(adminPath(locale, `items/${itemId}/history?failed=${failureOf(error)}`));
+  }
   if (outcome.status === "saved") {
-    await revalidatePublicPages([cacheTags.catalogue]);
+    await revalidateAfterSave();
     redirect(adminPath(locale, `items/${itemId}/history?restored=${outcome.version}`));
   }
   redirect(adminPath(locale, `items/${itemId}/history?conflict=1`));
+});
+
+// Delete an item (admins only, after the confirmation page): audited, and remembered so that the export
+// removes its file and the import does not bring it back
+export const deleteItemAction = staffAction("admin", async (staff, form: FormData) => {
+  const locale = adminLocale(String(form.get("uiLocale") ?? ""));
+  const itemId = z.uuid().safeParse(form.get("itemId"));
+  if (!itemId.success) redirect(adminPath(locale, "items"));
+  const version = Number(form.get("version") ?? 0);
+  let outcome: Awaited<ReturnType<typeof deleteItem>>;
+  try {
+    outcome = await deleteItem(db(), staff, itemId.data, version);
+  } catch (error) {
+    redirect(adminPath(locale, `items/${itemId.data}/delete?failed=${failureOf(error)}`));
+  }
+  if (outcome.status === "stale") redirect(adminPath(locale, `items/${itemId.data}/delete?stale=1`));
+  await revalidateAfterSave();
+  redirect(adminPath(locale, `items?deleted=${encodeURIComponent(outcome.status === "deleted" ? outcome.title : "")}`));
 });

@@ -13,11 +13,14 @@ import { recordKinds, saveRecord, tagsOf } from "@/lib/admin/records";
 import { isRecordKind, recordValuesFromForm, type RecordValues } from "@/lib/admin/record-form";
 import { adminLocale, adminPath } from "@/lib/admin/paths";
 import { revalidatePublicPages } from "@/lib/cache/revalidate";
+import { failureOf } from "@/lib/admin/failure";
 
 export type RecordFormState = {
   /** Raised by every answer of the server, so the form shows the values it sent back */
   attempt: number;
   id: string | null;
+  /** The stored version the form was filled from; a save names it, and a stale one is refused */
+  version: number;
   values: RecordValues;
   /** Translated message per field ("form" for the record as a whole) */
   errors: Record<string, string>;
@@ -40,6 +43,16 @@ export const saveRecordAction = staffAction(
     }
     const values = recordValuesFromForm(kind, form);
     const id = String(form.get("id") ?? "") || null;
+    const baseVersion = id ? Number(form.get("version") ?? previous?.version ?? 0) : undefined;
+    const answer = (patch: Partial<RecordFormState>): RecordFormState => ({
+      attempt: (previous?.attempt ?? 0) + 1,
+      id,
+      version: baseVersion ?? 0,
+      values,
+      errors: {},
+      formError: null,
+      ...patch,
+    });
     const t = await getTranslations({ locale, namespace: "Admin" });
     const clientAddress = await requestAddress();
     let fresh = isFresh(staff);
@@ -53,26 +66,39 @@ export const saveRecordAction = staffAction(
         clientAddress,
       });
       if (proof !== "ok")
-        return {
-          attempt: (previous?.attempt ?? 0) + 1,
-          id,
-          values,
+        return answer({
           errors: { email: t(proof === "throttled" ? "reauth.locked" : "reauth.invalid") },
-          formError: null,
           reauth: true,
-        };
+        });
       fresh = true;
     }
-    const outcome = await saveRecord(db(), { ...staff, fresh, clientAddress }, kind, {
-      id,
-      slug: String(values.slug ?? ""),
-      values,
-    });
+    let outcome: Awaited<ReturnType<typeof saveRecord>>;
+    try {
+      outcome = await saveRecord(db(), { ...staff, fresh, clientAddress }, kind, {
+        id,
+        slug: String(values.slug ?? ""),
+        values,
+        baseVersion,
+      });
+    } catch (error) {
+      // Nothing was saved (one transaction): what was typed comes back with what went wrong.
+      return answer({ errors: { form: t(`failures.${failureOf(error)}`) } });
+    }
     if (outcome.status === "saved") {
       if (outcome.addressChanged) void kickOutbox();
-      await revalidatePublicPages(tagsOf(kind));
+      try {
+        await revalidatePublicPages(tagsOf(kind));
+      } catch (error) {
+        console.error("Could not expire the public pages after a save:", error);
+      }
       redirect(adminPath(locale, `${kind}?saved=${outcome.id}`));
     }
+    if (outcome.status === "conflict")
+      // The next save is made over the version now stored: the editor has been told and chooses.
+      return answer({
+        version: outcome.version,
+        errors: { form: t("records.errors.conflict", { version: outcome.version }) },
+      });
     const languages = await getTranslations({ locale, namespace: "Languages" });
     const errors: Record<string, string> = {};
     for (const [field, error] of Object.entries(outcome.errors)) {
@@ -89,14 +115,7 @@ export const saveRecordAction = staffAction(
           ? t(`errors.${error.code}` as "errors.required", args)
           : t("errors.invalid", args);
     }
-    return {
-      attempt: (previous?.attempt ?? 0) + 1,
-      id,
-      values,
-      errors,
-      formError: null,
-      reauth: outcome.errors.email?.code === "emailReauth",
-    };
+    return answer({ errors, reauth: outcome.errors.email?.code === "emailReauth" });
   },
   // An expired session must not cost the editor what was typed: it comes back with the message.
   (_reason, previous: RecordFormState, form: FormData): RecordFormState => {
@@ -105,6 +124,7 @@ export const saveRecordAction = staffAction(
     return {
       attempt: ((previous as RecordFormState | undefined)?.attempt ?? 0) + 1,
       id: String(sent.get("id") ?? "") || null,
+      version: Number(sent.get("version") ?? 0),
       values: isRecordKind(kind) ? recordValuesFromForm(kind, sent) : {},
       errors: {},
       formError: "signedOut",

@@ -9,6 +9,7 @@ import { createStaff, resetStaffPassword, setStaffActive } from "@/lib/auth/staf
 import { resetTotp } from "@/lib/auth/totp";
 import { audit } from "@/lib/admin/audit";
 import { adminLocale, adminPath } from "@/lib/admin/paths";
+import { failureOf } from "@/lib/admin/failure";
 
 export type StaffFormState = { error: string | null; values: { email: string; name: string; role: string } };
 
@@ -48,22 +49,27 @@ export const createStaffAction = staffAction(
         }),
       };
     }
-    const outcome = await createStaff(db(), {
-      ...parsed.data,
-      adviserId: parsed.data.adviserId || null,
-      mustChangePassword: true,
-    });
-    if (outcome.status === "exists") return { values, error: t("errors.exists") };
-    if (outcome.status === "badPassword") return { values, error: t(`errors.${problemKey[outcome.problem]}`) };
-    await audit(
-      db(),
-      staff,
-      "staff.create",
-      "staff",
-      outcome.id,
-      { email: parsed.data.email, role: parsed.data.role },
-      await requestAddress(),
-    );
+    try {
+      const outcome = await createStaff(db(), {
+        ...parsed.data,
+        adviserId: parsed.data.adviserId || null,
+        mustChangePassword: true,
+      });
+      if (outcome.status === "exists") return { values, error: t("errors.exists") };
+      if (outcome.status === "badPassword") return { values, error: t(`errors.${problemKey[outcome.problem]}`) };
+      await audit(
+        db(),
+        staff,
+        "staff.create",
+        "staff",
+        outcome.id,
+        { email: parsed.data.email, role: parsed.data.role },
+        await requestAddress(),
+      );
+    } catch (error) {
+      // What was typed comes back with what went wrong (the password is never sent back).
+      return { values, error: t(`failures.${failureOf(error)}`) };
+    }
     redirect(adminPath(locale, "staff?created=1"));
   },
 );
@@ -75,16 +81,20 @@ export const setStaffActiveAction = staffAction("admin", async (staff, form: For
   const id = z.uuid().parse(form.get("userId"));
   const active = form.get("active") === "true";
   if (id !== staff.id) {
-    await setStaffActive(db(), id, active);
-    await audit(
-      db(),
-      staff,
-      active ? "staff.activate" : "staff.deactivate",
-      "staff",
-      id,
-      undefined,
-      await requestAddress(),
-    );
+    try {
+      await setStaffActive(db(), id, active);
+      await audit(
+        db(),
+        staff,
+        active ? "staff.activate" : "staff.deactivate",
+        "staff",
+        id,
+        undefined,
+        await requestAddress(),
+      );
+    } catch (error) {
+      redirect(adminPath(locale, `staff?failed=${failureOf(error)}`));
+    }
   }
   redirect(adminPath(locale, "staff"));
 });
@@ -95,9 +105,14 @@ export const resetStaffPasswordAction = staffAction("admin", async (staff, form:
   const locale = adminLocale(String(form.get("uiLocale") ?? ""));
   requireFresh(staff, locale, "staff");
   const id = z.uuid().parse(form.get("userId"));
-  const problem = await resetStaffPassword(db(), id, String(form.get("password") ?? "").slice(0, 1024));
+  let problem: Awaited<ReturnType<typeof resetStaffPassword>>;
+  try {
+    problem = await resetStaffPassword(db(), id, String(form.get("password") ?? "").slice(0, 1024));
+    if (!problem) await audit(db(), staff, "staff.resetPassword", "staff", id, undefined, await requestAddress());
+  } catch (error) {
+    redirect(adminPath(locale, `staff?failed=${failureOf(error)}`));
+  }
   if (problem) redirect(adminPath(locale, `staff?problem=${problem}`));
-  await audit(db(), staff, "staff.resetPassword", "staff", id, undefined, await requestAddress());
   redirect(adminPath(locale, "staff?reset=1"));
 });
 

@@ -93,13 +93,20 @@ export default async function RecordsPage({ params, searchParams }: Props) {
           <li key={row.id} id={`record-${row.id}`}>
             <RecordForm
               // A saved record's form starts anew from what is stored.
-              key={`${row.id}-${row.editedAt}`}
+              key={`${row.id}-${row.version}`}
               kind={kind}
               uiLocale={locale}
               permalink={permalink(row.id)}
               fields={fields}
               choices={choices}
-              initial={{ attempt: 0, id: row.id, values: row.values, errors: {}, formError: null }}
+              initial={{
+                attempt: 0,
+                id: row.id,
+                version: row.version,
+                values: row.values,
+                errors: {},
+                formError: null,
+              }}
               text={editText}
               summary={{ label: row.label, slug: row.slug }}
               open={row.id === saved}
@@ -118,7 +125,7 @@ export default async function RecordsPage({ params, searchParams }: Props) {
           permalink={permalink("new")}
           fields={fields}
           choices={choices}
-          initial={{ attempt: 0, id: null, values: emptyRecordValues(kind), errors: {}, formError: null }}
+          initial={{ attempt: 0, id: null, version: 0, values: emptyRecordValues(kind), errors: {}, formError: null }}
           text={createText}
         />
       </section>

@@ -3,6 +3,7 @@ import { requireStaff } from "@/lib/auth/guard";
 import { adminLocale } from "@/lib/admin/paths";
 import { exportContentAction } from "@/lib/admin/actions/export";
 import { SubmitButton } from "@/components/admin/submit-button";
+import { FailureNotice } from "@/components/admin/failure-notice";
 
 export const dynamic = "force-dynamic";
 
@@ -21,6 +22,7 @@ export default async function ExportPage({ params, searchParams }: Props) {
     <>
       <h1 className="mb-4 text-2xl font-bold">{t("title")}</h1>
       <p className="mb-4 max-w-2xl">{t("intro")}</p>
+      <FailureNotice locale={locale} failed={sp.failed} />
       {typeof sp.written === "string" && (
         <p role="status" className="mb-4 font-semibold">
           {t("done", { written: Number(sp.written), removed: Number(sp.removed ?? 0) })}

@@ -5,6 +5,7 @@ import { adminLocale } from "@/lib/admin/paths";
 import { inboxFor } from "@/lib/admin/inbox";
 import { deleteMessageAction, setMessageStatusAction } from "@/lib/admin/actions/inbox";
 import { SubmitButton } from "@/components/admin/submit-button";
+import { FailureNotice } from "@/components/admin/failure-notice";
 
 export const dynamic = "force-dynamic";
 
@@ -31,6 +32,7 @@ export default async function InboxPage({ params, searchParams }: Props) {
   return (
     <>
       <h1 className="mb-4 text-2xl font-bold">{t("title")}</h1>
+      <FailureNotice locale={locale} failed={sp.failed} />
       <form method="get" className="mb-4 flex items-end gap-2">
         <label htmlFor="inbox-status" className="font-semibold">
           {t("status")}

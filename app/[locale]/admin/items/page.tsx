@@ -117,6 +117,11 @@ export default async function ItemsPage({ params, searchParams }: Props) {
           {t("common.filter")}
         </button>
       </form>
+      {one(sp.deleted) && (
+        <p role="status" className="mb-4 border-l-4 border-[#1d7a38] pl-3 font-semibold" data-testid="deleted">
+          {t("deleteItem.deleted", { title: one(sp.deleted) })}
+        </p>
+      )}
       <p className="mb-2" role="status">
         {t("items.count", { count: rows.length })}
       </p>

@@ -7,6 +7,7 @@ import { editorChoices } from "@/lib/admin/items";
 import { resetSecondFactorAction, resetStaffPasswordAction, setStaffActiveAction } from "@/lib/admin/actions/staff";
 import { StaffForm } from "@/components/admin/staff-form";
 import { SubmitButton } from "@/components/admin/submit-button";
+import { FailureNotice } from "@/components/admin/failure-notice";
 
 export const dynamic = "force-dynamic";
 
@@ -28,6 +29,7 @@ export default async function StaffPage({ params, searchParams }: Props) {
   return (
     <>
       <h1 className="mb-4 text-2xl font-bold">{t("staff.title")}</h1>
+      <FailureNotice locale={locale} failed={sp.failed} />
       {problem && (
         <p role="alert" className="mb-4 font-bold text-[#b3261e]">
           {t(`errors.${problemKey[problem as keyof typeof problemKey]}`)}

@@ -6,6 +6,7 @@ import { formOverheadBytes, readUpload } from "@/lib/admin/upload";
 import { adminLocale, adminPath } from "@/lib/admin/paths";
 import { revalidatePublicPages } from "@/lib/cache/revalidate";
 import { cacheTags } from "@/lib/cache/tags";
+import { failureOf } from "@/lib/admin/failure";
 
 export const dynamic = "force-dynamic";
 
@@ -43,12 +44,17 @@ export const POST = staffRoute("editor", async (staff, request: Request) => {
   };
   const declared = request.headers.get("content-length");
   if (declared !== null && Number(declared) > maxUploadBytes + formOverheadBytes) return back("tooLarge");
-  const upload = await readUpload(
-    request.body,
-    request.headers.get("content-type"),
-    "file",
-    (bytes, fileName, fields) => storePdf(db(), staff, { itemId, title: fields.title ?? "", fileName, bytes }),
-  );
+  let typed = "";
+  let upload: Awaited<ReturnType<typeof readUpload<Awaited<ReturnType<typeof storePdf>>>>>;
+  try {
+    upload = await readUpload(request.body, request.headers.get("content-type"), "file", (bytes, fileName, fields) => {
+      typed = fields.title ?? "";
+      return storePdf(db(), staff, { itemId, title: typed, fileName, bytes });
+    });
+  } catch (error) {
+    // The file itself must be chosen again (a browser never refills a file field); the title comes back.
+    return back(failureOf(error), typed);
+  }
   const title = upload.fields.title ?? "";
   if (upload.status !== "done")
     return back({ tooLarge: "tooLarge", noFile: "missing", malformed: "failed" }[upload.status], title);

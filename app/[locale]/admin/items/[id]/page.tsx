@@ -21,17 +21,25 @@ type Props = {
 export default async function EditItemPage({ params, searchParams }: Props) {
   const { locale: raw, id } = await params;
   const locale = adminLocale(raw);
-  await requireStaff(locale);
+  const staff = await requireStaff(locale);
   const item = await getEditableItem(db(), id);
   if (!item) notFound();
   const t = await getTranslations({ locale, namespace: "Admin" });
+  const sp = await searchParams;
   return (
     <>
       <div className="mb-4 flex flex-wrap items-baseline justify-between gap-4">
         <h1 className="text-2xl font-bold">{t("editor.editTitle", { title: item.values.title })}</h1>
-        <NextLink href={adminPath(locale, `items/${item.id}/history`)} prefetch={false}>
-          {t("editor.history")}
-        </NextLink>
+        <span className="flex gap-4">
+          <NextLink href={adminPath(locale, `items/${item.id}/history`)} prefetch={false}>
+            {t("editor.history")}
+          </NextLink>
+          {staff.role === "admin" && (
+            <NextLink href={adminPath(locale, `items/${item.id}/delete`)} prefetch={false} data-testid="delete-item">
+              {t("editor.delete")}
+            </NextLink>
+          )}
+        </span>
       </div>
       <ItemEditor
         uiLocale={locale}
@@ -54,8 +62,8 @@ export default async function EditItemPage({ params, searchParams }: Props) {
         locale={locale}
         itemId={item.id}
         attachments={item.attachments}
-        result={String((await searchParams).upload ?? "")}
-        typedTitle={String((await searchParams).uploadTitle ?? "")}
+        result={String(sp.upload ?? sp.failed ?? "")}
+        typedTitle={String(sp.uploadTitle ?? sp.title ?? "")}
       />
     </>
   );

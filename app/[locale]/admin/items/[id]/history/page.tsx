@@ -9,6 +9,7 @@ import { restoreRevisionAction } from "@/lib/admin/actions/items";
 import { DiffView } from "@/components/admin/diff-view";
 import { fieldLabels } from "@/components/admin/editor-text";
 import { SubmitButton } from "@/components/admin/submit-button";
+import { FailureNotice } from "@/components/admin/failure-notice";
 
 export const dynamic = "force-dynamic";
 
@@ -42,6 +43,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
           {t("common.back")}
         </NextLink>
       </p>
+      <FailureNotice locale={locale} failed={sp.failed} />
       {restored !== null && (
         <p role="status" className="mb-4 border-l-4 border-[#1d7a38] pl-3 font-semibold" data-testid="notice">
           {t("history.restored", { version: restored })}
