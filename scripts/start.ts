@@ -5,7 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { openDatabase } from "@/lib/database/runtime";
+import { EmbeddedDatabaseBusyError, openDatabase } from "@/lib/database/runtime";
 import { prepareDatabase } from "@/lib/database/prepare";
 import { ContentError } from "@/lib/content/load";
 
@@ -66,7 +66,11 @@ function localSecrets(): Record<string, string> {
 }
 
 async function main() {
-  const database = await openDatabase();
+  const database = await openDatabase().catch((error: unknown) => {
+    if (!(error instanceof EmbeddedDatabaseBusyError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  });
   console.log(database.embedded ? `Embedded PostgreSQL at ${database.url}` : "Using DATABASE_URL.");
   const running: { next?: ChildProcess } = {};
   // The server goes first (it still holds database connections), then the database; a server that does not end

@@ -1,4 +1,6 @@
 import "server-only";
+import { touchCacheTags } from "@/lib/cache/store";
+import { cacheTags } from "@/lib/cache/tags";
 import { renderedBody } from "@/lib/markdown";
 import { diffWordsWithSpace } from "diff";
 import type { Db } from "@/lib/database/client";
@@ -402,6 +404,8 @@ export async function saveItem(
         data: { itemId: id, version, authorId: staff.id, authorName: staff.name, action, snapshot: saved },
       });
       await audit(tx, staff, `item.${action}`, "item", id, { version, title: row.title });
+      // Every app process drops its pages of the catalogue when this commits (lib/cache/handler.mjs).
+      await touchCacheTags(tx, [cacheTags.catalogue]);
       return { status: "saved" as const, id, version, values: saved };
     });
   } catch (error) {
@@ -517,6 +521,7 @@ export async function deleteItem(
     });
     await tx.item.delete({ where: { id } });
     await audit(tx, staff, "item.delete", "item", id, { key: item.contentKey, title: item.title });
+    await touchCacheTags(tx, [cacheTags.catalogue]);
     return { status: "deleted" as const, title: item.title };
   });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { touchCacheTags } from "@/lib/cache/store";
 import type { Db } from "@/lib/database/client";
 import type { Locale, Prisma, StaffRole } from "@/lib/generated/prisma/client";
 import type { Staff } from "@/lib/auth/sessions";
@@ -353,6 +354,7 @@ export async function saveRecord(
         { ...(id ? {} : { slug: newSlug }), ...(data as Prisma.InputJsonObject) },
         staff.clientAddress,
       );
+      await touchCacheTags(tx, tagsOf(kind));
       return { id: savedId, version: id ? (await storedVersion(tx, kind, { id }))! : 1 };
     });
     return addressChanged ? { status: "saved", ...saved, addressChanged: true } : { status: "saved", ...saved };

@@ -3,6 +3,8 @@
 // - the client's address is decided from the socket (lib/http/client-address.ts) and written into X-Forwarded-For,
 //   replacing whatever the client sent, so that every later reader of the header (rate limits, audit) sees the same
 //   trustworthy value; Next itself only fills the header when it is missing;
+// - a request whose target cannot be read (not a path, a broken percent escape, a multipart body without a usable
+//   boundary) is sent to /api/bad-request, a plain 400, instead of reaching Next, which answers those with a 500;
 // - a request id (a trusted proxy's X-Request-Id, or a new one) goes on the request and the response;
 // - a page answered with 404 or 5xx gets the localized status page as real HTML (lib/server/status-pages.ts);
 // - one JSON line is logged when the answer is sent (pino).
@@ -18,6 +20,23 @@ type RequestStart = { request: IncomingMessage; response: ServerResponse; socket
 
 const started = new WeakMap<IncomingMessage, { at: number; path: string }>();
 const requestIdPattern = /^[\w.:-]{1,64}$/;
+// RFC 2046: 1 to 70 characters from this set, the last not a space
+const boundaryPattern =
+  /;\s*boundary=(?:"([0-9A-Za-z'()+_,\-./:=? ]{0,69}[0-9A-Za-z'()+_,\-./:=?])"|([0-9A-Za-z'()+_,\-./:=?]{1,70}))\s*(?:;|$)/i;
+
+// Whether Next can make sense of the request line and body type at all
+export function isReadableRequest(method: string | undefined, url: string | undefined, contentType?: string): boolean {
+  if (!url?.startsWith("/")) return false;
+  const path = url.split("?")[0]!;
+  try {
+    decodeURIComponent(path);
+  } catch {
+    return false;
+  }
+  if (method === "POST" && contentType && /^\s*multipart\//i.test(contentType))
+    return boundaryPattern.test(contentType);
+  return true;
+}
 
 // Start watching requests; call once per process, before the server accepts any. Without databaseIsUp, status pages
 // are left as Next sends them (tests of the address alone).
@@ -27,6 +46,11 @@ export function observeRequests(databaseIsUp?: () => Promise<boolean>) {
 
   subscribe("http.server.request.start", (message) => {
     const { request, response, socket } = message as RequestStart;
+    const asked = (request.url ?? "").split("?")[0]!;
+    if (!isReadableRequest(request.method, request.url, request.headers["content-type"])) {
+      request.url = "/api/bad-request";
+      delete request.headers["next-action"];
+    }
     const peer = socket.remoteAddress;
     const fromProxy = !trusted.empty && trusted.check(peer ?? "");
     request.headers["x-forwarded-for"] = clientAddressOf(peer, request.headers["x-forwarded-for"], trusted);
@@ -36,7 +60,7 @@ export function observeRequests(databaseIsUp?: () => Promise<boolean>) {
     request.headers["x-request-id"] = id;
     response.setHeader("X-Request-Id", id);
     // The path as the reader asked for it: Next rewrites request.url on its way to the route.
-    started.set(request, { at: performance.now(), path: (request.url ?? "").split("?")[0]! });
+    started.set(request, { at: performance.now(), path: asked });
     if (databaseIsUp && isPageRequest(request)) {
       const host = socket.localAddress?.includes(":") ? `[${socket.localAddress}]` : socket.localAddress;
       replaceStatusPages(request, response, `http://${host}:${socket.localPort}`, databaseIsUp);

@@ -21,6 +21,7 @@ function createStaff(email: string, role: "admin" | "editor") {
 }
 
 let clients = 0;
+// Another client: the test plays the trusted proxy (TRUSTED_PROXIES in playwright.config.ts) and names the client
 async function asNewClient(page: Page) {
   clients += 1;
   await page.setExtraHTTPHeaders({ "x-forwarded-for": `10.77.${process.pid % 250}.${clients % 250}` });

@@ -37,8 +37,10 @@ describe("the client address", () => {
 describe("requests observed before Next sees them", () => {
   let port = 0;
   const seen: IncomingHttpHeaders[] = [];
+  const urls: string[] = [];
   const server = createServer((req, res) => {
     seen.push({ ...req.headers });
+    urls.push(req.url ?? "");
     res.end("ok");
   });
 
@@ -56,9 +58,9 @@ describe("requests observed before Next sees them", () => {
     delete process.env.LOG_REQUESTS;
   });
 
-  const get = (headers: Record<string, string>) =>
+  const get = (headers: Record<string, string>, path = "/", method = "GET") =>
     new Promise<{ id: string | undefined }>((resolve, reject) => {
-      const req = httpRequest({ host: "127.0.0.1", port, path: "/", headers }, (res) => {
+      const req = httpRequest({ host: "127.0.0.1", port, path, headers, method }, (res) => {
         res.resume();
         res.on("end", () => resolve({ id: res.headers["x-request-id"] as string | undefined }));
       });
@@ -80,10 +82,34 @@ describe("requests observed before Next sees them", () => {
     expect(answer.id).toBe(headers["x-request-id"]);
   });
 
+  test("a request with a broken percent escape is sent to the plain 400 answer", async () => {
+    await get({}, "/da/%zz");
+    expect(urls.at(-1)).toBe("/api/bad-request");
+    await get({}, "/da/%C3%A6");
+    expect(urls.at(-1)).toBe("/da/%C3%A6");
+  });
+
   test("every request gets its own id", async () => {
     const a = await get({});
     const b = await get({});
     expect(a.id).toBeTruthy();
     expect(a.id).not.toBe(b.id);
+  });
+});
+
+describe("requests that cannot be read never reach Next's route handling", () => {
+  test("a broken percent escape, a target that is no path, a multipart body without a usable boundary", async () => {
+    const { isReadableRequest } = await import("@/lib/server/requests");
+    expect(isReadableRequest("GET", "/da/artikler?q=%zz")).toBe(true);
+    expect(isReadableRequest("GET", "/da/%C3%A6ble")).toBe(true);
+    expect(isReadableRequest("GET", "/da/%")).toBe(false);
+    expect(isReadableRequest("GET", "/_next/static/%zz")).toBe(false);
+    expect(isReadableRequest("OPTIONS", "*")).toBe(false);
+    expect(isReadableRequest("GET", "http://evil.example/da")).toBe(false);
+    expect(isReadableRequest("POST", "/da/kontakt", "multipart/form-data; boundary=----x1")).toBe(true);
+    expect(isReadableRequest("POST", "/da/kontakt", 'multipart/form-data; boundary="a b"')).toBe(true);
+    expect(isReadableRequest("POST", "/da/kontakt", "multipart/form-data")).toBe(false);
+    expect(isReadableRequest("POST", "/da/kontakt", "multipart/form-data; boundary=")).toBe(false);
+    expect(isReadableRequest("POST", "/da/kontakt", `multipart/form-data; boundary=${"x".repeat(71)}`)).toBe(false);
   });
 });

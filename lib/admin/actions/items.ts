@@ -34,7 +34,7 @@ export type EditorState = {
 // Expire the public pages; the save stands even when the database fails right after it
 async function revalidateAfterSave() {
   try {
-    await revalidatePublicPages([cacheTags.catalogue]);
+    await revalidatePublicPages([cacheTags.catalogue], { written: true });
   } catch (error) {
     console.error("Could not expire the public pages after a save:", error);
   }

@@ -87,7 +87,7 @@ export const saveRecordAction = staffAction(
     if (outcome.status === "saved") {
       if (outcome.addressChanged) void kickOutbox();
       try {
-        await revalidatePublicPages(tagsOf(kind));
+        await revalidatePublicPages(tagsOf(kind), { written: true });
       } catch (error) {
         console.error("Could not expire the public pages after a save:", error);
       }
