@@ -384,8 +384,8 @@ describe.each(databases)("the outbox under faults on the $name database", (datab
     expect(result).toMatchObject({ stored: count, delivered: count, unexplained: 0, strangers: 0 });
     expect(result.arrived).toBe(count + result.duplicates);
     expect(reports.reduce((sum, r) => sum + r.sent, 0)).toBe(count);
-    // The hang really happened, to both senders.
-    for (const r of reports) expect(r.failed).toBeGreaterThan(0);
+    // The hang really happened (to whichever sender reached the server first).
+    expect(reports.reduce((sum, r) => sum + r.failed, 0)).toBeGreaterThan(0);
     expect(await client.mailOutbox.count({ where: { sentAt: null } })).toBe(0);
   });
 });
