@@ -5,7 +5,17 @@ import type { Socket } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { simpleParser, type ParsedMail } from "mailparser";
 
-export type Received = { from: string; to: string[]; raw: string; mail: ParsedMail };
+export type Received = {
+  from: string;
+  to: string[];
+  raw: string;
+  mail: ParsedMail;
+  /**
+   * False when the client had already closed the connection when the server accepted the message: its
+   * deadline ended the send before the 250, so it never saw it and will send the mail again.
+   */
+  confirmed: boolean;
+};
 
 export type SmtpMode =
   /** Accept every message. */
@@ -29,6 +39,8 @@ export class TestSmtpServer {
   connections = 0;
   dataStarted = 0;
   private sockets = new Set<Socket>();
+  // Per client port of an open connection: whether the client has closed its side.
+  private sessions = new Map<number, { closed: boolean }>();
   private server?: SMTPServer;
 
   // Start listening (on the same port as before after a stop)
@@ -66,12 +78,16 @@ export class TestSmtpServer {
             .then(() => (this.parse ? simpleParser(raw) : headersOnly(raw)))
             .then(
               (mail) => {
-                this.received.push({
+                const entry: Received = {
                   from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
                   to: session.envelope.rcptTo.map((r) => r.address),
                   raw,
                   mail,
-                });
+                  confirmed: true,
+                };
+                const open = this.sessions.get(session.remotePort);
+                entry.confirmed = !!open && !open.closed;
+                this.received.push(entry);
                 callback();
               },
               (error: Error) => callback(error),
@@ -82,7 +98,15 @@ export class TestSmtpServer {
     server.server.on("connection", (socket: Socket) => {
       this.connections++;
       this.sockets.add(socket);
-      socket.once("close", () => this.sockets.delete(socket));
+      const port = socket.remotePort ?? 0;
+      const state = { closed: false };
+      this.sessions.set(port, state);
+      socket.once("end", () => (state.closed = true));
+      socket.once("close", () => {
+        state.closed = true;
+        this.sockets.delete(socket);
+        this.sessions.delete(port);
+      });
     });
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);

