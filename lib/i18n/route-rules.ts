@@ -3,7 +3,8 @@
 // middleware would do. Next applies them as rewrites and redirects from next.config.ts, so the proxy (proxy.ts) runs
 // only where it has work; resolveLocalizedPath answers the same question in code (the proxy, tests). Only the last
 // segment of a path may be a parameter ([slug]).
-import { filtersFromSegment, filtersToQuery, parseFilters } from "@/lib/catalogue/filters";
+// Relative imports only: next.config.ts loads this file, and its loader does not resolve the "@/" alias.
+import { filtersFromSegment, filtersToQuery, parseFilters } from "../catalogue/filters";
 import { routing, type Locale } from "./routing";
 
 type Target = { internal: string; own: string };

@@ -1,6 +1,7 @@
 // A TCP relay in front of a database that a test can cut at once, or cut when the client sends a chosen
 // statement (so a save fails half-way through its transaction), and open again on the same port.
 import net from "node:net";
+import { databaseTarget, throughRelay } from "./db-target";
 
 export class Relay {
   private server?: net.Server;
@@ -8,22 +9,19 @@ export class Relay {
   private trigger: { pattern: RegExp; fired: () => void } | null = null;
   port = 0;
 
-  constructor(private target: { host: string; port: number }) {}
+  constructor(private target: net.NetConnectOpts) {}
 
   // The URL of the database at target, through the relay
   static async before(url: string) {
-    const parsed = new URL(url);
-    const relay = new Relay({ host: parsed.hostname, port: Number(parsed.port || 5432) });
+    const relay = new Relay(databaseTarget(url));
     await relay.open();
-    parsed.hostname = "127.0.0.1";
-    parsed.port = String(relay.port);
-    return { relay, url: parsed.toString() };
+    return { relay, url: throughRelay(url, relay.port) };
   }
 
   // Listen (again, on the same port once one was taken) and pass bytes both ways
   async open() {
     this.server = net.createServer((client) => {
-      const upstream = net.connect(this.target.port, this.target.host);
+      const upstream = net.connect(this.target);
       for (const s of [client, upstream]) {
         this.sockets.add(s);
         s.on("close", () => this.sockets.delete(s));

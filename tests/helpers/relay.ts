@@ -2,6 +2,7 @@
 // cuts it to make the network fail at an exact moment: every open connection is destroyed and new
 // ones are refused until restore().
 import net, { type Socket } from "node:net";
+import { databaseTarget, throughRelay } from "./db-target";
 
 export class TcpRelay {
   port = 0;
@@ -12,29 +13,22 @@ export class TcpRelay {
   private pairs = new Set<[Socket, Socket]>();
   private server?: net.Server;
 
-  constructor(
-    private readonly targetHost: string,
-    private readonly targetPort: number,
-  ) {}
+  constructor(private readonly target: net.NetConnectOpts) {}
 
   // A relay in front of the PostgreSQL server that `url` names
   static forUrl(url: string): TcpRelay {
-    const parsed = new URL(url);
-    return new TcpRelay(parsed.hostname, Number(parsed.port || 5432));
+    return new TcpRelay(databaseTarget(url));
   }
 
   // The same connection string, pointed at the relay
   url(original: string): string {
-    const parsed = new URL(original);
-    parsed.hostname = "127.0.0.1";
-    parsed.port = String(this.port);
-    return parsed.toString();
+    return throughRelay(original, this.port);
   }
 
   async start(): Promise<void> {
     this.server = net.createServer((client) => {
       if (this.down) return void client.destroy();
-      const upstream = net.connect(this.targetPort, this.targetHost);
+      const upstream = net.connect(this.target);
       const pair: [Socket, Socket] = [client, upstream];
       this.pairs.add(pair);
       const close = () => {
