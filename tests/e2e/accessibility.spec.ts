@@ -40,7 +40,8 @@ const pages = async (locale: Locale) => {
 
 for (const locale of routing.locales) {
   test(`axe finds no WCAG A/AA violation on any ${locale} page type`, async ({ page }) => {
-    test.setTimeout(120_000);
+    // axe takes several seconds a page on a busy 2-core machine, and this walks 22 pages.
+    test.setTimeout(360_000);
     for (const url of await pages(locale)) {
       await page.goto(url);
       const results = await new AxeBuilder({ page })
