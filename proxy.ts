@@ -27,25 +27,7 @@ function withAdminCsp(request: NextRequest): NextResponse {
 
 // Locale negotiation by next-intl where the path has no locale. A filtered listing (?topic=…&year=…) is rewritten
 // to a route that carries its filters in the path, so that each filter set is a page of its own in the page cache.
-// A form posted without JavaScript whose multipart body cannot be read: a plain 400 (Next would answer it with a 500
-// while looking for the server action in it). The body is read here from Next's copy; the route still gets its own.
-async function unreadableForm(request: NextRequest): Promise<NextResponse | null> {
-  const ok = await request.formData().then(
-    () => true,
-    () => false,
-  );
-  if (ok) return null;
-  return new NextResponse("400 Forkert forespørgsel / Felaktig begäran\n", {
-    status: 400,
-    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
-  });
-}
-
-export default async function proxy(request: NextRequest) {
-  if (request.method === "POST" && !request.headers.has("next-action")) {
-    const refused = await unreadableForm(request);
-    if (refused) return refused;
-  }
+export default function proxy(request: NextRequest) {
   const gate = adminGate(request); // convenience only: every admin page and action checks the session itself
   if (gate) return gate;
   const { pathname: path, search, searchParams } = request.nextUrl;
@@ -85,11 +67,5 @@ export const config = {
     { source: "/(da|sv)/:path+", has: [{ type: "query", key: "lang" }] },
     { source: "/(da|sv)/:path+", has: [{ type: "query", key: "page" }] },
     { source: "/(da|sv)/:path+", has: [{ type: "query", key: "filter" }] },
-    // Forms posted without JavaScript (multipart, no Next-Action header): their body must be readable.
-    {
-      source: "/(da|sv)/:path*",
-      has: [{ type: "header", key: "content-type", value: "multipart/form-data.*" }],
-      missing: [{ type: "header", key: "next-action" }],
-    },
   ],
 };

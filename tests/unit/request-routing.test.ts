@@ -32,15 +32,6 @@ describe("the proxy runs only where it has work", () => {
     }
   });
 
-  test("forms posted without JavaScript, to check that their body can be read; not server actions sent by script", () => {
-    const multipart = { "content-type": "multipart/form-data; boundary=x" };
-    const post = (headers: Record<string, string>) =>
-      unstable_doesMiddlewareMatch({ config, url: "http://localhost/da/kontakt", headers });
-    expect(post(multipart)).toBe(true);
-    expect(post({ ...multipart, "next-action": "abc" })).toBe(false);
-    expect(post({ "content-type": "application/x-www-form-urlencoded" })).toBe(false);
-  });
-
   test("not for plain pages, Next's own files, files with an extension or unknown parameters", () => {
     for (const path of [
       "/da",
