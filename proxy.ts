@@ -15,9 +15,10 @@ const adminArea = /^\/(da|sv)\/admin(\/|$)/;
 
 // Admin pages are rendered per request, so their scripts can carry a fresh nonce: Next reads it from the request's
 // Content-Security-Policy header and puts it on every script it writes.
+const newNonce = () => btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
+
 function withAdminCsp(request: NextRequest): NextResponse {
-  const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
-  const csp = adminCsp(nonce);
+  const csp = adminCsp(newNonce());
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", csp);
   const response = NextResponse.next({ request: { headers } });
@@ -29,7 +30,11 @@ function withAdminCsp(request: NextRequest): NextResponse {
 // to a route that carries its filters in the path, so that each filter set is a page of its own in the page cache.
 export default function proxy(request: NextRequest) {
   const gate = adminGate(request); // convenience only: every admin page and action checks the session itself
-  if (gate) return gate;
+  if (gate) {
+    // Answers from the admin area carry its policy, redirects too (next.config.ts gives the admin none).
+    gate.headers.set("Content-Security-Policy", adminCsp(newNonce()));
+    return gate;
+  }
   const { pathname: path, search, searchParams } = request.nextUrl;
   if (!localized.test(path)) return intl(request);
   if (adminArea.test(path)) return withAdminCsp(request);

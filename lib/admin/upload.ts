@@ -35,6 +35,8 @@ export async function readUpload<T>(
   try {
     parser = busboy({
       headers: { "content-type": contentType },
+      // Browsers send a file's name as UTF-8 without saying so; busboy would read it as Latin-1.
+      defParamCharset: "utf8",
       limits: { files: 1, fields: 10, fieldSize: 4000, parts: 12, fileSize: limit },
     });
   } catch {

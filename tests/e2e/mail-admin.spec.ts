@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import { Secret, TOTP } from "otpauth";
 import pg from "pg";
 import da from "../../messages/da.json" with { type: "json" };
 import sv from "../../messages/sv.json" with { type: "json" };
@@ -74,6 +75,14 @@ test.describe("the admin's mail page", () => {
       await page.getByLabel("E-mail").fill(email);
       await page.getByLabel("Adgangskode").fill(password);
       await page.getByRole("button", { name: "Log ind" }).click();
+      // Admins enrol a second factor at their first login: the code is computed from the secret the page shows.
+      await expect(page).toHaveURL(/\/da\/admin\/login\/enrol$/);
+      const secret = ((await page.getByTestId("totp-secret").textContent()) ?? "").replace(/\s/g, "");
+      const totp = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: "SHA1" });
+      await page.getByLabel(da.Admin.enrol.code).fill(totp.generate());
+      await page.getByRole("button", { name: da.Admin.enrol.submit }).click();
+      await expect(page.getByTestId("recovery-codes").locator("li")).toHaveCount(10);
+      await page.getByRole("link", { name: da.Admin.enrol.continue }).click();
       await expect(page).toHaveURL(/\/da\/admin$/);
 
       const count = page.getByTestId("failed-mail-count");
