@@ -6,6 +6,8 @@
 // - a request whose target cannot be read (not a path, a broken percent escape, a multipart body without a usable
 //   boundary) is sent to /api/bad-request, a plain 400, instead of reaching Next, which answers those with a 500;
 // - a request id (a trusted proxy's X-Request-Id, or a new one) goes on the request and the response;
+// - the security headers are set on the response before Next writes it, so that the answers next.config's headers()
+//   do not reach (Next's own trailing-slash redirect) carry them too; the admin area's CSP comes from proxy.ts;
 // - a page answered with 404 or 5xx gets the localized status page as real HTML (lib/server/status-pages.ts);
 // - one JSON line is logged when the answer is sent (pino).
 import { randomUUID } from "node:crypto";
@@ -13,6 +15,7 @@ import { subscribe } from "node:diagnostics_channel";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import { clientAddressOf, parseTrustedProxies } from "@/lib/http/client-address";
+import { commonSecurityHeaders, publicCsp } from "@/lib/security-headers";
 import { logger } from "./log";
 import { isPageRequest, replaceStatusPages } from "./status-pages";
 
@@ -42,6 +45,8 @@ export function isReadableRequest(method: string | undefined, url: string | unde
 // are left as Next sends them (tests of the address alone).
 export function observeRequests(databaseIsUp?: () => Promise<boolean>) {
   const trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+  const security = commonSecurityHeaders();
+  const csp = publicCsp();
   const logRequests = process.env.LOG_REQUESTS !== "0";
 
   subscribe("http.server.request.start", (message) => {
@@ -59,6 +64,8 @@ export function observeRequests(databaseIsUp?: () => Promise<boolean>) {
     const id = fromProxy && typeof given === "string" && requestIdPattern.test(given) ? given : randomUUID();
     request.headers["x-request-id"] = id;
     response.setHeader("X-Request-Id", id);
+    for (const { key, value } of security) response.setHeader(key, value);
+    if (!/^\/(da|sv)\/admin(\/|$)/i.test(asked)) response.setHeader("Content-Security-Policy", csp);
     // The path as the reader asked for it: Next rewrites request.url on its way to the route.
     started.set(request, { at: performance.now(), path: asked });
     if (databaseIsUp && isPageRequest(request)) {
