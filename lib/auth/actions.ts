@@ -46,8 +46,13 @@ function safeReturn(locale: string, raw: unknown): string {
     : adminPath(locale);
 }
 
+// Give the browser a device cookie bound to the account's current password (lib/auth/device.ts)
 async function rememberBrowser(email: string) {
-  (await cookies()).set(deviceCookieName, newDeviceToken(email), deviceCookieOptions());
+  const user = await db().staffUser.findUnique({
+    where: { email: email.trim().toLowerCase() },
+    select: { passwordHash: true },
+  });
+  if (user) (await cookies()).set(deviceCookieName, newDeviceToken(email, user.passwordHash), deviceCookieOptions());
 }
 
 // Log in with e-mail and password (the one admin action open to anonymous callers); accounts with a

@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { clientAddress } from "@/lib/form-guard";
 import { audit } from "@/lib/admin/audit";
+import { auditAnonymous } from "./audit-cap";
 import { adminPath } from "@/lib/admin/paths";
 import type { StaffRole } from "@/lib/generated/prisma/client";
 import { sessionCookieName } from "./cookie";
@@ -72,9 +73,12 @@ export type Refused = { refused: AccessDenied["reason"] };
 
 type Guarded<A extends unknown[], R> = ((...args: A) => Promise<R>) & { requiredRole: StaffRole };
 
-// Write a refused call into the audit log, with the client address
+// Write a refused call into the audit log, with the client address; a caller who is not logged in is held to the
+// cap of lib/auth/audit-cap.ts
 export async function auditRefusal(staff: Staff | null, reason: AccessDenied["reason"], what: string) {
-  await audit(db(), staff, "access.refused", "access", null, { reason, what }, await requestAddress());
+  const address = await requestAddress();
+  if (staff) await audit(db(), staff, "access.refused", "access", null, { reason, what }, address);
+  else await auditAnonymous(db(), null, "access.refused", "access", null, { reason, what }, address);
 }
 
 function refusalOf(staff: Staff | null, role: StaffRole, passwordChange: boolean): AccessDenied["reason"] | null {

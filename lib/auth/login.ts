@@ -3,6 +3,7 @@ import type { Db } from "@/lib/database/client";
 import { digest } from "@/lib/form-guard";
 import { takeToken, type RateLimit } from "@/lib/rate-limit";
 import { audit } from "@/lib/admin/audit";
+import { auditAnonymous } from "./audit-cap";
 import { deviceIdFor } from "./device";
 import { verifyPassword } from "./password";
 import { secondFactorRequired } from "./policy";
@@ -46,8 +47,9 @@ export const secondFactorKey = (userId: string) => `otp:${userId}`;
 export async function attemptLogin(client: Db, input: LoginInput, now = new Date()): Promise<LoginOutcome> {
   const email = input.email.trim().toLowerCase().slice(0, 320);
   const address = input.clientAddress;
+  // Every entry here is caused by a caller who is not logged in: held to the cap of lib/auth/audit-cap.ts.
   const logged = (action: string, detail: Record<string, string | number> = {}) =>
-    audit(client, null, action, "login", null, { email, ...detail }, address);
+    auditAnonymous(client, null, action, "login", null, { email, ...detail }, address, now);
 
   const rate = await takeToken(client, loginRateLimit, address, now);
   if (!rate.allowed) {
@@ -55,7 +57,11 @@ export async function attemptLogin(client: Db, input: LoginInput, now = new Date
     return { status: "throttled", minutes: Math.max(1, Math.ceil(rate.retryAfterSeconds / 60)) };
   }
 
-  const deviceId = deviceIdFor(input.deviceToken, email);
+  const user = await client.staffUser.findUnique({
+    where: { email },
+    select: { id: true, passwordHash: true, active: true, role: true, totpEnabledAt: true },
+  });
+  const deviceId = deviceIdFor(input.deviceToken, email, user?.active ? user.passwordHash : null);
   const keys = [deviceId ? deviceKey(email, deviceId) : pairKey(email, address)];
   const pair = await takeWindowed(client, keys[0]!, pairLimit.failures, pairLimit.minutes, now);
   if (!pair.allowed) {
@@ -73,14 +79,10 @@ export async function attemptLogin(client: Db, input: LoginInput, now = new Date
     accountFailures = account.failures;
   }
 
-  const user = await client.staffUser.findUnique({
-    where: { email },
-    select: { id: true, passwordHash: true, active: true, role: true, totpEnabledAt: true },
-  });
   const ok = await verifyPassword(user?.active ? user.passwordHash : null, input.password);
   if (!ok || !user) {
     await pruneThrottle(client, now);
-    await audit(
+    await auditAnonymous(
       client,
       user ? { id: user.id, email } : null,
       "login.failed",
@@ -88,6 +90,7 @@ export async function attemptLogin(client: Db, input: LoginInput, now = new Date
       user?.id ?? null,
       { email },
       address,
+      now,
     );
     if (accountFailures >= accountBackoff.free) await logged("login.backoff", { failures: accountFailures });
     return { status: "invalid" };

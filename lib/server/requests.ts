@@ -8,7 +8,8 @@
 // - a request id (a trusted proxy's X-Request-Id, or a new one) goes on the request and the response;
 // - the security headers are set on the response before Next writes it, so that the answers next.config's headers()
 //   do not reach (Next's own trailing-slash redirect) carry them too; the admin area's CSP comes from proxy.ts;
-// - a page answered with 404 or 5xx gets the localized status page as real HTML (lib/server/status-pages.ts);
+// - a page answered with 404 or 5xx gets the localized status page as real HTML (lib/server/status-pages.ts), and a
+//   form post whose multipart body Next could not parse gets the 400 page (lib/server/unreadable-bodies.ts);
 // - one JSON line is logged when the answer is sent (pino).
 import { randomUUID } from "node:crypto";
 import { subscribe } from "node:diagnostics_channel";
@@ -17,7 +18,7 @@ import type { Socket } from "node:net";
 import { clientAddressOf, parseTrustedProxies } from "@/lib/http/client-address";
 import { commonSecurityHeaders, publicCsp } from "@/lib/security-headers";
 import { logger } from "./log";
-import { isPageRequest, replaceStatusPages } from "./status-pages";
+import { isFormPost, isPageRequest, replaceStatusPages } from "./status-pages";
 
 type RequestStart = { request: IncomingMessage; response: ServerResponse; socket: Socket };
 
@@ -68,7 +69,7 @@ export function observeRequests(databaseIsUp?: () => Promise<boolean>) {
     if (!/^\/(da|sv)\/admin(\/|$)/i.test(asked)) response.setHeader("Content-Security-Policy", csp);
     // The path as the reader asked for it: Next rewrites request.url on its way to the route.
     started.set(request, { at: performance.now(), path: asked });
-    if (databaseIsUp && isPageRequest(request)) {
+    if (databaseIsUp && (isPageRequest(request) || isFormPost(request))) {
       const host = socket.localAddress?.includes(":") ? `[${socket.localAddress}]` : socket.localAddress;
       replaceStatusPages(request, response, `http://${host}:${socket.localPort}`, databaseIsUp);
     }

@@ -3,10 +3,12 @@
 // status page in its place, as real HTML: rendered once per locale and code by the app itself (/da/status/404), kept
 // without its scripts, and sent with the same status; a 5xx becomes 503 with Retry-After while the database does not
 // answer. It works on Node's response object (from the `http.server.request.start` channel, lib/server/requests.ts)
-// and reads only what Next sends: the status and the content type.
+// and reads only what Next sends: the status and the content type. A form post whose body Next could not read
+// (lib/server/unreadable-bodies.ts) gets the 400 page instead of Next's plain-text 500.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { routing, type Locale } from "@/lib/i18n/routing";
 import { commonSecurityHeaders, publicCsp } from "@/lib/security-headers";
+import { takeUnreadableBody } from "./unreadable-bodies";
 
 const pages = new Map<string, string>();
 
@@ -21,6 +23,14 @@ export function isPageRequest(req: IncomingMessage): boolean {
   if (req.headers["rsc"] || req.headers["next-action"] || req.headers["x-status-page"]) return false;
   const url = req.url ?? "/";
   return !url.startsWith("/_next/") && !url.startsWith("/api/") && !/^\/(healthz|readyz)(\?|$)/.test(url);
+}
+
+// Whether the request is a form posted to a page without JavaScript (a multipart body Next reads as a server action)
+export function isFormPost(req: IncomingMessage): boolean {
+  if (req.method !== "POST" || req.headers["next-action"]) return false;
+  const url = req.url ?? "/";
+  if (url.startsWith("/_next/") || url.startsWith("/api/")) return false;
+  return /^\s*multipart\/form-data/i.test(req.headers["content-type"] ?? "");
 }
 
 // The status page for a locale and code, fetched once from this very server and kept without its scripts
@@ -40,7 +50,8 @@ async function statusPage(origin: string, locale: Locale, code: number): Promise
   return html;
 }
 
-// Watch a page response: an HTML answer of 404 or 5xx is replaced by the localized status page
+// Watch a page response: an HTML answer of 404 or 5xx is replaced by the localized status page; for a form post
+// also Next's plain-text 5xx, which becomes 400 where the body could not be read
 export function replaceStatusPages(
   req: IncomingMessage,
   res: ServerResponse,
@@ -51,13 +62,15 @@ export function replaceStatusPages(
   const write = res.write.bind(res);
   const end = res.end.bind(res);
   let replacing = false;
+  const formPost = isFormPost(req);
 
   res.writeHead = ((...args: unknown[]) => {
     if (typeof args[0] === "number") res.statusCode = args[0];
     const headers = args.find((a): a is Record<string, string> => typeof a === "object" && a !== null);
     if (headers) for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     const type = String(res.getHeader("content-type") ?? "");
-    if ((res.statusCode === 404 || res.statusCode >= 500) && type.startsWith("text/html")) {
+    const html = type.startsWith("text/html");
+    if ((res.statusCode === 404 && html) || (res.statusCode >= 500 && (html || formPost))) {
       replacing = true;
       return res;
     }
@@ -78,7 +91,15 @@ export function replaceStatusPages(
     check();
     if (!replacing) return (end as (...a: unknown[]) => ServerResponse)(...args);
     void (async () => {
-      const code = res.statusCode === 404 ? 404 : (await databaseIsUp()) ? 500 : 503;
+      const id = req.headers["x-request-id"];
+      const code =
+        res.statusCode === 404
+          ? 404
+          : formPost && takeUnreadableBody(typeof id === "string" ? id : undefined)
+            ? 400
+            : (await databaseIsUp())
+              ? 500
+              : 503;
       const html = await statusPage(origin, localeOf(req.url ?? "/"), code);
       const keep = new Set(["set-cookie", "x-request-id"]);
       for (const name of res.getHeaderNames()) if (!keep.has(name)) res.removeHeader(name);
@@ -87,7 +108,10 @@ export function replaceStatusPages(
       res.setHeader("Content-Type", "text/html; charset=utf-8");
       // A missing page may be shared briefly; the admin's and error pages never.
       const admin = /^\/(da|sv)\/admin(\/|$|\?)/i.test(req.url ?? "");
-      res.setHeader("Cache-Control", code === 404 && !admin ? "public, max-age=0, s-maxage=60" : "no-store");
+      res.setHeader(
+        "Cache-Control",
+        code === 404 && !admin && !formPost ? "public, max-age=0, s-maxage=60" : "no-store",
+      );
       if (code === 503) res.setHeader("Retry-After", "30");
       const body = html ?? `<!doctype html><title>${code}</title><h1>${code}</h1>`;
       res.setHeader("Content-Length", Buffer.byteLength(body));

@@ -82,6 +82,15 @@ async function enrolled(client: Db, userId: string): Promise<string> {
   return secret;
 }
 
+// A device cookie as the account's own browser holds it after a login
+async function browserOf(client: Db, email: string): Promise<string> {
+  const { passwordHash } = await client.staffUser.findUniqueOrThrow({
+    where: { email },
+    select: { passwordHash: true },
+  });
+  return newDeviceToken(email, passwordHash);
+}
+
 const auditOf = (client: Db, action: string) => client.auditLog.findMany({ where: { action }, orderBy: { at: "asc" } });
 
 describe.each(databases)("staff authentication on the $name database", (database) => {
@@ -130,7 +139,7 @@ describe.each(databases)("staff authentication on the $name database", (database
     it("slows strangers account-wide with a growing wait, the same for an address without an account, while the owner's browser gets in", async () => {
       const client = database.client();
       await newStaff(client, "owner@example.org", "editor");
-      const ownerBrowser = newDeviceToken("owner@example.org");
+      const ownerBrowser = await browserOf(client, "owner@example.org");
       const start = new Date();
       const answers = async (email: string) => {
         const seen: string[] = [];
@@ -165,7 +174,7 @@ describe.each(databases)("staff authentication on the $name database", (database
     it("allows a stolen browser cookie no more than 5 guesses, whatever address it comes from", async () => {
       const client = database.client();
       await newStaff(client, "owner@example.org", "editor");
-      const deviceToken = newDeviceToken("owner@example.org");
+      const deviceToken = await browserOf(client, "owner@example.org");
       const statuses: string[] = [];
       for (let i = 0; i <= pairLimit.failures; i++)
         statuses.push(
@@ -180,7 +189,68 @@ describe.each(databases)("staff authentication on the $name database", (database
         );
       expect(statuses).toEqual([...Array(pairLimit.failures).fill("invalid"), "throttled"]);
       // A cookie made for another account does not count as the owner's browser.
-      expect(newDeviceToken("other@example.org")).not.toBe(deviceToken);
+      const { passwordHash } = await client.staffUser.findUniqueOrThrow({ where: { email: "owner@example.org" } });
+      const forOther = newDeviceToken("other@example.org", passwordHash);
+      const other = await attemptLogin(client, {
+        email: "owner@example.org",
+        password,
+        clientAddress: "10.0.0.99",
+        deviceToken: forOther,
+      });
+      expect(other.status).toBe("ok");
+    });
+
+    it("stops honouring the owner's browser cookies once the password changed, so a stolen one is worthless", async () => {
+      const client = database.client();
+      const id = await newStaff(client, "owner@example.org", "editor");
+      const oldBrowser = await browserOf(client, "owner@example.org");
+      await resetStaffPassword(client, id, "chosen by the admin 2026");
+      await client.staffUser.update({ where: { id }, data: { mustChangePassword: false } });
+      const newBrowser = await browserOf(client, "owner@example.org");
+      const start = new Date();
+      // Strangers put the account into its account-wide wait.
+      for (let i = 0; i <= accountBackoff.free; i++)
+        await attemptLogin(
+          client,
+          { email: "owner@example.org", password: "wrong", clientAddress: `192.0.2.${i}` },
+          start,
+        );
+      const login = (deviceToken: string) =>
+        attemptLogin(
+          client,
+          {
+            email: "owner@example.org",
+            password: "chosen by the admin 2026",
+            clientAddress: "192.0.2.200",
+            deviceToken,
+          },
+          start,
+        );
+      expect((await login(oldBrowser)).status).toBe("throttled");
+      expect((await login(newBrowser)).status).toBe("ok");
+    });
+
+    it("caps the audit entries a client who is not logged in can cause, and says so once", async () => {
+      const client = database.client();
+      const { anonymousAuditLimit } = await import("@/lib/auth/audit-cap");
+      const attempts = anonymousAuditLimit.limit + 30;
+      const now = new Date();
+      for (let i = 0; i < attempts; i++)
+        await attemptLogin(
+          client,
+          { email: `nobody${i}@example.org`, password: "x", clientAddress: "203.0.113.66" },
+          now,
+        );
+      const entries = await client.auditLog.findMany({
+        where: { clientAddress: "203.0.113.66" },
+        orderBy: { at: "asc" },
+      });
+      expect(entries).toHaveLength(anonymousAuditLimit.limit + 1);
+      expect(entries.filter((e) => e.action === "audit.capped")).toHaveLength(1);
+      expect(entries.at(-1)).toMatchObject({ action: "audit.capped", detail: { limit: anonymousAuditLimit.limit } });
+      // Another client's failures are still written.
+      await attemptLogin(client, { email: "nobody@example.org", password: "x", clientAddress: "203.0.113.67" }, now);
+      expect(await client.auditLog.count({ where: { clientAddress: "203.0.113.67" } })).toBe(1);
     });
 
     it("writes failed logins with the client address into the audit log and prunes throttle rows older than a day", async () => {
