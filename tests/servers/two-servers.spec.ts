@@ -10,7 +10,13 @@ const limit = 12;
 const cluster = new Cluster({
   servers: 2,
   // The editor logs in with a password alone: the second factor has tests of its own (tests/e2e/admin.spec.ts).
-  env: { CONTACT_RATE_LIMIT: String(limit), FORM_MIN_FILL_SECONDS: "0", STAFF_TOTP_EDITORS: "optional" },
+  env: {
+    CONTACT_RATE_LIMIT: String(limit),
+    FEEDBACK_RATE_LIMIT: String(limit),
+    LOGIN_RATE_LIMIT: String(limit),
+    FORM_MIN_FILL_SECONDS: "0",
+    STAFF_TOTP_EDITORS: "optional",
+  },
 });
 const password = "a perfectly long passphrase 42";
 
@@ -130,35 +136,69 @@ test("the shipped nginx configuration passes nginx -t, and each server reports i
   }
 });
 
-test("a forged X-Forwarded-For cannot raise the contact limit, neither directly nor through nginx", async () => {
+// Post `limit + 3` forms that each claim another client in X-Forwarded-For, half directly to the servers from an
+// address that is no trusted proxy and half through nginx from another; returns how many were let through each way.
+async function forgedPosts(
+  path: string,
+  field: string,
+  values: (n: number) => Record<string, string>,
+  through: (answer: Answer) => boolean,
+): Promise<{ direct: number; proxied: number }> {
   const [a, b] = cluster.servers;
-  // Directly from an address that is no trusted proxy: every post claims another client.
-  let before = await storedMessages();
-  let refused = 0;
+  let direct = 0;
   for (let i = 0; i < limit + 3; i++) {
     const server = i % 2 ? b! : a!;
-    const answer = await postForm(`${server.url}/da/kontakt`, `${server.url}/da/kontakt`, "message", contact(i), {
+    const answer = await postForm(`${server.url}${path}`, `${server.url}${path}`, field, values(i), {
       from: "127.0.0.2",
       headers: { "x-forwarded-for": `198.51.100.${i + 1}`, "x-real-ip": `198.51.100.${i + 1}` },
     });
-    if (answer.status !== 303) refused++;
+    if (through(answer)) direct++;
   }
-  expect(await storedMessages()).toBe(before + limit);
-  expect(refused).toBe(3);
-
-  // Through nginx, from another address: nginx writes the address it sees, whatever the client claimed.
-  before = await storedMessages();
-  refused = 0;
+  let proxied = 0;
   for (let i = 0; i < limit + 3; i++) {
-    const answer = await postForm(`${cluster.proxy}/da/kontakt`, `${cluster.proxy}/da/kontakt`, "message", contact(i), {
+    const answer = await postForm(`${cluster.proxy}${path}`, `${cluster.proxy}${path}`, field, values(100 + i), {
       from: "127.0.0.3",
       headers: { "x-forwarded-for": `203.0.113.${i + 1}` },
     });
-    if (answer.status !== 303) refused++;
+    if (through(answer)) proxied++;
   }
-  expect(await storedMessages()).toBe(before + limit);
-  expect(refused).toBe(3);
-  console.log(`[cluster] forged X-Forwarded-For: ${2 * limit} stored of ${2 * (limit + 3)} posts, limit ${limit}`);
+  return { direct, proxied };
+}
+
+const count = async (table: string) =>
+  (await cluster.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table}"`))[0]!.n;
+
+test("a forged X-Forwarded-For cannot raise the contact, feedback or login limits, neither directly nor through nginx", async () => {
+  // Contact: each stored message is a 303 to the receipt.
+  let before = await storedMessages();
+  const contacts = await forgedPosts("/da/kontakt", "message", contact, (answer) => answer.status === 303);
+  expect(contacts).toEqual({ direct: limit, proxied: limit });
+  expect(await storedMessages()).toBe(before + 2 * limit);
+
+  // Feedback on an item page: each answer differs, so none is a double submit.
+  const listing = await send(`${cluster.servers[0]!.url}/da/artikler`);
+  const item = /href="(\/da\/artikler\/[a-z0-9-]+)"/.exec(listing.body)?.[1];
+  expect(item, "an article on the listing").toBeTruthy();
+  before = await count("PageFeedback");
+  await forgedPosts(
+    item!,
+    "helpful",
+    (n) => ({ helpful: "yes", comment: `Svar nummer ${n}` }),
+    () => true,
+  );
+  expect(await count("PageFeedback")).toBe(before + 2 * limit);
+
+  // Login: wrong passwords for a different address each time, so only the per-client limit can stop them.
+  const logins = await forgedPosts(
+    "/da/admin/login",
+    "password",
+    (n) => ({ email: `nobody${n}@example.org`, password: "not the password" }),
+    (answer) => answer.body.includes(da.Admin.login.invalid),
+  );
+  expect(logins).toEqual({ direct: limit, proxied: limit });
+  console.log(
+    `[cluster] forged X-Forwarded-For, limit ${limit} per client: contact ${contacts.direct}+${contacts.proxied}, feedback ${2 * limit}, login ${logins.direct}+${logins.proxied} let through of ${2 * (limit + 3)} posts each`,
+  );
 });
 
 test("a form rendered by one server is accepted by the other, and mail from both senders arrives exactly once", async () => {
@@ -190,7 +230,7 @@ test("a form rendered by one server is accepted by the other, and mail from both
   expect(unsent[0]!.n).toBe(0);
 });
 
-test("a session made on one server works on the other; an item published through one shows on the other, through nginx, in search and in the sitemap within 2 s", async ({
+test("a session made on one server works on the other; an item published through one shows on the other, through nginx, in search and in the sitemap within 2 s; a PDF uploaded through one downloads from the other", async ({
   browser,
 }) => {
   const [a, b] = cluster.servers;
@@ -240,6 +280,43 @@ test("a session made on one server works on the other; an item published through
   console.log(`[cluster] published through A, seen: ${seen.join(", ")}`);
   const viaProxy = await send(`${cluster.proxy}/da/artikler`);
   expect(viaProxy.headers["cache-control"]).toBe("public, max-age=0, s-maxage=1");
+
+  // A PDF uploaded through A (the editor's page is on A) is downloaded whole from B and through nginx.
+  const pdf = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(2_500_000, 32), Buffer.from("\n%%EOF\n")]);
+  await page.getByLabel(da.Admin.editor.uploadTitle).fill("Klyngebilag");
+  await page
+    .getByLabel(da.Admin.editor.uploadFile.replace("{mb}", "20"))
+    .setInputFiles({ name: "klyngebilag.pdf", mimeType: "application/pdf", buffer: pdf });
+  await page.getByRole("button", { name: da.Admin.editor.uploadSubmit }).click();
+  await expect(page.getByTestId("upload-result")).toHaveText(da.Admin.editor.uploaded);
+  const uploaded = Date.now();
+  await expect
+    .poll(async () => /href="\/files\/[0-9a-f-]{36}\.pdf"/.test((await send(`${b!.url}${path}`)).body), {
+      timeout: 2_000,
+      intervals: [100],
+    })
+    .toBe(true);
+  const linked = Date.now() - uploaded;
+  const href = /href="(\/files\/[0-9a-f-]{36}\.pdf)"/.exec((await send(`${b!.url}${path}`)).body)![1]!;
+  for (const origin of [b!.url, cluster.proxy]) {
+    const download = await new Promise<{ status: number; type?: string; body: Buffer }>((resolve, reject) => {
+      httpRequest(`${origin}${href}`, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, type: res.headers["content-type"], body: Buffer.concat(chunks) }),
+        );
+      })
+        .on("error", reject)
+        .end();
+    });
+    expect(download.status, origin).toBe(200);
+    expect(download.type).toBe("application/pdf");
+    expect(download.body.equals(pdf), `the bytes from ${origin}`).toBe(true);
+  }
+  console.log(
+    `[cluster] PDF of ${pdf.length} bytes uploaded through A, downloaded whole from B and nginx; B's page linked it ${linked} ms after the upload`,
+  );
   await context.close();
 });
 
