@@ -1,10 +1,8 @@
 import path from "node:path";
 import type { NextConfig } from "next";
-import createNextIntlPlugin from "next-intl/plugin";
-import { localizedRedirects, localizedRewrites } from "./lib/i18n/route-rules";
-import { commonSecurityHeaders, publicCsp } from "./lib/security-headers";
-
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+import { PHASE_PRODUCTION_SERVER } from "next/constants.js";
+import { localizedRedirects, localizedRewrites } from "./lib/i18n/route-rules.ts";
+import { commonSecurityHeaders, publicCsp } from "./lib/security-headers.ts";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -36,4 +34,10 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default withNextIntl(nextConfig);
+// next-intl's plugin shapes the build (module aliases for its request config) and loads a compiler to do so; the
+// production server needs none of it, so `next start` gets the plain config and never loads the plugin.
+export default async function config(phase: string): Promise<NextConfig> {
+  if (phase === PHASE_PRODUCTION_SERVER) return nextConfig;
+  const { default: createNextIntlPlugin } = await import("next-intl/plugin");
+  return createNextIntlPlugin("./lib/i18n/request.ts")(nextConfig);
+}

@@ -113,8 +113,11 @@ async function main() {
   }
   // Only this machine reaches the server unless BIND_HOST says otherwise (behind a proxy: README, "Deployment").
   const host = process.env.BIND_HOST ?? "127.0.0.1";
-  const args = mode === "dev" ? ["dev", "-p", port, "-H", host] : ["start", "-p", port, "-H", host];
-  running.next = spawn(nextBin, args, { stdio: "inherit", env });
+  // The server itself starts as production starts it (scripts/serve.sh), with the same memory settings.
+  running.next =
+    mode === "dev"
+      ? spawn(nextBin, ["dev", "-p", port, "-H", host], { stdio: "inherit", env })
+      : spawn("sh", [path.join("scripts", "serve.sh"), "-p", port, "-H", host], { stdio: "inherit", env });
   running.next.on("exit", (code, signal) => void stop(code ?? (signal ? 1 : 0)));
 }
 

@@ -4,8 +4,8 @@
 // only where it has work; resolveLocalizedPath answers the same question in code (the proxy, tests). Only the last
 // segment of a path may be a parameter ([slug]).
 // Relative imports only: next.config.ts loads this file, and its loader does not resolve the "@/" alias.
-import { filtersFromSegment, filtersToQuery, parseFilters } from "../catalogue/filters";
-import { routing, type Locale } from "./routing";
+import { filtersFromSegment, filtersToQuery, parseFilters } from "../catalogue/filters.ts";
+import { routing, type Locale } from "./routing.ts";
 
 type Target = { internal: string; own: string };
 

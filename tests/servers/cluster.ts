@@ -93,7 +93,7 @@ export class Cluster {
   }
 
   async startServer(port: number): Promise<AppServer> {
-    const child = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    const child = spawn("sh", ["scripts/serve.sh", "-p", String(port), "-H", "127.0.0.1"], {
       env: this.env(port),
       stdio: ["ignore", "inherit", "inherit"],
     });
