@@ -13,7 +13,7 @@ const seeds: { seed: string; path: string; facts: (string | RegExp)[] }[] = [
       "Vækstcenter for socialøkonomiske virksomheder",
       /STAR|Styrelsen for Arbejdsmarked og Rekruttering/,
       "Jesper",
-      "PDF",
+      "Cabis oversigt over publikationer",
     ],
   },
   {
