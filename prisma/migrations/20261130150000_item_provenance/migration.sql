@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Item" ADD COLUMN     "editorialNote" TEXT,
+ADD COLUMN     "sourceDate" TEXT,
+ADD COLUMN     "sources" JSONB;
