@@ -35,6 +35,7 @@ export async function FactsBox({ item, locale }: { item: ItemDetail; locale: Loc
   if (item.isbn) rows.push({ label: t("isbn"), value: item.isbn });
   if (item.documentType && isDocumentType(item.documentType))
     rows.push({ label: t("documentType"), value: t(`documentTypes.${item.documentType}`) });
+  if (item.diaryNumber) rows.push({ label: t("diaryNumber"), value: item.diaryNumber });
   if (item.places.length) rows.push({ label: t("places"), value: item.places.map((p) => p.name).join(", ") });
   if (item.topics.length) rows.push({ label: t("topics"), value: item.topics.map((p) => p.name).join(", ") });
 

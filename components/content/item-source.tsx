@@ -3,8 +3,9 @@ import type { Locale } from "@/lib/i18n/routing";
 import type { ItemDetail } from "@/lib/catalogue/items";
 
 // The documents the item draws on, and what in it is the editors' own text.
-export async function ItemSource({ item, locale }: { item: Pick<ItemDetail, "locale" | "sources" | "editorialNote">; locale: Locale }) {
+export async function ItemSource({ item, locale }: { item: Pick<ItemDetail, "type" | "locale" | "sources" | "editorialNote" | "organisations">; locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "ItemPage" });
+  const issuers = item.organisations.filter((o) => o.role === "issuer" || o.role === "publisher").map((o) => o.name);
   return (
     <section aria-labelledby="source-heading" data-testid="item-source">
       <h2 id="source-heading" className="text-lg font-bold">
@@ -28,6 +29,14 @@ export async function ItemSource({ item, locale }: { item: Pick<ItemDetail, "loc
         </ul>
       ) : (
         <p className="mt-2">{t("sourceMissing")}</p>
+      )}
+      {item.type === "reference" && (
+        <>
+          <h3 className="mt-4 font-bold">{t("requestHeading")}</h3>
+          <p className="mt-1" data-testid="document-request">
+            {issuers.length ? t("requestFrom", { issuer: issuers.join(", ") }) : t("requestUnknown")}
+          </p>
+        </>
       )}
       {item.editorialNote && (
         <p className="mt-2 text-sm" data-testid="editorial-note">

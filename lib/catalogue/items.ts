@@ -32,6 +32,7 @@ export type ItemDetail = ItemSummary & {
   sourceUrl: string | null;
   keyFigures: { label: string; value: string }[];
   sourceDate: string | null;
+  diaryNumber: string | null;
   sources: SourceRef[];
   editorialNote: string | null;
   topics: { slug: string; name: string }[];
@@ -117,6 +118,7 @@ export const getPublishedItem = cache(
         sourceUrl: row.sourceUrl,
         keyFigures: Array.isArray(row.keyFigures) ? (row.keyFigures as ItemDetail["keyFigures"]) : [],
         sourceDate: row.sourceDate,
+        diaryNumber: row.diaryNumber,
         sources: Array.isArray(row.sources) ? (row.sources as SourceRef[]) : [],
         editorialNote: row.editorialNote,
         topics: row.topics.map((t) => ({ slug: t.topic.slug, name: name(t.topic) })),

@@ -151,6 +151,7 @@ export async function catalogueFromDatabase(client: Db): Promise<Catalogue> {
               : undefined,
           documentType: i.documentType ?? undefined,
           sourceUrl: i.sourceUrl ?? undefined,
+          diaryNumber: i.diaryNumber ?? undefined,
           sourceDate: i.sourceDate ?? undefined,
           editorialNote: i.editorialNote ?? undefined,
         }),

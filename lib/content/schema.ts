@@ -157,6 +157,8 @@ export const itemFrontmatterSchemas = {
     ...common,
     documentType: z.enum(documentTypes),
     sourceUrl: z.url().optional(),
+    /** The issuer's diary (journal) number, as the source writes it. */
+    diaryNumber: text.optional(),
   }),
 } as const;
 
@@ -183,5 +185,6 @@ export type ItemData = {
     budget?: { amount: number; currency: string };
     documentType?: (typeof documentTypes)[number];
     sourceUrl?: string;
+    diaryNumber?: string;
   };
 };

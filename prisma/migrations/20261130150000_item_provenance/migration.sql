@@ -1,4 +1,5 @@
 -- AlterTable
-ALTER TABLE "Item" ADD COLUMN     "editorialNote" TEXT,
+ALTER TABLE "Item" ADD COLUMN     "diaryNumber" TEXT,
+ADD COLUMN     "editorialNote" TEXT,
 ADD COLUMN     "sourceDate" TEXT,
 ADD COLUMN     "sources" JSONB;
