@@ -9,7 +9,7 @@ export async function ItemSource({ item, locale }: { item: Pick<ItemDetail, "typ
   return (
     <section aria-labelledby="source-heading" data-testid="item-source">
       <h2 id="source-heading" className="text-lg font-bold">
-        {t("source", { count: item.sources.length })}
+        {t("source")}
       </h2>
       {item.sources.length > 0 ? (
         <ul className="mt-2 flex flex-col gap-2">
