@@ -107,6 +107,6 @@ test("the pre-study links its reference documents, which carry issuer and docume
   await references.first().click();
   await expect(page).toHaveURL(/\/sv\/dokument\//);
   const facts = page.getByTestId("facts");
-  await expect(facts).toContainText("Avsändare");
+  await expect(facts).toContainText("Utfärdare");
   await expect(facts).toContainText("Dokumenttyp");
 });
