@@ -110,3 +110,23 @@ test("the pre-study links its reference documents, which carry issuer and docume
   await expect(facts).toContainText("Utfärdare");
   await expect(facts).toContainText("Dokumenttyp");
 });
+
+test("an item page names its source and dates it only as precisely as the source does", async ({ page }) => {
+  await page.goto("/da/publikationer/erfaringsopsamling-pulje-kommuner-og-socialoekonomiske-virksomheder");
+  const source = page.getByTestId("item-source");
+  await expect(source.getByRole("heading", { name: "Kilde" })).toBeVisible();
+  await expect(source).toContainText("Cabi");
+  const facts = page.getByTestId("facts");
+  await expect(facts).toContainText("Kildens dato");
+  await expect(facts).toContainText("2016");
+  await expect(page.locator("main")).not.toContainText(/1\. jan/);
+  await expect(page.locator('main a[href$=".pdf"]')).toHaveCount(0);
+
+  await page.goto("/sv/artiklar/goda-exempel-samverkan-med-arbetsintegrerande-sociala-foretag");
+  await expect(page.getByTestId("item-source").getByRole("heading", { name: "Källa" })).toBeVisible();
+  await expect(page.getByTestId("facts")).toContainText("1 oktober 2019");
+
+  await page.goto("/sv/dokument/program-for-okat-och-utvecklat-ideburet-foretagande");
+  await expect(page.getByTestId("facts")).toContainText("februari 2012");
+  await expect(page.getByTestId("document-request")).toBeVisible();
+});
