@@ -133,10 +133,12 @@ const schema = z.object({
     .trim()
     .refine((v) => v === "" || /^[A-Z]{3}$/.test(v), "currency"),
   documentType: z.enum(["", ...documentTypes], "invalid"),
+  // Optional: a revision saved before items had a source date restores without one and leaves it as it is.
   sourceDate: z
     .string()
     .trim()
-    .refine((v) => v === "" || parseSourceDate(v) !== null, "sourceDate"),
+    .optional()
+    .refine((v) => !v || parseSourceDate(v) !== null, "sourceDate"),
   sourceUrl: z
     .string()
     .trim()

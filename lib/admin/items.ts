@@ -338,7 +338,7 @@ export async function saveItem(
         budgetCurrency: values.budgetCurrency.trim() || null,
         documentType: values.documentType || null,
         sourceUrl: values.sourceUrl.trim() || null,
-        sourceDate: values.sourceDate.trim() || null,
+        ...(typeof values.sourceDate === "string" ? { sourceDate: values.sourceDate.trim() || null } : {}),
         keyFigures: figures.length ? figures : Prisma.DbNull,
         adviserId: values.adviserId || null,
         translationOfId: values.translationOfId || null,
