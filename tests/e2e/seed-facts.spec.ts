@@ -51,6 +51,29 @@ const seeds: { seed: string; path: string; facts: (string | RegExp)[] }[] = [
     facts: ["1 mars 2018", "Volvo Cars", "Vägen ut!", /Göteborg/],
   },
   {
+    seed: "001 good examples (da)",
+    path: "/da/artikler/gode-eksempler-samarbejde-med-arbejdsmarkedsintegrerende-socialoekonomiske-virksomheder",
+    facts: [
+      "1. oktober 2019",
+      "Åsa Bengtsson",
+      "Östra Södertörn",
+      "Vänersborg",
+      "Söderhamn",
+      "Karlskrona",
+      "Clean Car Service",
+    ],
+  },
+  {
+    seed: "001 case: reserved procurement (da)",
+    path: "/da/cases/reserverede-kontrakter-vaenersborg-og-soederhamn",
+    facts: ["Vänersborg", "Söderhamn", "Tillväxtverket", /reserverede kontrakter/i],
+  },
+  {
+    seed: "001 case: municipal spin-offs (da)",
+    path: "/da/cases/kommunale-udskillelser-karlskrona",
+    facts: ["KASAK", "CooPartner", "Karlskrona"],
+  },
+  {
     seed: "002 SKR development network (sv)",
     path: "/sv/projekt/skr-utvecklingsnatverk-sociala-foretag",
     facts: [
