@@ -27,7 +27,9 @@ async function main(command: string | undefined, arg: string | undefined) {
     }
     case "content:check": {
       const catalogue = await loadCatalogue();
-      const counts = Object.entries(catalogue).map(([kind, rows]) => `${rows.length} ${kind}`);
+      const counts = Object.entries(catalogue).flatMap(([kind, rows]) =>
+        Array.isArray(rows) ? [`${rows.length} ${kind}`] : [],
+      );
       console.log(`content/ is valid: ${counts.join(", ")}.`);
       return;
     }

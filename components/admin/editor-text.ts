@@ -21,6 +21,7 @@ const labelKeys = [
   "budgetCurrency",
   "documentType",
   "sourceUrl",
+  "sourceDate",
   "keyFigures",
   "adviser",
   "topics",

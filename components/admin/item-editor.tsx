@@ -293,6 +293,7 @@ export function ItemEditor({ uiLocale, initial, initialPreview, status, choices,
                 "budgetAmount",
                 "budgetCurrency",
                 "sourceUrl",
+                "sourceDate",
               ] as const
             ).map((field) => (
               <Field key={field} id={`item-${field}`} label={L[field]!} error={state.errors[field]}>

@@ -3,6 +3,7 @@ import type { Locale } from "@/lib/i18n/routing";
 import type { ItemDetail } from "@/lib/catalogue/items";
 import type { OrganisationRole } from "@/lib/generated/prisma/enums";
 import { documentTypes } from "@/lib/content/schema";
+import { formatSourceDate } from "@/lib/content/source-date";
 
 type DocumentType = (typeof documentTypes)[number];
 const isDocumentType = (value: string): value is DocumentType => (documentTypes as readonly string[]).includes(value);
@@ -14,8 +15,7 @@ export async function FactsBox({ item, locale }: { item: ItemDetail; locale: Loc
   const format = await getFormatter({ locale });
   const month = (iso: string) => format.dateTime(new Date(iso), { year: "numeric", month: "long", timeZone: "UTC" });
   const rows: { label: string; value: string }[] = [{ label: t("type"), value: types(item.type) }];
-  if (item.publishedAt)
-    rows.push({ label: t("published"), value: format.dateTime(new Date(item.publishedAt), { dateStyle: "long", timeZone: "UTC" }) });
+  if (item.sourceDate) rows.push({ label: t("sourceDate"), value: formatSourceDate(item.sourceDate, locale) });
   if (item.year) rows.push({ label: t("year"), value: String(item.year) });
   if (item.country) rows.push({ label: t("country"), value: t(`countries.${item.country as "DK" | "SE"}`) });
   const roles = new Map<OrganisationRole, string[]>();
@@ -35,6 +35,7 @@ export async function FactsBox({ item, locale }: { item: ItemDetail; locale: Loc
   if (item.isbn) rows.push({ label: t("isbn"), value: item.isbn });
   if (item.documentType && isDocumentType(item.documentType))
     rows.push({ label: t("documentType"), value: t(`documentTypes.${item.documentType}`) });
+  if (item.diaryNumber) rows.push({ label: t("diaryNumber"), value: item.diaryNumber });
   if (item.places.length) rows.push({ label: t("places"), value: item.places.map((p) => p.name).join(", ") });
   if (item.topics.length) rows.push({ label: t("topics"), value: item.topics.map((p) => p.name).join(", ") });
 

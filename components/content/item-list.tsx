@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/site/link";
 import type { Locale } from "@/lib/i18n/routing";
 import type { ItemSummary } from "@/lib/catalogue/items";
@@ -17,18 +17,13 @@ export async function ItemList({
 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const types = await getTranslations({ locale, namespace: "ItemTypes" });
-  const format = await getFormatter({ locale });
   return (
     <ul className="divide-y divide-[var(--color-line)]" data-testid="item-list">
       {items.map((item) => (
         <li key={item.id} className="py-4">
           <p className="flex flex-wrap items-center gap-2 text-sm text-[var(--color-muted)]">
             <span>{types(item.type)}</span>
-            {item.publishedAt && (
-              <time dateTime={item.publishedAt.slice(0, 10)}>
-                {format.dateTime(new Date(item.publishedAt), { dateStyle: "medium", timeZone: "UTC" })}
-              </time>
-            )}
+            {item.year && <time dateTime={String(item.year)}>{item.year}</time>}
             <LanguageLabel uiLocale={locale} itemLocale={item.locale} />
           </p>
           <Heading className="mt-1 text-lg font-semibold" lang={item.locale}>

@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/site/link";
 import type { Locale } from "@/lib/i18n/routing";
 import { itemHref } from "@/lib/catalogue/sections";
@@ -19,7 +19,6 @@ export async function SearchResults({
   const t = await getTranslations({ locale, namespace: "Search" });
   const types = await getTranslations({ locale, namespace: "ItemTypes" });
   const languages = await getTranslations({ locale, namespace: "Languages" });
-  const format = await getFormatter({ locale });
   return (
     <ol start={start} className="divide-y divide-[var(--color-line)]" data-testid="search-results">
       {hits.map((hit) => (
@@ -31,13 +30,7 @@ export async function SearchResults({
           </h3>
           <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-[var(--color-muted)]">
             <span>{types(hit.type)}</span>
-            {hit.publishedAt ? (
-              <time dateTime={hit.publishedAt.slice(0, 10)}>
-                {format.dateTime(new Date(hit.publishedAt), { dateStyle: "medium", timeZone: "UTC" })}
-              </time>
-            ) : (
-              hit.year && <span>{hit.year}</span>
-            )}
+            {hit.year && <time dateTime={String(hit.year)}>{hit.year}</time>}
             <LanguageLabel uiLocale={locale} itemLocale={hit.locale} />
           </p>
           <p className="mt-1" lang={hit.locale}>

@@ -2,6 +2,7 @@
 // again), their validation into error codes, and the Copenhagen/Stockholm wall-clock times of the form.
 import { z } from "zod";
 import { documentTypes, itemTypes, organisationRoles } from "@/lib/content/schema";
+import { parseSourceDate } from "@/lib/content/source-date";
 
 export const itemTextFields = [
   "type",
@@ -21,6 +22,7 @@ export const itemTextFields = [
   "budgetCurrency",
   "documentType",
   "sourceUrl",
+  "sourceDate",
   "keyFigures",
   "organisations",
   "adviserId",
@@ -51,6 +53,7 @@ export const emptyItemValues = (): ItemValues => ({
   budgetCurrency: "",
   documentType: "",
   sourceUrl: "",
+  sourceDate: "",
   keyFigures: "",
   organisations: "",
   adviserId: "",
@@ -130,6 +133,12 @@ const schema = z.object({
     .trim()
     .refine((v) => v === "" || /^[A-Z]{3}$/.test(v), "currency"),
   documentType: z.enum(["", ...documentTypes], "invalid"),
+  // Optional: a revision saved before items had a source date restores without one and leaves it as it is.
+  sourceDate: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || parseSourceDate(v) !== null, "sourceDate"),
   sourceUrl: z
     .string()
     .trim()

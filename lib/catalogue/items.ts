@@ -1,4 +1,5 @@
 import "server-only";
+import type { SourceRef } from "@/lib/content/schema";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { cached } from "@/lib/cache/cached";
@@ -30,6 +31,10 @@ export type ItemDetail = ItemSummary & {
   documentType: string | null;
   sourceUrl: string | null;
   keyFigures: { label: string; value: string }[];
+  sourceDate: string | null;
+  diaryNumber: string | null;
+  sources: SourceRef[];
+  editorialNote: string | null;
   topics: { slug: string; name: string }[];
   places: { slug: string; name: string; country: string }[];
   organisations: { slug: string; name: string; role: OrganisationRole }[];
@@ -112,6 +117,10 @@ export const getPublishedItem = cache(
         documentType: row.documentType,
         sourceUrl: row.sourceUrl,
         keyFigures: Array.isArray(row.keyFigures) ? (row.keyFigures as ItemDetail["keyFigures"]) : [],
+        sourceDate: row.sourceDate,
+        diaryNumber: row.diaryNumber,
+        sources: Array.isArray(row.sources) ? (row.sources as SourceRef[]) : [],
+        editorialNote: row.editorialNote,
         topics: row.topics.map((t) => ({ slug: t.topic.slug, name: name(t.topic) })),
         places: row.places.map((p) => ({ slug: p.place.slug, name: p.place.name, country: p.place.country })),
         organisations: row.organisations.map((o) => ({

@@ -81,7 +81,7 @@ const readEntries = cached("listingEntries", [cacheTags.catalogue], async (types
     title: row.title,
     summary: row.summary,
     publishedAt: row.publishedAt?.toISOString() ?? null,
-    year: row.year ?? row.publishedAt?.getUTCFullYear() ?? null,
+    year: row.year ?? null,
     country: row.country,
     topics: row.topics.map((t) => t.topic.slug),
     municipalities: row.places.filter((p) => p.place.kind === "municipality").map((p) => p.place.slug),

@@ -9,6 +9,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
 import type { Db } from "@/lib/database/client";
+import { exportAttachmentFiles } from "./export-files";
 import { loadCatalogue, type Catalogue } from "./load";
 import { itemTypes, locales, type ItemData } from "./schema";
 
@@ -151,7 +152,11 @@ export async function catalogueFromDatabase(client: Db): Promise<Catalogue> {
               : undefined,
           documentType: i.documentType ?? undefined,
           sourceUrl: i.sourceUrl ?? undefined,
+          diaryNumber: i.diaryNumber ?? undefined,
+          sourceDate: i.sourceDate ?? undefined,
+          editorialNote: i.editorialNote ?? undefined,
         }),
+        sources: Array.isArray(i.sources) ? (i.sources as ItemData["data"]["sources"]) : [],
         status: i.status,
         topics: i.topics.map((t) => t.topic.slug),
         places: i.places.map((p) => p.place.slug),
@@ -223,6 +228,8 @@ const yamlEngine = { parse: (source: string) => YAML.parse(source) as object };
 export async function exportCatalogue(client: Db, dir: string): Promise<ExportReport> {
   const report: ExportReport = { written: [], removed: [], unchanged: 0, kept: [] };
   const current = await catalogueFromDatabase(client);
+  // The attachments' files first, so that the loader below accepts the folder as the database left it.
+  report.written.push(...(await exportAttachmentFiles(client, current.items, dir)));
   const tombstones = await client.contentTombstone.findMany({ select: { id: true, kind: true, key: true } });
   const deleted = (kind: string) => tombstones.filter((t) => t.kind === kind);
   const existing: Catalogue | null = existsSync(dir) ? await loadCatalogue(dir).catch(() => null) : null;

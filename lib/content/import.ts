@@ -158,6 +158,10 @@ function itemRow(item: ItemData, ids: { adviser: Map<string, string> }) {
     documentType: d.documentType ?? null,
     sourceUrl: d.sourceUrl ?? null,
     keyFigures: d.keyFigures.length ? d.keyFigures : undefined,
+    diaryNumber: d.diaryNumber ?? null,
+    sourceDate: d.sourceDate ?? null,
+    sources: d.sources.length ? d.sources : Prisma.DbNull,
+    editorialNote: d.editorialNote ?? null,
     adviserId: d.adviser ? (ids.adviser.get(d.adviser) ?? null) : null,
   };
 }

@@ -24,6 +24,7 @@ import {
   type PlaceData,
   type TopicData,
 } from "./schema";
+import { missingAttachmentFiles } from "./attachments";
 
 export type Problem = { file: string; field: string; message: string };
 
@@ -226,6 +227,8 @@ export async function loadCatalogue(
     filesDir: path.join(dir, "files"),
   };
   checkReferences(out, catalogue, dir);
+  for (const p of missingAttachmentFiles(catalogue.items, catalogue.filesDir!))
+    out.add(path.join(dir, "..", p.item.file), p.field, p.message);
   if (out.problems.length) throw new ContentError(out.problems);
   return catalogue;
 }

@@ -1,6 +1,7 @@
 // The shape of the curated catalogue's files in content/. Every file is parsed with these schemas;
 // unknown keys are errors, so that a misspelt field never vanishes silently.
 import { z } from "zod";
+import { sourceDateSchema } from "./source-date";
 
 export const locales = ["da", "sv"] as const;
 export const itemTypes = ["article", "case", "publication", "project", "reference"] as const;
@@ -96,6 +97,20 @@ const attachmentSchema = z.strictObject({
 
 const keyFigureSchema = z.strictObject({ label: text, value: text });
 
+/** A document an item draws on: its title, who issued it, its year and the pages used, where known. */
+export const sourceRefSchema = z.strictObject({
+  title: text,
+  issuer: text.optional(),
+  year: z.int().min(1800).max(2100).optional(),
+  pages: z
+    .string()
+    .trim()
+    .regex(/^\d+(?:[–-]\d+)?(?:, ?\d+(?:[–-]\d+)?)*$/, "must be pages such as 8, 8–9 or 8, 12")
+    .optional(),
+  note: text.optional(),
+});
+export type SourceRef = z.infer<typeof sourceRefSchema>;
+
 const common = {
   id: id.optional(),
   title: text,
@@ -112,6 +127,12 @@ const common = {
   related: z.array(itemKey).default([]),
   attachments: z.array(attachmentSchema).default([]),
   keyFigures: z.array(keyFigureSchema).default([]),
+  /** The date the source gives, as precise as it gives it (see source-date.ts); never the site's publishing time. */
+  sourceDate: sourceDateSchema.optional(),
+  /** The source documents the item draws on. */
+  sources: z.array(sourceRefSchema).default([]),
+  /** What in the item is the editors' own text and not the source's, in the item's language. */
+  editorialNote: text.optional(),
 };
 
 export const itemFrontmatterSchemas = {
@@ -136,6 +157,8 @@ export const itemFrontmatterSchemas = {
     ...common,
     documentType: z.enum(documentTypes),
     sourceUrl: z.url().optional(),
+    /** The issuer's diary (journal) number, as the source writes it. */
+    diaryNumber: text.optional(),
   }),
 } as const;
 
@@ -162,5 +185,6 @@ export type ItemData = {
     budget?: { amount: number; currency: string };
     documentType?: (typeof documentTypes)[number];
     sourceUrl?: string;
+    diaryNumber?: string;
   };
 };

@@ -27,7 +27,10 @@ export type JsonLdItem = SeoItem &
   Pick<
     ItemDetail,
     "pages" | "isbn" | "periodStart" | "periodEnd" | "budget" | "sourceUrl" | "topics" | "places" | "organisations"
-  >;
+  > & {
+    /** The source's own date (2016, 2019-10 or 2019-10-01): schema.org dates are ISO 8601, which allows a year or a month. */
+    sourceDate?: string | null;
+  };
 
 export type Crumb = { name: string; url: string };
 
@@ -76,7 +79,7 @@ export function buildItemNode(item: JsonLdItem, site: SiteContext): JsonLdObject
     headline: item.title,
     description: item.summary,
     inLanguage: item.locale,
-    datePublished: item.publishedAt ?? undefined,
+    datePublished: item.sourceDate ?? undefined,
     dateModified: item.updatedAt ?? undefined,
     keywords: item.topics.map((t) => t.name).join(", ") || undefined,
     spatialCoverage: oneOrMany(places(item)),

@@ -18,8 +18,10 @@ async function searchFor(page: Page, locale: "da" | "sv", query: string, languag
 
 function crossLanguageTests() {
   for (const locale of ["da", "sv"] as const) {
+    // Every Swedish case has a Danish version, which the Danish interface shows in its place: there the reader
+    // asks for Swedish items with the language filter.
     test(`in ${locale}, the Danish query 'udbud' finds Swedish cases about upphandling`, async ({ page }) => {
-      await searchFor(page, locale, "udbud");
+      await searchFor(page, locale, "udbud", locale === "da" ? "sv" : undefined);
       expect(new URL(page.url()).pathname).toBe(searchPath[locale]);
       const swedishCase = page.locator('[data-testid="search-hit"][data-locale="sv"][data-type="case"]');
       await expect(swedishCase.first()).toBeVisible();

@@ -13,7 +13,7 @@ const seeds: { seed: string; path: string; facts: (string | RegExp)[] }[] = [
       "Vækstcenter for socialøkonomiske virksomheder",
       /STAR|Styrelsen for Arbejdsmarked og Rekruttering/,
       "Jesper",
-      "PDF",
+      "Cabis oversigt over publikationer",
     ],
   },
   {
@@ -49,6 +49,29 @@ const seeds: { seed: string; path: string; facts: (string | RegExp)[] }[] = [
     seed: "001 case: Clean Car Service (sv)",
     path: "/sv/fall/clean-car-service-goteborg",
     facts: ["1 mars 2018", "Volvo Cars", "Vägen ut!", /Göteborg/],
+  },
+  {
+    seed: "001 good examples (da)",
+    path: "/da/artikler/gode-eksempler-samarbejde-med-arbejdsmarkedsintegrerende-socialoekonomiske-virksomheder",
+    facts: [
+      "1. oktober 2019",
+      "Åsa Bengtsson",
+      "Östra Södertörn",
+      "Vänersborg",
+      "Söderhamn",
+      "Karlskrona",
+      "Clean Car Service",
+    ],
+  },
+  {
+    seed: "001 case: reserved procurement (da)",
+    path: "/da/cases/reserverede-kontrakter-vaenersborg-og-soederhamn",
+    facts: ["Vänersborg", "Söderhamn", "Tillväxtverket", /reserverede kontrakter/i],
+  },
+  {
+    seed: "001 case: municipal spin-offs (da)",
+    path: "/da/cases/kommunale-udskillelser-karlskrona",
+    facts: ["KASAK", "CooPartner", "Karlskrona"],
   },
   {
     seed: "002 SKR development network (sv)",
@@ -107,6 +130,26 @@ test("the pre-study links its reference documents, which carry issuer and docume
   await references.first().click();
   await expect(page).toHaveURL(/\/sv\/dokument\//);
   const facts = page.getByTestId("facts");
-  await expect(facts).toContainText("Avsändare");
+  await expect(facts).toContainText("Utfärdare");
   await expect(facts).toContainText("Dokumenttyp");
+});
+
+test("an item page names its source and dates it only as precisely as the source does", async ({ page }) => {
+  await page.goto("/da/publikationer/erfaringsopsamling-pulje-kommuner-og-socialoekonomiske-virksomheder");
+  const source = page.getByTestId("item-source");
+  await expect(source.getByRole("heading", { name: "Kilde" })).toBeVisible();
+  await expect(source).toContainText("Cabi");
+  const facts = page.getByTestId("facts");
+  await expect(facts).toContainText("Kildens dato");
+  await expect(facts).toContainText("2016");
+  await expect(page.locator("main")).not.toContainText(/1\. jan/);
+  await expect(page.locator('main a[href$=".pdf"]')).toHaveCount(0);
+
+  await page.goto("/sv/artiklar/goda-exempel-samverkan-med-arbetsintegrerande-sociala-foretag");
+  await expect(page.getByTestId("item-source").getByRole("heading", { name: "Källa" })).toBeVisible();
+  await expect(page.getByTestId("facts")).toContainText("1 oktober 2019");
+
+  await page.goto("/sv/dokument/program-for-okat-och-utvecklat-ideburet-foretagande");
+  await expect(page.getByTestId("facts")).toContainText("februari 2012");
+  await expect(page.getByTestId("document-request")).toBeVisible();
 });

@@ -77,6 +77,38 @@ describe.each(databases)("admin items and logins on the $name database", (databa
     expect((await listRevisions(client, first.id))[0]!.action).toBe("restore");
   });
 
+  it("saves a source date as precise as the source, refuses a made-up one, and restores an older revision without losing it", async () => {
+    const client = database.client();
+    const bad = await saveItem(client, editor, {
+      id: null,
+      baseVersion: 0,
+      values: draft({ sourceDate: "1. jan. 2016" }),
+      intent: "save",
+    });
+    expect(bad).toMatchObject({ status: "invalid", errors: { sourceDate: { code: "sourceDate" } } });
+    const first = await saveItem(client, editor, {
+      id: null,
+      baseVersion: 0,
+      values: draft({ sourceDate: "2019-10" }),
+      intent: "save",
+    });
+    expect(first.status).toBe("saved");
+    if (first.status !== "saved") return;
+    expect((await client.item.findUniqueOrThrow({ where: { id: first.id } })).sourceDate).toBe("2019-10");
+    // A revision written before items had a source date holds no such field.
+    const [revision] = await listRevisions(client, first.id);
+    const older: Partial<ItemValues> = { ...first.values };
+    delete older.sourceDate;
+    await client.revision.update({ where: { id: revision!.id }, data: { snapshot: older } });
+    const restored = await restoreRevision(client, editor, {
+      itemId: first.id,
+      revisionId: revision!.id,
+      baseVersion: 1,
+    });
+    expect(restored.status).toBe("saved");
+    expect((await client.item.findUniqueOrThrow({ where: { id: first.id } })).sourceDate).toBe("2019-10");
+  });
+
   it("refuses a save based on an older version and changes nothing", async () => {
     const client = database.client();
     const created = await saveItem(client, editor, { id: null, baseVersion: 0, values: draft(), intent: "save" });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { loadCatalogue } from "@/lib/content/load";
 import { importCatalogue } from "@/lib/content/import";
 import { exportCatalogue } from "@/lib/content/export";
+import { writeStoredFile } from "@/lib/file-store";
 import { getEditableItem, saveItem } from "@/lib/admin/items";
 import { listRecords, saveRecord } from "@/lib/admin/records";
 import type { RecordKind, RecordValues } from "@/lib/admin/record-form";
@@ -93,6 +94,36 @@ describe.each(databases)("content export on the $name database", (database) => {
     } finally {
       await rm(copy, { recursive: true, force: true });
       await rm(fresh, { recursive: true, force: true });
+    }
+  });
+
+  it("writes an uploaded attachment's file into content/files, so that the exported folder loads", async () => {
+    const client = database.client();
+    await importCatalogue(client, await loadCatalogue(realContent));
+    const copy = await copyOf(realContent);
+    try {
+      const bytes = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(1000, 32), Buffer.from("\n%%EOF\n")]);
+      await writeStoredFile(client, "a1b2-upload.pdf", [bytes], { maxBytes: 1e9 });
+      const item = await client.item.findFirstOrThrow({ where: { locale: "da" }, orderBy: { contentKey: "asc" } });
+      await client.attachment.create({
+        data: {
+          itemId: item.id,
+          title: "Bilag",
+          fileName: "bilag.pdf",
+          mimeType: "application/pdf",
+          sizeBytes: bytes.length,
+          location: "files/a1b2-upload.pdf",
+          position: 0,
+        },
+      });
+      const report = await exportCatalogue(client, copy);
+      expect(report.written).toContain("files/a1b2-upload.pdf");
+      expect(Buffer.compare(await readFile(path.join(copy, "files", "a1b2-upload.pdf")), bytes)).toBe(0);
+      const reloaded = await loadCatalogue(copy);
+      expect(reloaded.items.find((i) => i.key === item.contentKey)!.data.attachments).toHaveLength(1);
+      expect((await exportCatalogue(client, copy)).written).toEqual([]);
+    } finally {
+      await rm(copy, { recursive: true, force: true });
     }
   });
 

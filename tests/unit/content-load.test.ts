@@ -50,6 +50,26 @@ describe("loading content/", () => {
     );
   });
 
+  it("refuses an attachment whose file is not in content/files, or whose size is not the file's, naming file and field", async () => {
+    const { problems } = await problemsAfter("items/da/publication/testrapport.md", (t) =>
+      t.replace(
+        "attachments:\n",
+        "attachments:\n  - { title: Findes ikke, fileName: mangler.pdf, mimeType: application/pdf, sizeBytes: 1850000, location: files/mangler.pdf }\n  - { title: Forkert størrelse, fileName: testrapport.pdf, mimeType: application/pdf, sizeBytes: 99, location: files/testrapport.pdf }\n",
+      ),
+    );
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          file: expect.stringMatching(/items\/da\/publication\/testrapport\.md$/),
+          field: "attachments[0].location",
+          message: expect.stringContaining('"mangler.pdf" is not in'),
+        }),
+        expect.objectContaining({ field: "attachments[1].sizeBytes", message: expect.stringContaining("holds 1234") }),
+      ]),
+    );
+    expect(problems.some((p) => p.field === "attachments[2].location")).toBe(false);
+  });
+
   it("reads a time with its offset, and a date alone as before", async () => {
     const scratch = await scratchContent();
     cleanup = scratch.remove;

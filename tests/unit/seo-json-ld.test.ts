@@ -25,7 +25,8 @@ const base: JsonLdItem = {
   slug: "eksempel",
   title: "Titel",
   summary: "Resumé",
-  publishedAt: "2021-01-01T00:00:00.000Z",
+  publishedAt: "2026-11-22T13:05:44.000Z",
+  sourceDate: "2021-01",
   translation: null,
   pages: null,
   isbn: null,
@@ -50,7 +51,7 @@ describe("JSON-LD per item type", () => {
       headline: "Titel",
       description: "Resumé",
       inLanguage: "da",
-      datePublished: "2021-01-01T00:00:00.000Z",
+      datePublished: "2021-01",
       url: "https://kb.example.org/da/artikler/eksempel",
       keywords: "Partnerskaber",
       author: { "@type": "Organization", name: "Socialøkonomi i kommunerne" },
@@ -97,7 +98,7 @@ describe("JSON-LD per item type", () => {
       author: org("Rambøll"),
       sponsor: org("SKR"),
       inLanguage: "da",
-      datePublished: "2021-01-01T00:00:00.000Z",
+      datePublished: "2021-01",
     });
     const printed = node({ type: "publication", organisations, pages: 64, isbn: "978-87-93072-00-0" });
     expect(printed).toMatchObject({ "@type": ["Report", "Book"], numberOfPages: 64, isbn: "978-87-93072-00-0" });
@@ -161,8 +162,14 @@ describe("JSON-LD per item type", () => {
     });
   });
 
+  it("dates the item by its source, as precisely as the source does, never by the site's publishing time", () => {
+    expect(node({ sourceDate: "2016" })).toMatchObject({ datePublished: "2016" });
+    expect(node({ sourceDate: "2019-10-01" })).toMatchObject({ datePublished: "2019-10-01" });
+    expect(node({ sourceDate: null })).not.toHaveProperty("datePublished");
+  });
+
   it("leaves out properties without a value", () => {
-    const n = node({ topics: [], places: [], publishedAt: null });
+    const n = node({ topics: [], places: [], sourceDate: null });
     expect(n).not.toHaveProperty("keywords");
     expect(n).not.toHaveProperty("spatialCoverage");
     expect(n).not.toHaveProperty("datePublished");

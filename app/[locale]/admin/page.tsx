@@ -5,6 +5,7 @@ import { requireStaff } from "@/lib/auth/guard";
 import { adminLocale, adminPath } from "@/lib/admin/paths";
 import { itemCounts } from "@/lib/admin/items";
 import { outboxCounts } from "@/lib/contact/outbox";
+import { placeholderAdvisers } from "@/lib/admin/placeholder-advisers";
 
 export const dynamic = "force-dynamic";
 
@@ -17,6 +18,7 @@ export default async function AdminHome({ params }: Props) {
   const t = await getTranslations({ locale, namespace: "Admin" });
   const counts = await itemCounts(db());
   const mail = staff.role === "admin" ? await outboxCounts(db()) : null;
+  const placeholders = await placeholderAdvisers(db());
   return (
     <>
       <h1 className="mb-4 text-2xl font-bold">{t("dashboard.title")}</h1>
@@ -45,6 +47,14 @@ export default async function AdminHome({ params }: Props) {
             <NextLink href={adminPath(locale, "mail")} prefetch={false}>
               <span className="block text-3xl font-bold">{mail.waiting}</span>
               {t("dashboard.waitingMail", { count: mail.waiting })}
+            </NextLink>
+          </li>
+        )}
+        {placeholders.length > 0 && (
+          <li className="rounded border-2 border-[#b3261e] p-4" data-testid="placeholder-advisers">
+            <NextLink href={adminPath(locale, "advisers")} prefetch={false}>
+              <span className="block text-3xl font-bold">{placeholders.length}</span>
+              {t("dashboard.placeholderAdvisers", { count: placeholders.length })}
             </NextLink>
           </li>
         )}

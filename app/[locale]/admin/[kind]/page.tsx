@@ -5,6 +5,7 @@ import { requireStaff } from "@/lib/auth/guard";
 import { roleAllows } from "@/lib/auth/roles";
 import { adminLocale, adminPath } from "@/lib/admin/paths";
 import { listRecords, recordChoices, recordKinds } from "@/lib/admin/records";
+import { placeholderAdvisers } from "@/lib/admin/placeholder-advisers";
 import {
   emptyRecordValues,
   isRecordKind,
@@ -78,6 +79,7 @@ export default async function RecordsPage({ params, searchParams }: Props) {
   const fields = recordFields[kind];
   const collator = new Intl.Collator(locale);
   rows.sort((a, b) => collator.compare(a.label, b.label));
+  const placeholders = kind === "advisers" ? await placeholderAdvisers(db()) : [];
   const savedRow = saved ? rows.find((r) => r.id === saved) : undefined;
   return (
     <>
@@ -88,6 +90,14 @@ export default async function RecordsPage({ params, searchParams }: Props) {
         </p>
       )}
       {rows.length === 0 && <p className="mb-4">{t("records.noRecords")}</p>}
+      {placeholders.length > 0 && (
+        <p role="note" className="mb-4 border-l-4 border-[#b3261e] pl-3" data-testid="placeholder-advisers">
+          {t("records.placeholderAdvisers", {
+            count: placeholders.length,
+            names: placeholders.map((p) => `${p.name} (${p.email})`).join(", "),
+          })}
+        </p>
+      )}
       <ul className="space-y-3">
         {rows.map((row) => (
           <li key={row.id} id={`record-${row.id}`}>

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { PageShell } from "@/components/site/page-shell";
 import { FactsBox } from "@/components/content/facts-box";
+import { ItemSource } from "@/components/content/item-source";
 import { ItemList } from "@/components/content/item-list";
 import { JsonLd } from "@/components/seo/json-ld";
 import { itemJsonLd } from "@/lib/seo/json-ld";
@@ -103,6 +104,7 @@ export default async function ItemPage(props: Props) {
           </div>
           <div className="flex flex-col gap-6" lang={locale}>
             <FactsBox item={item} locale={locale} />
+            <ItemSource item={item} locale={locale} />
             {item.attachments.length > 0 && (
               <section aria-labelledby="attachments-heading">
                 <h2 id="attachments-heading" className="text-lg font-bold">

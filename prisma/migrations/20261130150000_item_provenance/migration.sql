@@ -1,0 +1,5 @@
+-- AlterTable
+ALTER TABLE "Item" ADD COLUMN     "diaryNumber" TEXT,
+ADD COLUMN     "editorialNote" TEXT,
+ADD COLUMN     "sourceDate" TEXT,
+ADD COLUMN     "sources" JSONB;
