@@ -6,7 +6,9 @@ import { diffWordsWithSpace } from "diff";
 import type { Db } from "@/lib/database/client";
 import { Prisma, type ItemStatus, type ItemType, type Locale } from "@/lib/generated/prisma/client";
 import type { Staff } from "@/lib/auth/sessions";
+import { isVisible, scheduledWhere, visibleWhere } from "@/lib/catalogue/visibility";
 import { audit } from "./audit";
+import type { Choice } from "./catalogue";
 import {
   dateToWallClock,
   itemListFields,
@@ -24,7 +26,7 @@ import {
 export type DisplayStatus = "draft" | "published" | "scheduled" | "archived";
 
 export function displayStatus(status: ItemStatus, publishedAt: Date | null, now = new Date()): DisplayStatus {
-  if (status === "published" && publishedAt && publishedAt > now) return "scheduled";
+  if (status === "published" && !isVisible({ status, publishedAt }, now)) return "scheduled";
   return status;
 }
 
@@ -75,10 +77,10 @@ export async function listAdminItems(client: Db, query: ItemListQuery): Promise<
       where.push({ status: query.status });
       break;
     case "published":
-      where.push({ status: "published", OR: [{ publishedAt: null }, { publishedAt: { lte: now } }] });
+      where.push(visibleWhere(now));
       break;
     case "scheduled":
-      where.push({ status: "published", publishedAt: { gt: now } });
+      where.push(scheduledWhere(now));
       break;
   }
   if (query.topic) where.push({ topics: { some: { topic: { slug: query.topic } } } });
@@ -106,7 +108,6 @@ export async function listAdminItems(client: Db, query: ItemListQuery): Promise<
   return rows.map((r) => ({ ...r, status: displayStatus(r.status, r.publishedAt, now) }));
 }
 
-export type Choice = { value: string; label: string };
 export type EditorChoices = {
   topics: Choice[];
   places: Choice[];
@@ -531,8 +532,8 @@ export async function itemCounts(client: Db): Promise<Record<DisplayStatus, numb
   const now = new Date();
   const [draft, published, scheduled, archived] = await Promise.all([
     client.item.count({ where: { status: "draft" } }),
-    client.item.count({ where: { status: "published", OR: [{ publishedAt: null }, { publishedAt: { lte: now } }] } }),
-    client.item.count({ where: { status: "published", publishedAt: { gt: now } } }),
+    client.item.count({ where: visibleWhere(now) }),
+    client.item.count({ where: scheduledWhere(now) }),
     client.item.count({ where: { status: "archived" } }),
   ]);
   return { draft, published, scheduled, archived };

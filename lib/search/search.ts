@@ -3,6 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/database/client";
 import type { Country, ItemType, Locale } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
+import { visibleSql } from "@/lib/catalogue/visibility";
 import { filterKeys, MAX_PAGE, PAGE_SIZE, type FilterKey, type SearchParams } from "./params";
 import { START_MARK, STOP_MARK, toSegments, type Segment } from "./highlight";
 
@@ -11,8 +12,8 @@ import { START_MARK, STOP_MARK, toSegments, type Segment } from "./highlight";
 // language, and each item is matched with the parse of its own language. Terms found in the glossary
 // are widened with their counterparts in both languages by rewriting those parses (ts_rewrite).
 
-export type FacetValue = { value: string; count: number; label?: string };
-export type Facets = Record<FilterKey, FacetValue[]>;
+export type SearchFacetValue = { value: string; count: number; label?: string };
+export type SearchFacetCounts = Record<FilterKey, SearchFacetValue[]>;
 
 export type SearchHit = {
   id: string;
@@ -49,7 +50,7 @@ export type SearchOutcome = {
   page: number;
   pageCount: number;
   results: SearchHit[];
-  facets: Facets;
+  facets: SearchFacetCounts;
   widened: Widening[];
   /** A corrected query worth trying, when there are few or no hits. */
   suggestion: string | null;
@@ -74,11 +75,6 @@ const MAX_WIDENINGS = 6;
 const MIN_FORM_LENGTH = 3;
 const MAX_SUGGESTION_WORDS = 6;
 const SIMILAR_TITLES = 8;
-
-const visible = (alias: string) =>
-  Prisma.raw(
-    `${alias}.status = 'published' AND (${alias}."publishedAt" IS NULL OR ${alias}."publishedAt" <= (now() AT TIME ZONE 'UTC'))`,
-  );
 
 function tsquery(lang: Lang, parser: keyof typeof parsers, text: string) {
   return Prisma.sql`search_normalize_query(${config[lang]}, ${parsers[parser]}(${config[lang]}, ${text}))`;
@@ -231,7 +227,7 @@ function filtersExcept(params: SearchParams, except?: FilterKey, alias = "m"): P
 }
 
 type HitRow = Omit<SearchHit, "title" | "snippet"> & { titleHeadline: string; snippetHeadline: string };
-type TopicFacetRow = FacetValue & { nameDa: string; nameSv: string };
+type TopicFacetRow = SearchFacetValue & { nameDa: string; nameSv: string };
 type MainRow = {
   nodes: number;
   /** More items matched than were counted: counts below come from a sample. */
@@ -240,11 +236,11 @@ type MainRow = {
   scale: number;
   total: number;
   results: HitRow[];
-  type: FacetValue[];
+  type: SearchFacetValue[];
   topic: TopicFacetRow[];
-  country: FacetValue[];
-  lang: FacetValue[];
-  year: FacetValue[];
+  country: SearchFacetValue[];
+  lang: SearchFacetValue[];
+  year: SearchFacetValue[];
 };
 
 const titleOptions = `HighlightAll=true, StartSel=${START_MARK}, StopSel=${STOP_MARK}`;
@@ -328,7 +324,7 @@ function pageRows(p: Parts, chosen: Prisma.Sql): Prisma.Sql {
       ${p.hasText ? Prisma.sql`ts_headline(search_config(p.locale::text), p.title, ${own}, ${titleOptions})` : Prisma.sql`p.title`} AS "titleHeadline",
       ${p.hasText ? Prisma.sql`ts_headline(search_config(p.locale::text), ${snippetText}, ${own}, ${snippetOptions})` : snippetText} AS "snippetHeadline",
       (SELECT json_build_object('locale', t.locale, 'type', t.type, 'slug', t.slug, 'title', t.title)
-        FROM "Item" t WHERE (t.id = p."translationOfId" OR t."translationOfId" = p.id) AND ${visible("t")}
+        FROM "Item" t WHERE (t.id = p."translationOfId" OR t."translationOfId" = p.id) AND ${visibleSql("t")}
         LIMIT 1) AS "alsoIn"
     FROM (SELECT c.n, i.* FROM (${chosen}) c JOIN "Item" i ON i.id = c.id) p
   ) r)`;
@@ -371,7 +367,7 @@ async function countAndRank(
       SELECT i.id, i.type, i.locale, i.country, i.year, i."publishedAt", i."translationOfId",
         (i.ctid::text::point)[0]::int AS block
       FROM "Item" i
-      WHERE ${visible("i")} AND ${p.textMatch}
+      WHERE ${visibleSql("i")} AND ${p.textMatch}
       LIMIT ${limit + 1}
     ),
     seen AS MATERIALIZED (SELECT count(*)::int AS n, max(block) AS last FROM matched_all),
@@ -411,14 +407,14 @@ async function boundedPage(client: Sql, params: SearchParams, uiLocale: Locale, 
   // Checked row by row through the id indexes (OFFSET 0 keeps PostgreSQL from turning the check into a
   // hash of every match, which costs more than the whole page when only a few rows are read).
   const other = (join: string) => Prisma.sql`EXISTS (SELECT 1 FROM "Item" t WHERE ${Prisma.raw(join)}
-    AND t.locale = ${uiLocale}::"Locale" AND ${visible("t")}
+    AND t.locale = ${uiLocale}::"Locale" AND ${visibleSql("t")}
     AND t."searchVector" @@ ${uiLocale === "da" ? p.q.da : p.q.sv} OFFSET 0)`;
   const dedupe = (a: string) =>
     params.lang
       ? Prisma.sql`TRUE`
       : Prisma.sql`(${Prisma.raw(a)}.locale = ${uiLocale}::"Locale" OR ((${Prisma.raw(a)}."translationOfId" IS NULL
           OR NOT ${other(`t.id = ${a}."translationOfId"`)}) AND NOT ${other(`t."translationOfId" = ${a}.id`)}))`;
-  const headWhere = Prisma.sql`${visible("i")} AND ${filtersExcept(params, undefined, "i")}`;
+  const headWhere = Prisma.sql`${visibleSql("i")} AND ${filtersExcept(params, undefined, "i")}`;
   const where = Prisma.sql`${p.textMatch} AND ${headWhere} AND ${dedupe("i")}`;
   const want = p.offset + PAGE_SIZE;
   const newest = Prisma.sql`"publishedAt" DESC NULLS LAST, year DESC NULLS LAST, id`;
@@ -471,7 +467,7 @@ async function runSearch(
   const row = await countAndRank(client, params, uiLocale, p, limit);
   if (!row.sampled) return row;
   const results = await boundedPage(client, params, uiLocale, p);
-  const scaled = <F extends FacetValue>(f: F): F => ({ ...f, count: estimate(f.count * row.scale) });
+  const scaled = <F extends SearchFacetValue>(f: F): F => ({ ...f, count: estimate(f.count * row.scale) });
   // A first page that is not full lists every hit: then the total is known exactly. Otherwise the
   // estimate is at least what has been listed, and one more when the page is full.
   const exactTotal = params.page === 1 && results.length < PAGE_SIZE ? results.length : null;
@@ -506,7 +502,7 @@ async function suggestQuery(client: Sql, q: string): Promise<string | null> {
   if (!words.length) return null;
   const knownIn = (lang: Lang) => Prisma.sql`(
     numnode(plainto_tsquery(${config[lang]}, w.word)) = 0 OR EXISTS (
-      SELECT 1 FROM "Item" i WHERE i.locale = ${lang}::"Locale" AND ${visible("i")}
+      SELECT 1 FROM "Item" i WHERE i.locale = ${lang}::"Locale" AND ${visibleSql("i")}
         AND i."searchVector" @@ search_normalize_query(${config[lang]}, plainto_tsquery(${config[lang]}, w.word))))`;
   const rows = await client.$queryRaw<SuggestionRow[]>`
     SELECT w.n::int AS n, w.word, (${knownIn("da")} OR ${knownIn("sv")}) AS known, best.candidate, best.similarity
@@ -554,7 +550,7 @@ async function similarTitles(client: Sql, q: string, suggestion: string): Promis
       to_char(s."publishedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "publishedAt", NULL AS "alsoIn"
     FROM (
       SELECT c.*, word_similarity(${q}, c.title) AS similarity FROM (
-        SELECT i.* FROM "Item" i WHERE ${visible("i")} AND (${head("da")} OR ${head("sv")}) LIMIT ${CANDIDATES}
+        SELECT i.* FROM "Item" i WHERE ${visibleSql("i")} AND (${head("da")} OR ${head("sv")}) LIMIT ${CANDIDATES}
       ) c
       ORDER BY similarity DESC, c.id LIMIT ${SIMILAR_TITLES}
     ) s

@@ -2,16 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { cached } from "@/lib/cache/cached";
 import { cacheTags } from "@/lib/cache/tags";
-import type { ItemType, Locale, Prisma } from "@/lib/generated/prisma/client";
-
-// Published and, when scheduled, due (the same rule as lib/catalogue/items.ts).
-function visible(now: Date): Prisma.ItemWhereInput {
-  return { status: "published", OR: [{ publishedAt: null }, { publishedAt: { lte: now } }] };
-}
-
-function isVisible(item: { status: string; publishedAt: Date | null } | null, now: Date) {
-  return !!item && item.status === "published" && (!item.publishedAt || item.publishedAt <= now);
-}
+import type { ItemType, Locale } from "@/lib/generated/prisma/client";
+import { readerVersionWhere, visibleTranslation, visibleWhere } from "@/lib/catalogue/visibility";
 
 export type SitemapItem = {
   type: ItemType;
@@ -36,7 +28,7 @@ const refSelect = { type: true, locale: true, slug: true, status: true, publishe
 // List every published item with its visible translation, for the sitemap
 export async function listSitemapItems(now = new Date()): Promise<SitemapItem[]> {
   const rows = await db().item.findMany({
-    where: visible(now),
+    where: visibleWhere(now),
     orderBy: [{ locale: "asc" }, { type: "asc" }, { slug: "asc" }],
     select: {
       type: true,
@@ -48,7 +40,7 @@ export async function listSitemapItems(now = new Date()): Promise<SitemapItem[]>
     },
   });
   return rows.map((row) => {
-    const translation = [row.translationOf, row.translatedBy].find((t) => isVisible(t, now));
+    const translation = visibleTranslation(row, now);
     return {
       type: row.type,
       locale: row.locale,
@@ -68,13 +60,7 @@ export async function listTopicSlugs(): Promise<string[]> {
 // List the newest published items for a locale's feed: both languages, of a translated pair only the reader's version
 export async function listFeedItems(locale: Locale, limit = 30, now = new Date()): Promise<FeedItem[]> {
   const rows = await db().item.findMany({
-    where: {
-      ...visible(now),
-      NOT: [
-        { locale: { not: locale }, translatedBy: { is: { ...visible(now), locale } } },
-        { locale: { not: locale }, translationOf: { is: { ...visible(now), locale } } },
-      ],
-    },
+    where: { ...visibleWhere(now), ...readerVersionWhere(locale, now) },
     orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { title: "asc" }],
     take: limit,
     select: { type: true, locale: true, slug: true, title: true, summary: true, publishedAt: true },
