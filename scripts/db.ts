@@ -3,7 +3,7 @@
 import { openDatabase } from "@/lib/database/runtime";
 import { applyMigrations, createMigration, pendingSchemaChanges } from "@/lib/database/migrations";
 import { createPrismaClient } from "@/lib/database/client";
-import { formatReport, prepareDatabase } from "@/lib/database/prepare";
+import { formatReport, prepareDatabase } from "./prepare";
 import { loadCatalogue, ContentError } from "@/lib/content/load";
 import { importCatalogue } from "@/lib/content/import";
 
