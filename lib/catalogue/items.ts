@@ -41,7 +41,7 @@ export type ItemDetail = ItemSummary & {
   related: ItemSummary[];
 };
 
-const summarySelect = {
+export const summarySelect = {
   id: true,
   type: true,
   locale: true,

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { cached } from "@/lib/cache/cached";
 import { cacheTags } from "@/lib/cache/tags";
 import type { ItemType, Locale, Prisma } from "@/lib/generated/prisma/client";
-import type { ItemSummary } from "./items";
+import { summarySelect, type ItemSummary } from "./items";
 import { readerVersionWhere, visibleWhere } from "./visibility";
 import type { ListingFilters } from "./filters";
 
@@ -29,14 +29,7 @@ export type Listing = {
 export const pageSize = 20;
 
 const entrySelect = {
-  id: true,
-  type: true,
-  locale: true,
-  slug: true,
-  title: true,
-  summary: true,
-  publishedAt: true,
-  year: true,
+  ...summarySelect,
   country: true,
   topics: { select: { topic: { select: { slug: true } } } },
   places: { select: { place: { select: { slug: true, kind: true } } } },

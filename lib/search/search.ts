@@ -6,7 +6,7 @@ import { MAX_PAGE, PAGE_SIZE, type SearchParams } from "./params";
 import { toSegments } from "./highlight";
 import { boundedPage, estimate } from "./estimated";
 import { countAndRank, EXACT_LIMIT } from "./exact";
-import { parts, type Parts, type Sql } from "./query";
+import { parts, type Sql } from "./query";
 import { similarTitles, suggestQuery } from "./suggestions";
 import { describeWidening, findGlossaryTerms, parseInput, resolveQueries } from "./widening";
 import type { MainRow, SearchFacetValue, SearchOutcome } from "./types";
@@ -24,14 +24,10 @@ export { EXACT_LIMIT };
 /** With fewer hits than this, a 'did you mean' is looked for. */
 const FEW_HITS = 3;
 
-async function runSearch(
-  client: Sql,
-  params: SearchParams,
-  uiLocale: Locale,
-  p: Parts,
-  limit: number,
-): Promise<MainRow> {
-  const row = await countAndRank(client, params, uiLocale, p, limit);
+// Count and rank exactly; when more matched than could be counted, take the page by the estimated path
+async function runSearch(...args: Parameters<typeof countAndRank>): Promise<MainRow> {
+  const [client, params, uiLocale, p] = args;
+  const row = await countAndRank(...args);
   if (!row.sampled) return row;
   const results = await boundedPage(client, params, uiLocale, p);
   const scaled = <F extends SearchFacetValue>(f: F): F => ({ ...f, count: estimate(f.count * row.scale) });

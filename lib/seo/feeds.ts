@@ -4,6 +4,7 @@ import { cached } from "@/lib/cache/cached";
 import { cacheTags } from "@/lib/cache/tags";
 import type { ItemType, Locale } from "@/lib/generated/prisma/client";
 import { readerVersionWhere, visibleTranslation, visibleWhere } from "@/lib/catalogue/visibility";
+import type { ItemSummary } from "@/lib/catalogue/items";
 
 export type SitemapItem = {
   type: ItemType;
@@ -13,15 +14,8 @@ export type SitemapItem = {
   translation: { type: ItemType; locale: Locale; slug: string } | null;
 };
 
-export type FeedItem = {
-  type: ItemType;
-  locale: Locale;
-  slug: string;
-  title: string;
-  summary: string;
-  /** Null for an item published without a date: the feed then gives it no pubDate rather than a made-up one. */
-  publishedAt: string | null;
-};
+/** publishedAt is null for an item published without a date: the feed then gives it no pubDate rather than a made-up one. */
+export type FeedItem = Pick<ItemSummary, "type" | "locale" | "slug" | "title" | "summary" | "publishedAt">;
 
 const refSelect = { type: true, locale: true, slug: true, status: true, publishedAt: true } as const;
 
