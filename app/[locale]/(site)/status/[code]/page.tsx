@@ -16,7 +16,7 @@ export function generateStaticParams() {
 export const metadata: Metadata = { robots: { index: false } };
 
 // The 404, 500 and 503 pages as whole documents; the server sends them, without scripts, in place of Next's
-// script-only error shell (scripts/server.ts).
+// script-only error shell (lib/server/status-pages.ts).
 export default async function StatusPage({ params }: Props) {
   const { locale, code } = await params;
   checkPageParams({ locale });
