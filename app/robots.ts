@@ -1,5 +1,5 @@
+import { siteUrl } from "@/lib/seo/urls";
 import type { MetadataRoute } from "next";
-import { siteUrl } from "@/lib/env";
 import { routing } from "@/lib/i18n/routing";
 
 // SITE_URL is read when served, not frozen at build time.

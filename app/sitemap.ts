@@ -1,10 +1,9 @@
 import type { MetadataRoute } from "next";
-import { siteUrl } from "@/lib/env";
 import type { Href } from "@/lib/i18n/alternates";
 import { routing } from "@/lib/i18n/routing";
 import { sections } from "@/lib/catalogue/sections";
 import { cachedSitemapItems, cachedTopicSlugs } from "@/lib/seo/feeds";
-import { absoluteUrl, itemLanguages, itemUrl, localizedUrls } from "@/lib/seo/urls";
+import { absoluteUrl, itemLanguages, itemUrl, localizedUrls, siteUrl } from "@/lib/seo/urls";
 
 // Rendered per request (the build has no database) from the data cache, which the catalogue tag clears.
 export const dynamic = "force-dynamic";

@@ -6,7 +6,9 @@ const globalForPrisma = globalThis as unknown as { prisma?: ReturnType<typeof cr
 
 // The one PrismaClient of the app; it connects on first use, so importing it never needs a database
 export function db() {
-  const { DATABASE_URL, DATABASE_POOL_SIZE } = env();
-  globalForPrisma.prisma ??= createPrismaClient(DATABASE_URL, DATABASE_POOL_SIZE);
+  if (!globalForPrisma.prisma) {
+    const { DATABASE_URL, DATABASE_POOL_SIZE } = env();
+    globalForPrisma.prisma = createPrismaClient(DATABASE_URL, DATABASE_POOL_SIZE);
+  }
   return globalForPrisma.prisma;
 }

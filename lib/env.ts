@@ -1,34 +1,121 @@
+// Every setting the server reads from its environment (README, "Settings"), in one zod schema with the newcomer's
+// defaults. The whole environment is checked once when the server starts (instrumentation.ts), so that a wrong value
+// stops it with a message naming the variable; modules read their one setting through setting(), at the time they
+// need it. An empty variable counts as unset.
 import { z } from "zod";
 
-const schema = z.object({
-  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
-  SITE_URL: z.url().default("http://localhost:3000"),
-});
+const whole = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const positive = (max: number) => z.coerce.number().positive().max(max);
+const port = whole(1, 65_535);
+const seconds = (fallback: number) => positive(86_400).default(fallback);
+const postgresUrl = z.url({ protocol: /^postgres(ql)?$/ });
+const pinoLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
-export type Env = z.infer<typeof schema>;
+// The mail outbox's timings, checked together by lib/contact/outbox.ts
+export const mailTimingShape = {
+  MAIL_LEASE_SECONDS: seconds(120),
+  MAIL_TIMEOUT_SECONDS: seconds(60),
+  MAIL_CONNECT_SECONDS: positive(86_400).optional(),
+  MAIL_BACKOFF_SECONDS: seconds(30),
+  MAIL_MAX_WAIT_SECONDS: seconds(3600),
+  MAIL_MAX_ATTEMPTS: whole(1, 1000).default(8),
+};
 
-let parsed: Env | undefined;
+const shape = {
+  PORT: port.default(3000),
+  DATABASE_URL: postgresUrl.optional(),
+  DATABASE_POOL_SIZE: whole(1, 100).default(10),
+  EMBEDDED_DB_DIR: z.string().optional(),
+  EMBEDDED_DB_PORT: port.optional(),
+  CONTENT_DIR: z.string().default("content"),
+  SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().default("Socialøkonomi i kommunerne <no-reply@localhost>"),
+  MAIL_INTERVAL_SECONDS: positive(86_400).default(30),
+  ...mailTimingShape,
+  CONTACT_RETENTION_DAYS: whole(1, 100_000).default(180),
+  CONTACT_RATE_LIMIT: whole(0, 1_000_000).default(5),
+  FEEDBACK_RATE_LIMIT: whole(0, 1_000_000).default(20),
+  FORM_MIN_FILL_SECONDS: z.coerce.number().min(0).max(3600).default(3),
+  BENCH_DATABASE_URL: postgresUrl.default("postgresql://postgres@127.0.0.1:5432/kb_bench_search"),
+  FORM_SECRET: z.string().optional(),
+  FILE_STORE_DIR: z.string().default(".data/files"),
+  UPLOAD_MAX_MB: positive(10_000).default(20),
+  LOGIN_RATE_LIMIT: whole(0, 1_000_000).default(30),
+  AUDIT_ANONYMOUS_LIMIT: whole(0, 1_000_000).default(50),
+  SESSION_IDLE_MINUTES: positive(525_600).default(30),
+  STAFF_TOTP_EDITORS: z
+    .string()
+    .transform((v) => v.trim().toLowerCase())
+    .pipe(z.enum(["required", "optional"]))
+    .default("required"),
+  STAFF_TOTP_KEY: z
+    .string()
+    .trim()
+    .min(32, "must be at least 32 characters (e.g. 32 random bytes in base64)")
+    .optional(),
+  TRUSTED_PROXIES: z.string().optional(),
+  CACHE_MEMORY_MB: positive(1_000_000).default(48),
+  CACHE_MAX_AGE_SECONDS: positive(31_536_000).default(3600),
+  CACHE_TAG_POLL_MS: positive(3_600_000).default(500),
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z.string().optional(),
+  LOG_LEVEL: z.enum(pinoLevels).default("info"),
+  LOG_REQUESTS: z.string().optional(),
+  BIND_HOST: z.string().default("127.0.0.1"),
+};
 
-// Parse the server's environment once, failing with the variable's name when it is wrong
-export function env(): Env {
-  if (parsed) return parsed;
-  const result = schema.safeParse(process.env);
-  if (!result.success) {
-    const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-    throw new Error(
-      `Invalid environment (${problems}). Start the site with \`npm start\`, which provides the embedded database, or set DATABASE_URL.`,
-    );
-  }
-  parsed = result.data;
-  return parsed;
+export type SettingName = keyof typeof shape;
+const schema = z.object(shape);
+
+export type Settings = z.output<typeof schema>;
+
+type Environment = Record<string, string | undefined>;
+
+// The environment's values for the known settings, an empty value as unset
+function given(environment: Environment): Record<string, string | undefined> {
+  return Object.fromEntries(
+    Object.keys(shape).map((name) => [name, environment[name] === "" ? undefined : environment[name]]),
+  );
 }
 
-const siteUrlSchema = z.url({ protocol: /^https?$/ }).default("http://localhost:3000");
+function describe(issue: z.core.$ZodIssue, environment: Environment): string {
+  const name = String(issue.path[0] ?? "environment");
+  const value = environment[name];
+  return `${name}: ${issue.message}${value === undefined ? "" : ` (it is "${value}")`}`;
+}
 
-// The site's public address without a trailing slash; read alone, so that it needs no database settings
-export function siteUrl(): string {
-  const result = siteUrlSchema.safeParse(process.env.SITE_URL);
-  if (!result.success) throw new Error(`Invalid environment (SITE_URL: ${result.error.issues[0]?.message}).`);
-  return result.data.replace(/\/+$/, "");
+/** Settings that are wrong, one line each naming the variable, what is wrong and the value given. */
+export class SettingsError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid settings (README, "Settings"):\n${problems.map((p) => `  ${p}`).join("\n")}`);
+    this.name = "SettingsError";
+  }
+}
+
+// Read every setting from an environment, with the defaults; a wrong value throws a SettingsError naming it
+export function parseSettings(environment: Environment = process.env): Settings {
+  const result = schema.safeParse(given(environment));
+  if (!result.success) throw new SettingsError(result.error.issues.map((i) => describe(i, environment)));
+  return result.data;
+}
+
+// Read one setting from the environment as it is now, with its default; a wrong value throws naming it
+export function setting<K extends SettingName>(name: K, environment: Environment = process.env): Settings[K] {
+  const result = shape[name].safeParse(given(environment)[name]);
+  if (!result.success)
+    throw new SettingsError(result.error.issues.map((i) => describe({ ...i, path: [name] }, environment)));
+  return result.data as Settings[K];
+}
+
+export type Env = { DATABASE_URL: string; DATABASE_POOL_SIZE: number };
+
+// The app server's database settings; DATABASE_URL is needed here (`npm start` provides the embedded database's)
+export function env(): Env {
+  const url = setting("DATABASE_URL");
+  if (!url)
+    throw new SettingsError([
+      "DATABASE_URL: not set. Start the site with `npm start`, which provides the embedded database, or set DATABASE_URL.",
+    ]);
+  return { DATABASE_URL: url, DATABASE_POOL_SIZE: setting("DATABASE_POOL_SIZE") };
 }

@@ -3,6 +3,7 @@ import { createReadStream } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Db } from "@/lib/database/client";
+import { setting } from "@/lib/env";
 
 // Files kept in PostgreSQL (tables StoredFile and FileChunk), so every app process serves the same
 // bytes and a database backup holds them. A file is written in chunks of chunkBytes and marked
@@ -163,7 +164,7 @@ export function readStoredFile(
 
 // The folder uploads were kept in before they moved into the database (FILE_STORE_DIR, default .data/files)
 export function fileStoreDir(): string {
-  return path.resolve(process.env.FILE_STORE_DIR ?? path.join(".data", "files"));
+  return path.resolve(setting("FILE_STORE_DIR"));
 }
 
 // Move the files of the old upload folder into the database: each file not yet stored there (by name

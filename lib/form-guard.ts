@@ -1,5 +1,6 @@
 import "server-only";
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { setting } from "@/lib/env";
 
 // Abuse checks shared by the public forms: a honeypot, a minimum fill time and the keys that make a
 // double submit count once. Public item pages are cached and the same for every visitor, so their
@@ -91,8 +92,7 @@ export function fillTime(fields: GuardFields, now = Date.now()): { ms: number; t
 }
 
 export function minFillMs(): number {
-  const seconds = Number(process.env.FORM_MIN_FILL_SECONDS ?? 3);
-  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 3000;
+  return setting("FORM_MIN_FILL_SECONDS") * 1000;
 }
 
 // Whether the form was sent faster than a person can fill it in. Every form the site renders carries

@@ -1,14 +1,15 @@
 import "server-only";
 import { digest } from "@/lib/form-guard";
 import type { Db } from "@/lib/database/client";
+import { setting } from "@/lib/env";
 
 // Fixed-window request counters kept in PostgreSQL, so the limit holds across every app process.
 
 export type RateLimit = { name: string; limit: number; windowSeconds: number };
 
 export const rateLimits = {
-  contact: { name: "contact", limit: Number(process.env.CONTACT_RATE_LIMIT ?? 5), windowSeconds: 600 },
-  feedback: { name: "feedback", limit: Number(process.env.FEEDBACK_RATE_LIMIT ?? 20), windowSeconds: 600 },
+  contact: { name: "contact", limit: setting("CONTACT_RATE_LIMIT"), windowSeconds: 600 },
+  feedback: { name: "feedback", limit: setting("FEEDBACK_RATE_LIMIT"), windowSeconds: 600 },
 } satisfies Record<string, RateLimit>;
 
 // Count one request of the client against the limit; false when the limit is used up

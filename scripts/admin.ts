@@ -2,11 +2,9 @@
 // The password comes from ADMIN_PASSWORD or is asked for on the terminal (not echoed).
 import { parseArgs } from "node:util";
 import { createInterface } from "node:readline";
-import { openDatabase } from "@/lib/database/runtime";
-import { applyMigrations } from "@/lib/database/migrations";
-import { createPrismaClient } from "@/lib/database/client";
 import { createStaff } from "@/lib/auth/staff";
 import { passwordLength } from "@/lib/auth/password";
+import { withDatabase } from "./with-database";
 
 function askHidden(question: string): Promise<string> {
   return new Promise((resolve) => {
@@ -30,38 +28,37 @@ async function main() {
   if (!values.email || !values.name || !["admin", "editor"].includes(values.role ?? "")) {
     throw new Error('usage: npm run admin:create -- --email <address> --name "<name>" [--role admin|editor]');
   }
-  let password = process.env.ADMIN_PASSWORD;
-  if (!password) {
+  const { email, name, role } = values;
+  let typed = process.env.ADMIN_PASSWORD;
+  if (!typed) {
     if (!process.stdin.isTTY) throw new Error("Set ADMIN_PASSWORD or run in a terminal to type the password.");
-    password = await askHidden(`Password (${passwordLength.min} to ${passwordLength.max} characters): `);
+    typed = await askHidden(`Password (${passwordLength.min} to ${passwordLength.max} characters): `);
   }
-  const database = await openDatabase({ share: false });
-  const client = createPrismaClient(database.url, 2);
-  try {
-    await applyMigrations(database.url);
-    const outcome = await createStaff(client, {
-      email: values.email,
-      name: values.name,
-      role: values.role as "admin" | "editor",
-      password,
-    });
-    if (outcome.status === "created") console.log(`Created ${values.role} ${values.email.toLowerCase()}.`);
-    else {
-      console.error(
-        outcome.status === "exists"
-          ? "An account with this e-mail already exists."
-          : `The password is not accepted: ${
-              { tooShort: "too short", tooLong: "too long", common: "it is on the list of common passwords" }[
-                outcome.problem
-              ]
-            }.`,
-      );
-      process.exitCode = 1;
-    }
-  } finally {
-    await client.$disconnect();
-    await database.close();
-  }
+  const password = typed;
+  await withDatabase(
+    async (client) => {
+      const outcome = await createStaff(client, {
+        email,
+        name,
+        role: role as "admin" | "editor",
+        password,
+      });
+      if (outcome.status === "created") console.log(`Created ${role} ${email.toLowerCase()}.`);
+      else {
+        console.error(
+          outcome.status === "exists"
+            ? "An account with this e-mail already exists."
+            : `The password is not accepted: ${
+                { tooShort: "too short", tooLong: "too long", common: "it is on the list of common passwords" }[
+                  outcome.problem
+                ]
+              }.`,
+        );
+        process.exitCode = 1;
+      }
+    },
+    { migrate: true },
+  );
 }
 
 main().catch((error) => {

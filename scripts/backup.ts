@@ -4,23 +4,21 @@
 import path from "node:path";
 import { openDatabase } from "@/lib/database/runtime";
 import { backupDatabase, restoreDatabase } from "@/lib/database/backup";
-import { createPrismaClient } from "@/lib/database/client";
 import { fileStoreDir, importFileFolder } from "@/lib/file-store";
+import { withDatabase } from "./with-database";
 
 async function importDir() {
-  const database = await openDatabase();
-  const client = createPrismaClient(database.url, 2);
-  try {
-    const report = await importFileFolder(client, fileStoreDir());
-    console.log(
-      `${fileStoreDir()}: stored ${report.stored.length}, already in the database ${report.present.length}` +
-        (report.skipped.length ? `, skipped ${report.skipped.join(", ")}` : "") +
-        ". Once every file is in the database, the folder can be deleted.",
-    );
-  } finally {
-    await client.$disconnect();
-    await database.close();
-  }
+  await withDatabase(
+    async (client) => {
+      const report = await importFileFolder(client, fileStoreDir());
+      console.log(
+        `${fileStoreDir()}: stored ${report.stored.length}, already in the database ${report.present.length}` +
+          (report.skipped.length ? `, skipped ${report.skipped.join(", ")}` : "") +
+          ". Once every file is in the database, the folder can be deleted.",
+      );
+    },
+    { share: true },
+  );
 }
 
 async function main(command: string | undefined, file: string | undefined) {

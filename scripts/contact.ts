@@ -1,7 +1,6 @@
 // Contact tasks that can run from cron: `mail:send` sends the outbox once, `mail:pending` prints the
 // e-mails not yet sent, `purge` deletes questions older than the retention period.
-import { openDatabase } from "@/lib/database/runtime";
-import { createPrismaClient } from "@/lib/database/client";
+import { withDatabase } from "./with-database";
 import { listPendingMail, sendDueMail, transportFromEnv } from "@/lib/contact/outbox";
 import { purgeExpired, retentionDays } from "@/lib/contact/retention";
 
@@ -9,9 +8,7 @@ async function main(command: string | undefined) {
   if (!["mail:send", "mail:pending", "purge"].includes(command ?? "")) {
     throw new Error("usage: tsx scripts/contact.ts mail:send | mail:pending | purge");
   }
-  const database = await openDatabase({ share: false });
-  const client = createPrismaClient(database.url, 2);
-  try {
+  await withDatabase(async (client) => {
     if (command === "mail:send") {
       const transport = transportFromEnv();
       if (!transport) {
@@ -50,10 +47,7 @@ async function main(command: string | undefined) {
         `Deleted ${report.messages} question(s) received before ${report.cutoff}, kept ${report.keptUnsent} of them whose e-mail is not sent yet (see the admin's mail page), blanked ${report.feedbackComments} old feedback comment(s), dropped ${report.rateLimitBuckets} rate-limit counter(s).`,
       );
     }
-  } finally {
-    await client.$disconnect();
-    await database.close();
-  }
+  });
 }
 
 main(process.argv[2]).catch((error) => {

@@ -1,11 +1,10 @@
 // Database tasks: `migrate` applies pending migrations, `migrate:create <name>` writes the next
 // migration from schema.prisma, `migrate:check` fails when the two disagree, `import` loads content/.
-import { openDatabase } from "@/lib/database/runtime";
 import { applyMigrations, createMigration, pendingSchemaChanges } from "@/lib/database/migrations";
-import { createPrismaClient } from "@/lib/database/client";
-import { formatReport, prepareDatabase } from "@/lib/database/prepare";
+import { formatReport, prepareDatabase } from "./prepare";
 import { loadCatalogue, ContentError } from "@/lib/content/load";
 import { importCatalogue } from "@/lib/content/import";
+import { withDatabase } from "./with-database";
 
 async function main(command: string | undefined, arg: string | undefined) {
   switch (command) {
@@ -36,22 +35,14 @@ async function main(command: string | undefined, arg: string | undefined) {
     case "migrate":
     case "import":
     case "setup": {
-      const database = await openDatabase({ share: false });
-      try {
+      await withDatabase(async (client, url) => {
         if (command === "import") {
-          const client = createPrismaClient(database.url, 2);
-          try {
-            console.log(formatReport(await importCatalogue(client, await loadCatalogue())));
-          } finally {
-            await client.$disconnect();
-          }
+          console.log(formatReport(await importCatalogue(client, await loadCatalogue())));
         } else if (command === "migrate") {
-          const applied = await applyMigrations(database.url);
+          const applied = await applyMigrations(url);
           console.log(applied.length ? `Applied: ${applied.join(", ")}` : "Nothing to apply.");
-        } else if ((await prepareDatabase(database.url)).status === "kept") process.exitCode = 1;
-      } finally {
-        await database.close();
-      }
+        } else if ((await prepareDatabase(url)).status === "kept") process.exitCode = 1;
+      });
       return;
     }
     default:

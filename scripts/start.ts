@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { EmbeddedDatabaseBusyError, openDatabase } from "@/lib/database/runtime";
-import { prepareDatabase } from "@/lib/database/prepare";
+import { prepareDatabase } from "./prepare";
 import { ContentError } from "@/lib/content/load";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";

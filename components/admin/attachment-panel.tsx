@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/routing";
 import { removeAttachmentAction } from "@/lib/admin/actions/attachments";
-import { maxUploadBytes } from "@/lib/admin/files";
+import { maxUploadBytes } from "@/lib/admin/attachments";
 import { SubmitButton } from "./submit-button";
 
 const results = ["stored", "notPdf", "tooLarge", "missing", "failed", "database", "reference", "taken"] as const;

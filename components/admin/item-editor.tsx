@@ -1,7 +1,7 @@
 "use client";
 import { useActionState, useEffect, useState, type ReactNode } from "react";
 import { previewMarkdown, saveItemAction, type EditorState } from "@/lib/admin/actions/items";
-import type { Choice } from "@/lib/admin/items";
+import type { Choice } from "@/lib/admin/catalogue";
 import { DiffView } from "./diff-view";
 import { SubmitButton } from "./submit-button";
 

@@ -1,14 +1,13 @@
 import { getTranslations } from "next-intl/server";
-import { db } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/routing";
 import { getPathname } from "@/lib/i18n/navigation";
 import { itemHref } from "@/lib/catalogue/sections";
-import type { ItemType } from "@/lib/generated/prisma/enums";
-import { routeAdviser } from "@/lib/contact/advisers";
+import type { ItemType } from "@/lib/catalogue/items";
 import { sendContactMessage } from "@/lib/contact/actions";
 import type { ContactFormState } from "@/lib/contact/schema";
 import { ContactForm } from "./contact-form";
 import { contactFormText } from "./form-text";
+import { routeAdviser } from "@/lib/data/site";
 
 // "Questions about this publication? Contact Jesper": the contact form at the end of an item page.
 // The page is cached and shared, so nothing here depends on the visitor.
@@ -19,7 +18,7 @@ export async function ItemContact({
   locale: Locale;
   item: { id: string; type: ItemType; slug: string };
 }) {
-  const adviser = await routeAdviser(db(), locale, item.id);
+  const adviser = await routeAdviser(locale, item.id);
   if (!adviser) return null;
   const t = await getTranslations({ locale, namespace: "Contact" });
   const initial: ContactFormState = {

@@ -1,7 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/routing";
-import type { ItemDetail } from "@/lib/catalogue/items";
-import type { OrganisationRole } from "@/lib/generated/prisma/enums";
+import type { ItemDetail, OrganisationRole } from "@/lib/catalogue/items";
 import { documentTypes } from "@/lib/content/schema";
 import { formatSourceDate } from "@/lib/content/source-date";
 

@@ -1,10 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import { ItemList } from "@/components/content/item-list";
 import { filtersToQuery, type ListingFilters } from "@/lib/catalogue/filters";
-import type { Facets, Listing } from "@/lib/catalogue/listing";
+import type { ListingFacets, Listing } from "@/lib/catalogue/listing";
 import type { Locale } from "@/lib/i18n/routing";
 
-type FacetName = keyof Facets;
+type FacetName = keyof ListingFacets;
 
 type Props = {
   locale: Locale;

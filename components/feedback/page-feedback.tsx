@@ -2,16 +2,15 @@ import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/routing";
 import { getPathname } from "@/lib/i18n/navigation";
 import { itemHref } from "@/lib/catalogue/sections";
-import { db } from "@/lib/db";
-import { getFeedbackItem } from "@/lib/feedback/feedback";
 import { sendFeedback } from "@/lib/feedback/actions";
 import type { FeedbackFormState } from "@/lib/feedback/schema";
 import { feedbackErrorText, type Translate } from "@/lib/contact/error-text";
 import { FeedbackForm } from "./feedback-form";
+import { getFeedbackItem } from "@/lib/data/site";
 
 // "Was this page helpful?" at the end of an item page; the same for every visitor, so it can be cached
 export async function PageFeedback({ locale, itemId }: { locale: Locale; itemId: string }) {
-  const item = await getFeedbackItem(db(), itemId);
+  const item = await getFeedbackItem(itemId);
   if (!item) return null;
   const t = await getTranslations({ locale, namespace: "Feedback" });
   const forms = await getTranslations({ locale, namespace: "Forms" });

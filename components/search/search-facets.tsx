@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/site/link";
 import type { Locale } from "@/lib/i18n/routing";
-import type { Facets } from "@/lib/search/search";
+import type { SearchFacetCounts } from "@/lib/search/search";
 import { searchQueryString, type FilterKey, type SearchParams } from "@/lib/search/params";
 
 const headings = {
@@ -23,7 +23,7 @@ export async function SearchFacets({
 }: {
   locale: Locale;
   params: SearchParams;
-  facets: Facets;
+  facets: SearchFacetCounts;
   /** The counts are estimates: each is marked as such. */
   approximate?: boolean;
 }) {

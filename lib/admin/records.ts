@@ -6,6 +6,7 @@ import type { Staff } from "@/lib/auth/sessions";
 import { cacheTags, type CacheTag } from "@/lib/cache/tags";
 import { newMessageId } from "@/lib/contact/mail";
 import { audit } from "./audit";
+import type { Choice } from "./catalogue";
 import { composeAddressChangeMail } from "./adviser-mail";
 import {
   parseRecord,
@@ -123,7 +124,6 @@ export async function listRecords(client: Db, kind: RecordKind): Promise<RecordR
   }
 }
 
-export type Choice = { value: string; label: string };
 export type RecordChoices = { organisations: Choice[]; places: Choice[]; topics: Choice[] };
 
 // The records a kind's selects and checkboxes offer (organisations, places, topics), by name

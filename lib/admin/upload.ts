@@ -2,7 +2,7 @@ import "server-only";
 import { Readable, Transform } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import busboy from "busboy";
-import { maxUploadBytes } from "./files";
+import { maxUploadBytes } from "./attachments";
 
 // Reading a multipart upload as a stream (busboy): the body is counted as it arrives, so a chunked
 // body or one whose Content-Length lies stops at the limit, and the file part is handed on as a

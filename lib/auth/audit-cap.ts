@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/database/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { audit } from "@/lib/admin/audit";
+import { setting } from "@/lib/env";
 import { takeToken, type RateLimit } from "@/lib/rate-limit";
 
 // Audit entries that a caller who is not logged in can cause (refused admin calls, failed and throttled logins).
@@ -10,7 +11,7 @@ import { takeToken, type RateLimit } from "@/lib/rate-limit";
 // thus cannot fill the log or bury the entries that matter; the count per client stays in RateLimitBucket.
 export const anonymousAuditLimit: RateLimit = {
   name: "audit",
-  limit: Number(process.env.AUDIT_ANONYMOUS_LIMIT ?? 50),
+  limit: setting("AUDIT_ANONYMOUS_LIMIT"),
   windowSeconds: 600,
 };
 

@@ -9,13 +9,14 @@ import { verifyPassword } from "./password";
 import { secondFactorRequired } from "./policy";
 import { createSession, type SessionStage } from "./sessions";
 import { accountBackoff, clearThrottle, pairLimit, pruneThrottle, takeAccountAttempt, takeWindowed } from "./throttle";
+import { setting } from "@/lib/env";
 
 export { accountBackoff, pairLimit };
 
 // Login attempts per client across all accounts, in 10-minute windows.
 export const loginRateLimit: RateLimit = {
   name: "login",
-  limit: Number(process.env.LOGIN_RATE_LIMIT ?? 30),
+  limit: setting("LOGIN_RATE_LIMIT"),
   windowSeconds: 600,
 };
 

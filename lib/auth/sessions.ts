@@ -2,6 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "@/lib/database/client";
 import type { StaffRole } from "@/lib/generated/prisma/client";
+import { setting } from "@/lib/env";
 
 /** Absolute lifetime of a session. */
 export const sessionHours = 8;
@@ -14,8 +15,7 @@ const seenEverySeconds = 60;
 
 // Minutes without a request after which a session ends: SESSION_IDLE_MINUTES or 30
 export function idleMinutes(): number {
-  const raw = Number(process.env.SESSION_IDLE_MINUTES ?? 30);
-  return Number.isFinite(raw) && raw > 0 ? raw : 30;
+  return setting("SESSION_IDLE_MINUTES");
 }
 
 export type SessionStage = "password" | "full";

@@ -4,9 +4,11 @@ import { cache } from "react";
 import { db } from "@/lib/db";
 import { cached } from "@/lib/cache/cached";
 import { cacheTags } from "@/lib/cache/tags";
-import { visibleWhere } from "./listing";
+import { isVisible, readerVersion, visibleTranslation, visibleWhere } from "./visibility";
 import { renderMarkdown, rendererVersion, type Heading } from "@/lib/markdown";
 import type { ItemType, Locale, OrganisationRole, Prisma } from "@/lib/generated/prisma/client";
+
+export type { ItemType, OrganisationRole };
 
 export type ItemSummary = {
   id: string;
@@ -44,7 +46,7 @@ export type ItemDetail = ItemSummary & {
   related: ItemSummary[];
 };
 
-const summarySelect = {
+export const summarySelect = {
   id: true,
   type: true,
   locale: true,
@@ -86,14 +88,12 @@ export const getPublishedItem = cache(
           relatedFrom: { include: { from: { select: { ...summarySelect, status: true } } } },
         },
       });
-      const row = rows.find((r) => r.locale === uiLocale) ?? rows[0];
+      const row = readerVersion(rows, uiLocale);
       if (!row) return null;
-      const now = Date.now();
-      const isVisible = (i: { status: string; publishedAt: Date | null } | null) =>
-        !!i && i.status === "published" && (!i.publishedAt || i.publishedAt.getTime() <= now);
-      const translationRow = [row.translationOf, row.translatedBy].find(isVisible);
+      const now = new Date();
+      const translationRow = visibleTranslation(row, now);
       const related = [...row.relatedTo.map((r) => r.to), ...row.relatedFrom.map((r) => r.from)]
-        .filter(isVisible)
+        .filter((r) => isVisible(r, now))
         .map((r) => toSummary(pickSummary(r)));
       // Rendered when the item was written; made here only for a row written by an older renderer.
       const { html, headings } =

@@ -4,7 +4,8 @@ import { db } from "@/lib/db";
 import { cached } from "@/lib/cache/cached";
 import { cacheTags } from "@/lib/cache/tags";
 import type { ItemType, Locale, Prisma } from "@/lib/generated/prisma/client";
-import type { ItemSummary } from "./items";
+import { summarySelect, type ItemSummary } from "./items";
+import { readerVersionWhere, visibleWhere } from "./visibility";
 import type { ListingFilters } from "./filters";
 
 // What a listing needs of each item: its summary and the values it can be filtered by.
@@ -14,43 +15,21 @@ export type ListingEntry = ItemSummary & {
   municipalities: string[];
 };
 
-export type FacetValue = { value: string; label: string; count: number };
-export type Facets = Record<"topic" | "country" | "municipality" | "year" | "lang", FacetValue[]>;
+export type ListingFacetValue = { value: string; label: string; count: number };
+export type ListingFacets = Record<"topic" | "country" | "municipality" | "year" | "lang", ListingFacetValue[]>;
 
 export type Listing = {
   entries: ListingEntry[];
   total: number;
   page: number;
   pageCount: number;
-  facets: Facets;
+  facets: ListingFacets;
 };
 
 export const pageSize = 20;
 
-// Published and, when scheduled, due.
-export function visibleWhere(): Prisma.ItemWhereInput {
-  return { status: "published", OR: [{ publishedAt: null }, { publishedAt: { lte: new Date() } }] };
-}
-
-// Of a translated pair, only the reader's version.
-export function readerVersionWhere(uiLocale: Locale): Prisma.ItemWhereInput {
-  return {
-    NOT: [
-      { locale: { not: uiLocale }, translatedBy: { is: { ...visibleWhere(), locale: uiLocale } } },
-      { locale: { not: uiLocale }, translationOf: { is: { ...visibleWhere(), locale: uiLocale } } },
-    ],
-  };
-}
-
 const entrySelect = {
-  id: true,
-  type: true,
-  locale: true,
-  slug: true,
-  title: true,
-  summary: true,
-  publishedAt: true,
-  year: true,
+  ...summarySelect,
   country: true,
   topics: { select: { topic: { select: { slug: true } } } },
   places: { select: { place: { select: { slug: true, kind: true } } } },
@@ -99,7 +78,7 @@ const readLabels = cached("listingLabels", [cacheTags.catalogue], async (uiLocal
   };
 });
 
-const matchers: Record<keyof Facets, (e: ListingEntry, value: string) => boolean> = {
+const matchers: Record<keyof ListingFacets, (e: ListingEntry, value: string) => boolean> = {
   topic: (e, v) => e.topics.includes(v),
   country: (e, v) => e.country === v,
   municipality: (e, v) => e.municipalities.includes(v),
@@ -107,7 +86,7 @@ const matchers: Record<keyof Facets, (e: ListingEntry, value: string) => boolean
   lang: (e, v) => e.locale === v,
 };
 
-function valuesOf(facet: keyof Facets, e: ListingEntry): string[] {
+function valuesOf(facet: keyof ListingFacets, e: ListingEntry): string[] {
   switch (facet) {
     case "topic":
       return e.topics;
@@ -122,16 +101,21 @@ function valuesOf(facet: keyof Facets, e: ListingEntry): string[] {
   }
 }
 
-function matches(e: ListingEntry, filters: ListingFilters, except?: keyof Facets) {
-  return (Object.keys(matchers) as (keyof Facets)[]).every((facet) => {
+function matches(e: ListingEntry, filters: ListingFilters, except?: keyof ListingFacets) {
+  return (Object.keys(matchers) as (keyof ListingFacets)[]).every((facet) => {
     const value = filters[facet];
     return facet === except || value === undefined || matchers[facet](e, String(value));
   });
 }
 
-function countFacets(entries: ListingEntry[], filters: ListingFilters, labels: Labels, uiLocale: Locale): Facets {
+function countFacets(
+  entries: ListingEntry[],
+  filters: ListingFilters,
+  labels: Labels,
+  uiLocale: Locale,
+): ListingFacets {
   const collator = new Intl.Collator(uiLocale);
-  const facet = (name: keyof Facets, label: (value: string) => string, sort: "label" | "desc") => {
+  const facet = (name: keyof ListingFacets, label: (value: string) => string, sort: "label" | "desc") => {
     const counts = new Map<string, number>();
     for (const e of entries) {
       if (!matches(e, filters, name)) continue;

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { cached } from "@/lib/cache/cached";
 import { cacheTags } from "@/lib/cache/tags";
 import type { Locale } from "@/lib/generated/prisma/client";
-import { readerVersionWhere, visibleWhere } from "./listing";
+import { readerVersionWhere, visibleWhere } from "./visibility";
 
 export type TopicSummary = { slug: string; name: string; description: string; itemCount: number };
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/database/client";
-import type { Locale, Prisma } from "@/lib/generated/prisma/client";
+import type { ItemType, Locale, Prisma } from "@/lib/generated/prisma/client";
+import { visibleWhere } from "@/lib/catalogue/visibility";
 
 export type AdviserCard = {
   id: string;
@@ -12,7 +13,7 @@ export type AdviserCard = {
   topics: { slug: string; name: string }[];
 };
 
-export type ContactItem = { id: string; type: string; slug: string; locale: Locale; title: string };
+export type ContactItem = { id: string; type: ItemType; slug: string; locale: Locale; title: string };
 
 const adviserInclude = {
   organisation: true,
@@ -36,7 +37,7 @@ function card(row: AdviserRow, locale: Locale): AdviserCard {
 }
 
 // List every adviser for the directory, those who speak the reader's language first
-export async function listAdvisers(client: Db, locale: Locale): Promise<AdviserCard[]> {
+export async function listContactAdvisers(client: Db, locale: Locale): Promise<AdviserCard[]> {
   const rows = await client.adviser.findMany({ include: adviserInclude, orderBy: { name: "asc" } });
   return rows
     .map((row) => card(row, locale))
@@ -54,7 +55,7 @@ export async function getAdviser(client: Db, slug: string, locale: Locale): Prom
 export async function getContactItem(client: Db, id: string): Promise<ContactItem | null> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
   const row = await client.item.findFirst({
-    where: { id, status: "published", OR: [{ publishedAt: null }, { publishedAt: { lte: new Date() } }] },
+    where: { id, ...visibleWhere() },
     select: { id: true, type: true, slug: true, locale: true, title: true },
   });
   return row;

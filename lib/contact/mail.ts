@@ -3,25 +3,17 @@ import { randomBytes } from "node:crypto";
 import { createTranslator } from "use-intl/core";
 import da from "@/messages/da.json";
 import sv from "@/messages/sv.json";
-import { routing, type Locale } from "@/lib/i18n/routing";
-import { sections } from "@/lib/catalogue/sections";
+import type { Locale } from "@/lib/i18n/routing";
+import { setting } from "@/lib/env";
+import { itemUrl, siteUrl } from "@/lib/seo/urls";
 import type { ContactInput } from "./schema";
 import type { AdviserCard, ContactItem } from "./advisers";
 
 const catalogues = { da, sv } as const;
 
+// The sender of contact e-mails
 export function mailFrom(): string {
-  return process.env.MAIL_FROM || "Socialøkonomi i kommunerne <no-reply@localhost>";
-}
-
-function siteUrl(): string {
-  return (process.env.SITE_URL || `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/+$/, "");
-}
-
-// The public address of an item page
-export function itemUrl(item: Pick<ContactItem, "type" | "slug">, locale: Locale): string {
-  const pattern = routing.pathnames[`/${sections[item.type as keyof typeof sections]}/[slug]`][locale];
-  return `${siteUrl()}/${locale}${pattern.replace("[slug]", encodeURIComponent(item.slug))}`;
+  return setting("MAIL_FROM");
 }
 
 // A Message-ID fixed when the mail is queued, so that every attempt sends the same mail
@@ -50,7 +42,7 @@ export function composeContactMail(args: {
     input.organisation ? `${t("organisation")}: ${input.organisation}` : null,
     input.municipality ? `${t("municipality")}: ${input.municipality}` : null,
     item ? `${t("item")}: ${item.title}` : null,
-    item ? `  ${itemUrl(item, item.locale)}` : null,
+    item ? `  ${itemUrl(siteUrl(), item)}` : null,
     `${t("language")}: ${languages(locale)}`,
     "",
     `${t("subject")}: ${input.subject}`,

@@ -4,6 +4,7 @@ import { createTransport, type Mail } from "nodemailer";
 import * as z from "zod";
 import type { Db } from "@/lib/database/client";
 import { mailFrom } from "./mail";
+import { mailTimingShape, setting } from "@/lib/env";
 
 // The outbox: every e-mail is a row first and is sent from there, so a mail server that is down
 // loses nothing. A sender claims one due row at a time: the claim sets a lease (lockedUntil) and a
@@ -13,16 +14,7 @@ import { mailFrom } from "./mail";
 
 export type MailTransport = { sendMail: (mail: Mail.Options) => Promise<unknown> };
 
-const seconds = (fallback: number) => z.coerce.number().positive().max(86_400).default(fallback);
-
-const settingsShape = {
-  MAIL_LEASE_SECONDS: seconds(120),
-  MAIL_TIMEOUT_SECONDS: seconds(60),
-  MAIL_CONNECT_SECONDS: z.coerce.number().positive().max(86_400).optional(),
-  MAIL_BACKOFF_SECONDS: seconds(30),
-  MAIL_MAX_WAIT_SECONDS: seconds(3600),
-  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(8),
-};
+const settingsShape = mailTimingShape;
 
 const settingsSchema = z.object(settingsShape).refine((s) => s.MAIL_TIMEOUT_SECONDS < s.MAIL_LEASE_SECONDS, {
   message: "MAIL_TIMEOUT_SECONDS must be shorter than MAIL_LEASE_SECONDS",
@@ -58,7 +50,7 @@ export function outboxSettings(env: Record<string, string | undefined> = process
 
 // Connect to the SMTP server in SMTP_URL; null when none is configured
 export function transportFromEnv(settings = outboxSettings()): MailTransport | null {
-  const url = process.env.SMTP_URL;
+  const url = setting("SMTP_URL");
   if (!url) return null;
   return smtpTransport(url, settings);
 }

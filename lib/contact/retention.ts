@@ -1,17 +1,11 @@
 import "server-only";
 import type { Db } from "@/lib/database/client";
 import { pruneRateLimits } from "@/lib/rate-limit";
+import { setting } from "@/lib/env";
 
-export const defaultRetentionDays = 180;
-
-// Days a question is kept: CONTACT_RETENTION_DAYS or the default
+// Days a question is kept: CONTACT_RETENTION_DAYS or the default (lib/env.ts)
 export function retentionDays(): number {
-  const raw = process.env.CONTACT_RETENTION_DAYS;
-  if (raw === undefined || raw === "") return defaultRetentionDays;
-  const days = Number(raw);
-  if (!Number.isInteger(days) || days < 1)
-    throw new Error(`CONTACT_RETENTION_DAYS must be a whole number of days ≥ 1, not "${raw}"`);
-  return days;
+  return setting("CONTACT_RETENTION_DAYS");
 }
 
 export type PurgeReport = {

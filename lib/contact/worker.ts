@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { outboxSettings, sendDueMail, transportFromEnv, type MailTransport, type OutboxSettings } from "./outbox";
+import { setting } from "@/lib/env";
 
 // Sends the outbox from inside the app process: on a timer, and at once after a message is stored.
 
@@ -55,7 +56,7 @@ export function startOutboxWorker(): void {
     console.log("SMTP_URL is not set: contact e-mails stay in the outbox (see `npm run mail:pending`).");
     return;
   }
-  const seconds = Number(process.env.MAIL_INTERVAL_SECONDS ?? 30);
+  const seconds = setting("MAIL_INTERVAL_SECONDS");
   w.timer = setInterval(() => void kickOutbox(), Math.max(5, seconds) * 1000);
   w.timer.unref();
   void kickOutbox();

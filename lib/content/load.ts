@@ -25,6 +25,7 @@ import {
   type TopicData,
 } from "./schema";
 import { missingAttachmentFiles } from "./attachments";
+import { setting } from "@/lib/env";
 
 export type Problem = { file: string; field: string; message: string };
 
@@ -214,7 +215,7 @@ function checkReferences(out: Collector, catalogue: Catalogue, dir: string) {
 
 // Load and validate every file of the catalogue in dir
 export async function loadCatalogue(
-  dir = path.resolve(process.env.CONTENT_DIR ?? path.join(process.cwd(), "content")),
+  dir = path.resolve(setting("CONTENT_DIR")),
 ): Promise<Catalogue> {
   const out = new Collector(path.dirname(dir));
   const catalogue: Catalogue = {

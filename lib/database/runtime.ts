@@ -15,6 +15,7 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { privateFolder, socketUrl, startEmbeddedDatabase } from "./embedded";
+import { setting } from "@/lib/env";
 
 export type OpenDatabase = { url: string; embedded: boolean; close: () => Promise<void> };
 
@@ -30,7 +31,7 @@ type OwnerState = { pid: number; shared: boolean; ready: boolean };
 // Another process serves the embedded database to others already.
 export class EmbeddedDatabaseBusyError extends Error {}
 
-export const dataDir = () => path.resolve(process.env.EMBEDDED_DB_DIR ?? path.join(process.cwd(), ".data", "pglite"));
+export const dataDir = () => path.resolve(setting("EMBEDDED_DB_DIR") ?? path.join(process.cwd(), ".data", "pglite"));
 export const runDir = () => `${dataDir()}.run`;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/database/client";
 import { Prisma, type ItemType, type Locale } from "@/lib/generated/prisma/client";
+import { visibleWhere } from "@/lib/catalogue/visibility";
 import { digest, guardFields, sentTooFast, validFormKey } from "@/lib/form-guard";
 import { rateLimits, takeToken } from "@/lib/rate-limit";
 import { feedbackValues, parseFeedback, type FeedbackErrors, type FeedbackValues } from "./schema";
@@ -30,7 +31,7 @@ export async function submitFeedback(
   if (sentTooFast(guard, now.getTime())) return { outcome: { status: "tooFast" }, values };
   const { item: itemId, helpful, comment } = parsed.data;
   const item = await client.item.findFirst({
-    where: { id: itemId, status: "published", OR: [{ publishedAt: null }, { publishedAt: { lte: now } }] },
+    where: { id: itemId, ...visibleWhere(now) },
     select: { id: true },
   });
   if (!item) return { outcome: { status: "invalid", errors: { item: "unknown" } }, values };
@@ -66,7 +67,7 @@ export async function getFeedbackItem(
 ): Promise<{ id: string; type: ItemType; slug: string } | null> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
   return client.item.findFirst({
-    where: { id, status: "published", OR: [{ publishedAt: null }, { publishedAt: { lte: new Date() } }] },
+    where: { id, ...visibleWhere() },
     select: { id: true, type: true, slug: true },
   });
 }

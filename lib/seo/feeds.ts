@@ -2,16 +2,9 @@ import "server-only";
 import { db } from "@/lib/db";
 import { cached } from "@/lib/cache/cached";
 import { cacheTags } from "@/lib/cache/tags";
-import type { ItemType, Locale, Prisma } from "@/lib/generated/prisma/client";
-
-// Published and, when scheduled, due (the same rule as lib/catalogue/items.ts).
-function visible(now: Date): Prisma.ItemWhereInput {
-  return { status: "published", OR: [{ publishedAt: null }, { publishedAt: { lte: now } }] };
-}
-
-function isVisible(item: { status: string; publishedAt: Date | null } | null, now: Date) {
-  return !!item && item.status === "published" && (!item.publishedAt || item.publishedAt <= now);
-}
+import type { ItemType, Locale } from "@/lib/generated/prisma/client";
+import { readerVersionWhere, visibleTranslation, visibleWhere } from "@/lib/catalogue/visibility";
+import type { ItemSummary } from "@/lib/catalogue/items";
 
 export type SitemapItem = {
   type: ItemType;
@@ -21,22 +14,15 @@ export type SitemapItem = {
   translation: { type: ItemType; locale: Locale; slug: string } | null;
 };
 
-export type FeedItem = {
-  type: ItemType;
-  locale: Locale;
-  slug: string;
-  title: string;
-  summary: string;
-  /** Null for an item published without a date: the feed then gives it no pubDate rather than a made-up one. */
-  publishedAt: string | null;
-};
+/** publishedAt is null for an item published without a date: the feed then gives it no pubDate rather than a made-up one. */
+export type FeedItem = Pick<ItemSummary, "type" | "locale" | "slug" | "title" | "summary" | "publishedAt">;
 
 const refSelect = { type: true, locale: true, slug: true, status: true, publishedAt: true } as const;
 
 // List every published item with its visible translation, for the sitemap
 export async function listSitemapItems(now = new Date()): Promise<SitemapItem[]> {
   const rows = await db().item.findMany({
-    where: visible(now),
+    where: visibleWhere(now),
     orderBy: [{ locale: "asc" }, { type: "asc" }, { slug: "asc" }],
     select: {
       type: true,
@@ -48,7 +34,7 @@ export async function listSitemapItems(now = new Date()): Promise<SitemapItem[]>
     },
   });
   return rows.map((row) => {
-    const translation = [row.translationOf, row.translatedBy].find((t) => isVisible(t, now));
+    const translation = visibleTranslation(row, now);
     return {
       type: row.type,
       locale: row.locale,
@@ -68,13 +54,7 @@ export async function listTopicSlugs(): Promise<string[]> {
 // List the newest published items for a locale's feed: both languages, of a translated pair only the reader's version
 export async function listFeedItems(locale: Locale, limit = 30, now = new Date()): Promise<FeedItem[]> {
   const rows = await db().item.findMany({
-    where: {
-      ...visible(now),
-      NOT: [
-        { locale: { not: locale }, translatedBy: { is: { ...visible(now), locale } } },
-        { locale: { not: locale }, translationOf: { is: { ...visible(now), locale } } },
-      ],
-    },
+    where: { ...visibleWhere(now), ...readerVersionWhere(locale, now) },
     orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { title: "asc" }],
     take: limit,
     select: { type: true, locale: true, slug: true, title: true, summary: true, publishedAt: true },

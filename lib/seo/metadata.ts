@@ -1,10 +1,9 @@
 // Page metadata (title, description, canonical, hreflang, Open Graph, Twitter, feed links) for Next's generateMetadata.
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { siteUrl } from "@/lib/env";
 import type { Href } from "@/lib/i18n/alternates";
 import { routing, type Locale } from "@/lib/i18n/routing";
-import { absoluteUrl, feedUrl, itemLanguages, itemUrl, localizedUrls, ogLocale, type ItemRef } from "./urls";
+import { absoluteUrl, feedUrl, siteUrl, itemLanguages, itemUrl, localizedUrls, ogLocale, type ItemRef } from "./urls";
 
 // What the builders need to know about the site, per locale.
 export type SiteContext = {

@@ -1,4 +1,6 @@
-// Absolute URLs of the site's pages, items and feeds, built from localized paths (lib/i18n/routing.ts).
+// Absolute URLs of the site's pages, items and feeds, built from localized paths (lib/i18n/routing.ts): the one place
+// the site's address is read and joined to a path (pages, sitemap, feeds and e-mails alike).
+import { setting } from "@/lib/env";
 import { alternatesFor, type Alternates, type Href } from "@/lib/i18n/alternates";
 import { getPathname } from "@/lib/i18n/navigation";
 import { routing, type Locale } from "@/lib/i18n/routing";
@@ -6,6 +8,11 @@ import { itemHref } from "@/lib/catalogue/sections";
 import type { ItemType } from "@/lib/generated/prisma/enums";
 
 export type ItemRef = { type: ItemType; locale: Locale; slug: string };
+
+// The site's public address without a trailing slash: SITE_URL, else this machine on PORT
+export function siteUrl(): string {
+  return (setting("SITE_URL") ?? `http://localhost:${setting("PORT")}`).replace(/\/+$/, "");
+}
 
 // Join the site's address and a path that starts with "/"
 export function absoluteUrl(base: string, path: string): string {

@@ -1,3 +1,4 @@
+import { parseSettings, SettingsError } from "@/lib/env";
 import { logger } from "./log";
 
 // The app server's life: what it needs before it serves, and its orderly end.
@@ -10,8 +11,16 @@ export function missingSettings(environment: NodeJS.ProcessEnv = process.env): s
   return required.filter((name) => !environment[name]?.trim());
 }
 
-// A production server without its settings ends at once, naming them (a development server runs with defaults)
+// A server with a wrong setting ends at once, naming it and what is wrong; a production server also ends without the
+// settings it cannot run without (a development server runs with the defaults)
 export function refuseToStartWithoutSettings() {
+  try {
+    parseSettings();
+  } catch (error) {
+    if (!(error instanceof SettingsError)) throw error;
+    logger.fatal({ problems: error.problems }, `Not starting: ${error.message}`);
+    process.exit(1);
+  }
   const missing = missingSettings();
   if (!missing.length || process.env.NODE_ENV !== "production") return;
   logger.fatal({ missing }, `Not starting: ${missing.join(", ")} must be set (README, "Deployment").`);

@@ -1,8 +1,9 @@
 // The server's log: one JSON object a line on standard output (pino), LOG_LEVEL (default info) and above.
 import pino from "pino";
+import { setting } from "@/lib/env";
 
 export const logger = pino({
-  level: process.env.LOG_LEVEL ?? "info",
+  level: setting("LOG_LEVEL"),
   base: undefined,
   timestamp: pino.stdTimeFunctions.isoTime,
 });

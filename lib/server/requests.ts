@@ -19,6 +19,7 @@ import { clientAddressOf, parseTrustedProxies } from "@/lib/http/client-address"
 import { commonSecurityHeaders, publicCsp } from "@/lib/security-headers";
 import { logger } from "./log";
 import { isFormPost, isPageRequest, replaceStatusPages } from "./status-pages";
+import { setting } from "@/lib/env";
 
 type RequestStart = { request: IncomingMessage; response: ServerResponse; socket: Socket };
 
@@ -45,10 +46,10 @@ export function isReadableRequest(method: string | undefined, url: string | unde
 // Start watching requests; call once per process, before the server accepts any. Without databaseIsUp, status pages
 // are left as Next sends them (tests of the address alone).
 export function observeRequests(databaseIsUp?: () => Promise<boolean>) {
-  const trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+  const trusted = parseTrustedProxies(setting("TRUSTED_PROXIES"));
   const security = commonSecurityHeaders();
   const csp = publicCsp();
-  const logRequests = process.env.LOG_REQUESTS !== "0";
+  const logRequests = setting("LOG_REQUESTS") !== "0";
 
   subscribe("http.server.request.start", (message) => {
     const { request, response, socket } = message as RequestStart;

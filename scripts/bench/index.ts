@@ -156,6 +156,8 @@ type PageState = PageSpec & {
   scores?: Scores | string;
 };
 
+type Site = { app: Server; nextServer: number | undefined; appRoot: number | undefined };
+
 async function main() {
   const started = Date.now();
   const m = machine();
@@ -164,7 +166,40 @@ async function main() {
       `${CONNECTIONS} connections, ${SECONDS} s per run, loopback only`,
   );
   console.log(`Load average before the run: ${loadAverage()} (other work on the machine skews every figure)`);
+  const { wrk, nginx, chrome } = findTools(m);
+  await prepareRunDir();
+  const site = await startSite(started);
+  const { pages, live } = await readPages();
+  const staticNext = await startStaticNext(live);
+  const { nginxStatic, proxy } = nginx ? await startNginx(nginx, live) : {};
+  await measureShippedJs(live);
+  if (chrome) await runLighthouse(live, chrome);
+  await loadBaselines(wrk, live, staticNext, nginxStatic);
+  const { render, renderPaths } = await measureUncachedRender(wrk);
+  const appStillAnswers = await loadApp(wrk, live, site, proxy);
 
+  reportLoad(live, appStillAnswers);
+  reportRatios(live);
+  reportRender(live, render, renderPaths);
+  reportCacheControl(pages);
+  reportShippedJs(live);
+  if (chrome) reportLighthouse(pages);
+  writeFileSync(
+    path.join(benchDir, "results.json"),
+    JSON.stringify(
+      { machine: { ...m, version: undefined }, connections: CONNECTIONS, seconds: SECONDS, pages, render, renderPaths },
+      null,
+      2,
+    ) + "\n",
+  );
+  console.log(`\nLoad average after the run: ${loadAverage()}`);
+  console.log(
+    `Done in ${((Date.now() - started) / 1000).toFixed(0)} s. Raw figures: .bench/results.json; logs: .bench/run/`,
+  );
+}
+
+// Find wrk (required), nginx and Chromium
+function findTools(m: ReturnType<typeof machine>) {
   console.log("\nTools");
   const wrk = ensureTool("wrk", "wrk");
   if (!wrk) throw new Error("wrk is required (Debian package `wrk`)");
@@ -174,7 +209,11 @@ async function main() {
   else console.log("  nginx missing: the nginx rows are skipped");
   const chrome = LIGHTHOUSE && existsSync(CHROME) ? CHROME : undefined;
   if (LIGHTHOUSE && !chrome) console.log(`  no Chromium at ${CHROME} (set CHROME_PATH): Lighthouse is skipped`);
+  return { wrk, nginx, chrome };
+}
 
+// Check the ports and make an empty run folder with its reaper and wrk scripts
+async function prepareRunDir() {
   for (const [name, port] of Object.entries(PORTS)) {
     if (!(await portIsFree(port)))
       throw new Error(`port ${port} (${name}) is in use: stop what listens there or set BENCH_PORT / BENCH_AUX_PORT`);
@@ -183,8 +222,10 @@ async function main() {
   mkdirSync(runDir, { recursive: true });
   startReaper(path.join(runDir, "process-groups"));
   writeLuaScripts(runDir);
+}
 
-  // 1. The site, the README way
+// 1. Start the site, the README way
+async function startSite(started: number): Promise<Site> {
   console.log(
     `\nStarting the site: PORT=${APP_PORT} npm start (${process.env.DATABASE_URL ? "DATABASE_URL" : "embedded database"}; ` +
       "it builds first when the sources are newer than .next)…",
@@ -200,8 +241,11 @@ async function main() {
     ? Number(readFileSync(`/proc/${nextServer}/stat`, "utf8").split(") ")[1]!.split(" ")[1])
     : undefined;
   console.log(`  ready after ${((Date.now() - started) / 1000).toFixed(0)} s (next-server pid ${nextServer ?? "?"})`);
+  return { app, nextServer, appRoot };
+}
 
-  // 2. What exists, its bytes and its headers
+// 2. What exists, its bytes and its headers
+async function readPages() {
   const pages: PageState[] = [];
   for (const spec of PAGES) {
     let res = await get(origin(APP_PORT) + spec.path);
@@ -230,8 +274,11 @@ async function main() {
     ["l", "l", "l", "r"],
   );
   if (live.length === 0) throw new Error("none of the pages answers 200");
+  return { pages, live };
+}
 
-  // 3. Minimal static Next.js app with pages of the same sizes
+// 3. Start a minimal static Next.js app with pages of the same sizes
+async function startStaticNext(live: PageState[]) {
   console.log("\nMinimal static Next.js app (.bench/static-app): pages of the same byte sizes…");
   const staticDir = path.join(benchDir, "static-app");
   const sizes = prepareStaticApp(
@@ -250,102 +297,89 @@ async function main() {
     const r = await get(origin(PORTS.staticNext) + `/${p.name}`);
     console.log(`  /${p.name}: ${r.body.length} bytes (app page ${p.bytes}; built ${sizes[p.name]})`);
   }
+  return staticNext;
+}
 
-  // 4. nginx: same bytes from disk, and the shipped proxy config in front of the app
-  let nginxStatic: Server | undefined;
-  let proxy: Server | undefined;
-  if (nginx) {
-    const staticPrefix = path.join(runDir, "nginx-static");
-    const conf = staticConfig(staticPrefix, PORTS.nginxStatic);
-    for (const p of live)
-      writeFileSync(
-        path.join(staticPrefix, "html", `${p.name}.html`),
-        readFileSync(path.join(runDir, `${p.name}.html`)),
-      );
-    nginxStatic = startServer(
-      "nginx static",
-      nginx,
-      ["-e", path.join(staticPrefix, "error.log"), "-p", staticPrefix, "-c", conf],
-      {
-        log: path.join(staticPrefix, "stdout.log"),
-      },
-    );
-    const proxyPrefix = path.join(runDir, "nginx-proxy");
-    const pconf = proxyConfig(proxyPrefix, PORTS.proxy, APP_PORT, path.join(root, "scripts", "deploy", "nginx.conf"));
-    proxy = startServer(
-      "nginx proxy",
-      nginx,
-      ["-e", path.join(proxyPrefix, "error.log"), "-p", proxyPrefix, "-c", pconf],
-      {
-        log: path.join(proxyPrefix, "stdout.log"),
-      },
-    );
-    await waitForHttp(origin(PORTS.nginxStatic) + `/${live[0]!.name}`, nginxStatic, 10_000);
-    await waitForHttp(origin(PORTS.proxy) + live[0]!.path, proxy, 10_000);
-    for (const p of live) {
-      await get(origin(PORTS.proxy) + p.path);
-      const second = await get(origin(PORTS.proxy) + p.path);
-      p.proxyCache = String(second.headers["x-cache-status"] ?? "?");
-    }
+// 4. Start nginx: the same bytes from disk, and the shipped proxy config in front of the app
+async function startNginx(nginx: string, live: PageState[]) {
+  const staticPrefix = path.join(runDir, "nginx-static");
+  const conf = staticConfig(staticPrefix, PORTS.nginxStatic);
+  for (const p of live)
+    writeFileSync(path.join(staticPrefix, "html", `${p.name}.html`), readFileSync(path.join(runDir, `${p.name}.html`)));
+  const nginxStatic = startServer(
+    "nginx static",
+    nginx,
+    ["-e", path.join(staticPrefix, "error.log"), "-p", staticPrefix, "-c", conf],
+    {
+      log: path.join(staticPrefix, "stdout.log"),
+    },
+  );
+  const proxyPrefix = path.join(runDir, "nginx-proxy");
+  const pconf = proxyConfig(proxyPrefix, PORTS.proxy, APP_PORT, path.join(root, "scripts", "deploy", "nginx.conf"));
+  const proxy = startServer(
+    "nginx proxy",
+    nginx,
+    ["-e", path.join(proxyPrefix, "error.log"), "-p", proxyPrefix, "-c", pconf],
+    {
+      log: path.join(proxyPrefix, "stdout.log"),
+    },
+  );
+  await waitForHttp(origin(PORTS.nginxStatic) + `/${live[0]!.name}`, nginxStatic, 10_000);
+  await waitForHttp(origin(PORTS.proxy) + live[0]!.path, proxy, 10_000);
+  for (const p of live) {
+    await get(origin(PORTS.proxy) + p.path);
+    const second = await get(origin(PORTS.proxy) + p.path);
+    p.proxyCache = String(second.headers["x-cache-status"] ?? "?");
   }
+  return { nginxStatic, proxy };
+}
 
-  // 5. JavaScript shipped
-  const staticJs = new Map<string, JsSize>();
+// 5. Measure the JavaScript each page ships
+async function measureShippedJs(live: PageState[]) {
   for (const p of live) {
     p.js = await shippedJs(origin(APP_PORT), p.path);
     p.staticJs = await shippedJs(origin(PORTS.staticNext), `/${p.name}`);
-    staticJs.set(p.name, p.staticJs);
   }
+}
 
-  // 6. Lighthouse, while the site is fresh
-  if (chrome) {
-    console.log("\nLighthouse 12 (mobile)…");
-    for (const p of live.filter((x) => x.lighthouse)) {
-      // Lighthouse now and then fails to record a trace (NO_NAVSTART): one more try before giving up.
-      for (let attempt = 1; attempt <= 2; attempt++) {
-        try {
-          p.scores = await lighthouse(
-            origin(APP_PORT) + p.path,
-            path.join(runDir, `lighthouse-${p.name}.json`),
-            chrome,
-            PORTS.chrome,
-          );
-          break;
-        } catch (error) {
-          p.scores = `failed: ${(error as Error).message.split("\n")[0]}`;
-        }
+// 6. Lighthouse, while the site is fresh
+async function runLighthouse(live: PageState[], chrome: string) {
+  console.log("\nLighthouse 12 (mobile)…");
+  for (const p of live.filter((x) => x.lighthouse)) {
+    // Lighthouse now and then fails to record a trace (NO_NAVSTART): one more try before giving up.
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      try {
+        p.scores = await lighthouse(
+          origin(APP_PORT) + p.path,
+          path.join(runDir, `lighthouse-${p.name}.json`),
+          chrome,
+          PORTS.chrome,
+        );
+        break;
+      } catch (error) {
+        p.scores = `failed: ${(error as Error).message.split("\n")[0]}`;
       }
     }
   }
+}
 
-  // 7. Baselines under load
-  const warm = async (port: number, paths: string[], seconds: number, headers?: Record<string, string>) =>
-    runLoad({ wrk, luaDir: runDir, origin: origin(port), paths, connections: CONNECTIONS, seconds, headers });
-  const measure = async (port: number, paths: string[], memoryOf?: number, headers?: Record<string, string>) =>
-    runLoad({
-      wrk,
-      luaDir: runDir,
-      origin: origin(port),
-      paths,
-      connections: CONNECTIONS,
-      seconds: SECONDS,
-      headers,
-      memoryOf,
-    });
-
+// 7. Baselines under load: the minimal Next.js app and nginx
+async function loadBaselines(wrk: string, live: PageState[], staticNext: Server, nginxStatic?: Server) {
   console.log(`\nLoad: ${CONNECTIONS} connections, ${SECONDS} s per run after a warm-up…`);
   for (const p of live) {
-    await warm(PORTS.staticNext, [`/${p.name}`], 2);
-    p.load.staticNext = await measure(PORTS.staticNext, [`/${p.name}`], staticNext.child.pid);
+    await warm(wrk, PORTS.staticNext, [`/${p.name}`], 2);
+    p.load.staticNext = await measure(wrk, PORTS.staticNext, [`/${p.name}`], staticNext.child.pid);
     if (nginxStatic) {
-      await warm(PORTS.nginxStatic, [`/${p.name}`], 1);
-      p.load.nginxStatic = await measure(PORTS.nginxStatic, [`/${p.name}`], nginxStatic.child.pid);
+      await warm(wrk, PORTS.nginxStatic, [`/${p.name}`], 1);
+      p.load.nginxStatic = await measure(wrk, PORTS.nginxStatic, [`/${p.name}`], nginxStatic.child.pid);
     }
   }
+}
 
-  // 8. Uncached item render. Next.js draft mode (the __prerender_bypass cookie holding the build's
-  // previewModeId) makes every request render on the server: it skips the full-route cache and
-  // forces "use cache" functions to run again. One connection, so latency is the render time.
+// 8. Uncached item render. Next.js draft mode (the __prerender_bypass cookie holding the build's
+// previewModeId) makes every request render on the server: it skips the full-route cache and
+// forces "use cache" functions to run again. One connection, so latency is the render time
+async function measureUncachedRender(wrk: string) {
   const manifest = JSON.parse(readFileSync(path.join(root, ".next", "prerender-manifest.json"), "utf8")) as {
     preview: { previewModeId: string };
   };
@@ -373,25 +407,30 @@ async function main() {
       headers: draft,
     });
   }
+  return { render, renderPaths };
+}
 
-  // 9. The app, directly and through the proxy cache
+// 9. Load the app, directly and through the proxy cache; whether it still answers afterwards
+async function loadApp(wrk: string, live: PageState[], site: Site, proxy?: Server): Promise<boolean> {
   for (const p of live) {
-    if (!isRunning(app) || !nextServer) {
+    if (!isRunning(site.app) || !site.nextServer) {
       p.load.app = undefined;
       continue;
     }
-    await warm(APP_PORT, [p.path], 2);
-    const whole = appRoot ? memoryProbe(appRoot) : undefined;
-    p.load.app = await measure(APP_PORT, [p.path], nextServer);
+    await warm(wrk, APP_PORT, [p.path], 2);
+    const whole = site.appRoot ? memoryProbe(site.appRoot) : undefined;
+    p.load.app = await measure(wrk, APP_PORT, [p.path], site.nextServer);
     p.appTreeMb = whole?.stop() ?? null;
     if (proxy) {
-      await warm(PORTS.proxy, [p.path], 1);
-      p.load.proxy = await measure(PORTS.proxy, [p.path], proxy.child.pid);
+      await warm(wrk, PORTS.proxy, [p.path], 1);
+      p.load.proxy = await measure(wrk, PORTS.proxy, [p.path], proxy.child.pid);
     }
   }
-  const appStillAnswers = (await get(origin(APP_PORT) + live[0]!.path).catch(() => ({ status: 0 }))).status === 200;
+  return (await get(origin(APP_PORT) + live[0]!.path).catch(() => ({ status: 0 }))).status === 200;
+}
 
-  // ---- report ----
+// The throughput and latency table
+function reportLoad(live: PageState[], appStillAnswers: boolean) {
   console.log(
     `\nThroughput and latency (${CONNECTIONS} connections, ${SECONDS} s, wrk; peak MB = RSS of the server's process tree)`,
   );
@@ -431,7 +470,10 @@ async function main() {
     );
   if (!appStillAnswers)
     console.log(`  ! the app stopped answering ${live[0]!.path} with 200 after the load; see .bench/run/app.log`);
+}
 
+// The ratios against the targets
+function reportRatios(live: PageState[]) {
   console.log("\nRatios (req/s)");
   printTable(
     [
@@ -455,7 +497,10 @@ async function main() {
     }),
     ["l", "r", "r", "l"],
   );
+}
 
+// The uncached render time
+function reportRender(live: PageState[], render: LoadResult | undefined, renderPaths: string[]) {
   console.log("\nUncached item render (1 connection; draft-mode cookie forces a server render of each request)");
   if (render) {
     console.log(
@@ -466,7 +511,10 @@ async function main() {
     if (!live.some((p) => p.shared.cacheable))
       console.log("  (the pages are not cached yet, so every request above is an uncached render too)");
   } else console.log("  no item page of RENDER_PATHS answers 200");
+}
 
+// The Cache-Control each page is sent with
+function reportCacheControl(pages: PageState[]) {
   console.log("\nCache-Control sent by the app (plain GET)");
   printTable(
     ["page", "Cache-Control", "Set-Cookie", "shared cache may keep it", "proxy, 2nd request"],
@@ -483,7 +531,10 @@ async function main() {
     ),
     ["l", "l", "l", "l", "l"],
   );
+}
 
+// The JavaScript each page ships
+function reportShippedJs(live: PageState[]) {
   console.log("\nJavaScript shipped, gzipped kB (script src files + inline scripts; nomodule and JSON left out)");
   printTable(
     [
@@ -513,36 +564,38 @@ async function main() {
     }),
     ["l", "r", "r", "r", "r", "r", "r", "r", "r"],
   );
+}
 
-  if (chrome) {
-    console.log("\nLighthouse 12, mobile (targets: performance ≥ 95, the others 100)");
-    printTable(
-      ["page", "performance", "accessibility", "best practices", "SEO"],
-      pages
-        .filter((p) => p.lighthouse)
-        .map((p) => {
-          if (p.status !== 200) return [p.name, `not yet built (${p.status})`, "", "", ""];
-          if (typeof p.scores === "string" || !p.scores) return [p.name, p.scores ?? "–", "", "", ""];
-          const s = p.scores;
-          return [p.name, s.performance, s.accessibility, s.bestPractices, s.seo];
-        }),
-      ["l", "r", "r", "r", "r"],
-    );
-  }
-
-  writeFileSync(
-    path.join(benchDir, "results.json"),
-    JSON.stringify(
-      { machine: { ...m, version: undefined }, connections: CONNECTIONS, seconds: SECONDS, pages, render, renderPaths },
-      null,
-      2,
-    ) + "\n",
-  );
-  console.log(`\nLoad average after the run: ${loadAverage()}`);
-  console.log(
-    `Done in ${((Date.now() - started) / 1000).toFixed(0)} s. Raw figures: .bench/results.json; logs: .bench/run/`,
+// The Lighthouse scores
+function reportLighthouse(pages: PageState[]) {
+  console.log("\nLighthouse 12, mobile (targets: performance ≥ 95, the others 100)");
+  printTable(
+    ["page", "performance", "accessibility", "best practices", "SEO"],
+    pages
+      .filter((p) => p.lighthouse)
+      .map((p) => {
+        if (p.status !== 200) return [p.name, `not yet built (${p.status})`, "", "", ""];
+        if (typeof p.scores === "string" || !p.scores) return [p.name, p.scores ?? "–", "", "", ""];
+        const s = p.scores;
+        return [p.name, s.performance, s.accessibility, s.bestPractices, s.seo];
+      }),
+    ["l", "r", "r", "r", "r"],
   );
 }
+
+const warm = (wrk: string, port: number, paths: string[], seconds: number, headers?: Record<string, string>) =>
+  runLoad({ wrk, luaDir: runDir, origin: origin(port), paths, connections: CONNECTIONS, seconds, headers });
+const measure = (wrk: string, port: number, paths: string[], memoryOf?: number, headers?: Record<string, string>) =>
+  runLoad({
+    wrk,
+    luaDir: runDir,
+    origin: origin(port),
+    paths,
+    connections: CONNECTIONS,
+    seconds: SECONDS,
+    headers,
+    memoryOf,
+  });
 
 // Stop every server on exit, Ctrl-C and error
 let stopping = false;

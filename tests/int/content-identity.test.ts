@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { ContentError, loadCatalogue } from "@/lib/content/load";
 import { importCatalogue } from "@/lib/content/import";
 import { exportCatalogue } from "@/lib/content/export";
-import { prepareDatabase } from "@/lib/database/prepare";
+import { prepareDatabase } from "@/scripts/prepare";
 import { deleteItem, getEditableItem, saveItem } from "@/lib/admin/items";
 import type { Db } from "@/lib/database/client";
 import { scratchContent } from "../helpers/content";

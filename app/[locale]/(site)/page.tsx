@@ -9,6 +9,7 @@ import { sectionHref } from "@/components/content/section-page";
 import { listItems } from "@/lib/catalogue/listing";
 import { listTopics } from "@/lib/catalogue/topics";
 import { sections } from "@/lib/catalogue/sections";
+import { readerVersion } from "@/lib/catalogue/visibility";
 import { Link } from "@/components/site/link";
 import { alternatesFor } from "@/lib/i18n/alternates";
 import type { Locale } from "@/lib/i18n/routing";
@@ -45,7 +46,7 @@ export default async function HomePage({ params }: Props) {
   const featured = featuredTypes
     .map((type) => {
       const entries = byType.find((b) => b.type === type)?.listing.entries ?? [];
-      return entries.find((e) => e.locale === locale) ?? entries[0];
+      return readerVersion(entries, locale);
     })
     .filter((e) => e !== undefined);
   const newestItems = newest.entries.filter((e) => !featured.some((f) => f.id === e.id)).slice(0, 6);

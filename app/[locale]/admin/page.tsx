@@ -1,11 +1,8 @@
 import NextLink from "next/link";
 import { getTranslations } from "next-intl/server";
-import { db } from "@/lib/db";
 import { requireStaff } from "@/lib/auth/guard";
 import { adminLocale, adminPath } from "@/lib/admin/paths";
-import { itemCounts } from "@/lib/admin/items";
-import { outboxCounts } from "@/lib/contact/outbox";
-import { placeholderAdvisers } from "@/lib/admin/placeholder-advisers";
+import { itemCounts, outboxCounts, placeholderAdvisers } from "@/lib/data/admin";
 
 export const dynamic = "force-dynamic";
 
@@ -16,9 +13,9 @@ export default async function AdminHome({ params }: Props) {
   const locale = adminLocale((await params).locale);
   const staff = await requireStaff(locale);
   const t = await getTranslations({ locale, namespace: "Admin" });
-  const counts = await itemCounts(db());
-  const mail = staff.role === "admin" ? await outboxCounts(db()) : null;
-  const placeholders = await placeholderAdvisers(db());
+  const counts = await itemCounts();
+  const mail = staff.role === "admin" ? await outboxCounts() : null;
+  const placeholders = await placeholderAdvisers();
   return (
     <>
       <h1 className="mb-4 text-2xl font-bold">{t("dashboard.title")}</h1>

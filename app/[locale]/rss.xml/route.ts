@@ -1,9 +1,8 @@
 import { getTranslations } from "next-intl/server";
-import { siteUrl } from "@/lib/env";
 import { isLocale } from "@/lib/i18n/routing";
 import { cachedFeedItems } from "@/lib/seo/feeds";
 import { buildRss } from "@/lib/seo/rss";
-import { absoluteUrl, feedUrl, itemPath, localizedUrls } from "@/lib/seo/urls";
+import { absoluteUrl, feedUrl, itemPath, localizedUrls, siteUrl } from "@/lib/seo/urls";
 
 // Rendered per request (the build has no database) from the data cache, which the catalogue tag clears.
 export const dynamic = "force-dynamic";

@@ -1,7 +1,5 @@
-import { db } from "@/lib/db";
 import { currentStaff } from "@/lib/auth/guard";
-import { findPublicFile } from "@/lib/admin/files";
-import { fileResponse } from "@/lib/file-download";
+import { findPublicFile, storedFileResponse } from "@/lib/data/site";
 
 export const dynamic = "force-dynamic";
 
@@ -14,11 +12,11 @@ const notFound = () =>
 // Serve a stored attachment, streamed and ranged: to anyone when its item is public, to staff always
 async function serve(request: Request, { params }: { params: Promise<{ name: string }> }) {
   const { name } = await params;
-  let found = await findPublicFile(db(), name, false);
+  let found = await findPublicFile(name, false);
   const isPublic = !!found;
-  if (!found && (await currentStaff())) found = await findPublicFile(db(), name, true);
+  if (!found && (await currentStaff())) found = await findPublicFile(name, true);
   if (!found) return notFound();
-  return fileResponse(request, db(), found.file, {
+  return storedFileResponse(request, found.file, {
     fileName: found.fileName,
     mimeType: found.mimeType,
     cacheControl: isPublic ? "public, max-age=300" : "private, no-store",

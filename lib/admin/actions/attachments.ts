@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { staffAction } from "@/lib/auth/guard";
-import { removeAttachment } from "@/lib/admin/files";
+import { removeAttachment } from "@/lib/admin/attachments";
 import { adminLocale, adminPath } from "@/lib/admin/paths";
 import { failureOf } from "@/lib/admin/failure";
 import { revalidatePublicPages } from "@/lib/cache/revalidate";

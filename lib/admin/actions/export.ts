@@ -7,12 +7,13 @@ import { exportCatalogue } from "@/lib/content/export";
 import { audit } from "@/lib/admin/audit";
 import { adminLocale, adminPath } from "@/lib/admin/paths";
 import { failureOf } from "@/lib/admin/failure";
+import { setting } from "@/lib/env";
 
 // Write the catalogue back to content/ (admins, after re-authentication)
 export const exportContentAction = staffAction("admin", async (staff, form: FormData) => {
   const locale = adminLocale(String(form.get("uiLocale") ?? ""));
   requireFresh(staff, locale, "export");
-  const dir = path.resolve(process.env.CONTENT_DIR ?? "content");
+  const dir = path.resolve(setting("CONTENT_DIR"));
   let report: Awaited<ReturnType<typeof exportCatalogue>>;
   try {
     report = await exportCatalogue(db(), dir);

@@ -4,15 +4,14 @@ import { PageShell } from "@/components/site/page-shell";
 import { ContactForm } from "@/components/contact/contact-form";
 import { contactFormText } from "@/components/contact/form-text";
 import { AdviserDirectory } from "@/components/contact/adviser-directory";
-import { db } from "@/lib/db";
 import { alternatesFor } from "@/lib/i18n/alternates";
 import { getPathname } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
-import { getContactItem, listAdvisers, routeAdviser } from "@/lib/contact/advisers";
 import { sendContactMessage } from "@/lib/contact/actions";
 import type { ContactFormState } from "@/lib/contact/schema";
 import { issueStartStamp, newFormKey } from "@/lib/form-guard";
 import { checkPageParams } from "@/lib/i18n/page-params";
+import { getContactItem, listContactAdvisers, routeAdviser } from "@/lib/data/site";
 
 type Props = {
   params: Promise<{ locale: Locale }>;
@@ -38,11 +37,10 @@ export default async function ContactPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const query = await searchParams;
   const t = await getTranslations({ locale, namespace: "Contact" });
-  const client = db();
-  const advisers = await listAdvisers(client, locale);
-  const item = await getContactItem(client, first(query.item));
+  const advisers = await listContactAdvisers(locale);
+  const item = await getContactItem(first(query.item));
   const wanted = first(query.adviser);
-  const preselected = advisers.find((a) => a.slug === wanted) ?? (await routeAdviser(client, locale, item?.id));
+  const preselected = advisers.find((a) => a.slug === wanted) ?? (await routeAdviser(locale, item?.id));
 
   const initial: ContactFormState = {
     attempt: 0,

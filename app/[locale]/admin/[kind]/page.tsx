@@ -1,11 +1,9 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { db } from "@/lib/db";
 import { requireStaff } from "@/lib/auth/guard";
 import { roleAllows } from "@/lib/auth/roles";
 import { adminLocale, adminPath } from "@/lib/admin/paths";
-import { listRecords, recordChoices, recordKinds } from "@/lib/admin/records";
-import { placeholderAdvisers } from "@/lib/admin/placeholder-advisers";
+import { recordKinds } from "@/lib/admin/records";
 import {
   emptyRecordValues,
   isRecordKind,
@@ -16,6 +14,7 @@ import {
 import { countries, locales, placeKinds } from "@/lib/content/schema";
 import type { Locale } from "@/lib/i18n/routing";
 import { RecordForm, type RecordFormText } from "@/components/admin/record-form";
+import { listRecords, placeholderAdvisers, recordChoices } from "@/lib/data/admin";
 
 export const dynamic = "force-dynamic";
 
@@ -62,8 +61,8 @@ export default async function RecordsPage({ params, searchParams }: Props) {
   const t = await getTranslations({ locale, namespace: "Admin" });
   const countryNames = await getTranslations({ locale, namespace: "ItemPage.countries" });
   const [rows, linked, editText, createText] = await Promise.all([
-    listRecords(db(), kind),
-    recordChoices(db(), kind, locale),
+    listRecords(kind),
+    recordChoices(kind, locale),
     recordText(locale, kind, "save"),
     recordText(locale, kind, "create"),
   ]);
@@ -79,7 +78,7 @@ export default async function RecordsPage({ params, searchParams }: Props) {
   const fields = recordFields[kind];
   const collator = new Intl.Collator(locale);
   rows.sort((a, b) => collator.compare(a.label, b.label));
-  const placeholders = kind === "advisers" ? await placeholderAdvisers(db()) : [];
+  const placeholders = kind === "advisers" ? await placeholderAdvisers() : [];
   const savedRow = saved ? rows.find((r) => r.id === saved) : undefined;
   return (
     <>

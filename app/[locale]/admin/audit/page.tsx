@@ -1,8 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import { db } from "@/lib/db";
 import { requireStaff } from "@/lib/auth/guard";
 import { adminLocale } from "@/lib/admin/paths";
-import { listAudit } from "@/lib/admin/audit";
+import { listAudit } from "@/lib/data/admin";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +12,7 @@ export default async function AuditPage({ params }: Props) {
   const locale = adminLocale((await params).locale);
   await requireStaff(locale, "admin");
   const t = await getTranslations({ locale, namespace: "Admin" });
-  const entries = await listAudit(db());
+  const entries = await listAudit();
   const date = new Intl.DateTimeFormat(locale === "sv" ? "sv-SE" : "da-DK", {
     dateStyle: "short",
     timeStyle: "medium",

@@ -1,8 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import { db } from "@/lib/db";
 import { requireStaff } from "@/lib/auth/guard";
 import { adminLocale } from "@/lib/admin/paths";
-import { feedbackTally, listFeedback } from "@/lib/feedback/feedback";
+import { feedbackTally, listFeedback } from "@/lib/data/admin";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +12,7 @@ export default async function FeedbackPage({ params }: Props) {
   const locale = adminLocale((await params).locale);
   await requireStaff(locale);
   const t = await getTranslations({ locale, namespace: "Admin.feedback" });
-  const [entries, tally] = await Promise.all([listFeedback(db(), { take: 200 }), feedbackTally(db())]);
+  const [entries, tally] = await Promise.all([listFeedback({ take: 200 }), feedbackTally()]);
   const titles = new Map(entries.map((e) => [e.item.id, e.item.title]));
   const date = new Intl.DateTimeFormat(locale === "sv" ? "sv-SE" : "da-DK", { dateStyle: "medium" });
   return (

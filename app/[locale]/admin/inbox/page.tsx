@@ -1,11 +1,10 @@
 import { getTranslations } from "next-intl/server";
-import { db } from "@/lib/db";
 import { requireStaff } from "@/lib/auth/guard";
 import { adminLocale } from "@/lib/admin/paths";
-import { inboxFor } from "@/lib/admin/inbox";
 import { deleteMessageAction, setMessageStatusAction } from "@/lib/admin/actions/inbox";
 import { SubmitButton } from "@/components/admin/submit-button";
 import { FailureNotice } from "@/components/admin/failure-notice";
+import { inboxFor } from "@/lib/data/admin";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +22,7 @@ export default async function InboxPage({ params, searchParams }: Props) {
   const sp = await searchParams;
   const filter = statuses.find((s) => s === sp.status);
   const t = await getTranslations({ locale, namespace: "Admin.inbox" });
-  const messages = await inboxFor(db(), staff, filter);
+  const messages = await inboxFor(staff, filter);
   const date = new Intl.DateTimeFormat(locale === "sv" ? "sv-SE" : "da-DK", {
     dateStyle: "medium",
     timeStyle: "short",

@@ -1,11 +1,9 @@
 import NextLink from "next/link";
 import { getTranslations } from "next-intl/server";
-import { db } from "@/lib/db";
 import { requireStaff } from "@/lib/auth/guard";
 import { adminLocale, adminPath } from "@/lib/admin/paths";
-import { listAdminItems } from "@/lib/admin/items";
 import { itemTypes } from "@/lib/content/schema";
-import { listTopicChoices } from "@/lib/admin/catalogue";
+import { listAdminItems, listTopicChoices } from "@/lib/data/admin";
 
 export const dynamic = "force-dynamic";
 
@@ -32,7 +30,7 @@ export default async function ItemsPage({ params, searchParams }: Props) {
   const t = await getTranslations({ locale, namespace: "Admin" });
   const types = await getTranslations({ locale, namespace: "ItemTypes" });
   const languages = await getTranslations({ locale, namespace: "Languages" });
-  const [rows, topics] = await Promise.all([listAdminItems(db(), query), listTopicChoices(db(), locale)]);
+  const [rows, topics] = await Promise.all([listAdminItems(query), listTopicChoices(locale)]);
   const date = new Intl.DateTimeFormat(locale === "sv" ? "sv-SE" : "da-DK", {
     dateStyle: "short",
     timeStyle: "short",

@@ -1,10 +1,9 @@
 import { getTranslations } from "next-intl/server";
-import { db } from "@/lib/db";
 import { requireStaff } from "@/lib/auth/guard";
 import { adminLocale } from "@/lib/admin/paths";
-import { listPendingMail } from "@/lib/contact/outbox";
 import { resendMailAction } from "@/lib/admin/actions/mail";
 import { SubmitButton } from "@/components/admin/submit-button";
+import { listPendingMail } from "@/lib/data/admin";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +18,7 @@ export default async function MailPage({ params, searchParams }: Props) {
   await requireStaff(locale, "admin");
   const sp = await searchParams;
   const t = await getTranslations({ locale, namespace: "Admin.mail" });
-  const unsent = await listPendingMail(db());
+  const unsent = await listPendingMail();
   const failed = unsent.filter((m) => m.failedAt).sort((a, b) => (b.failedAt ?? "").localeCompare(a.failedAt ?? ""));
   const waiting = unsent.filter((m) => !m.failedAt);
   const date = new Intl.DateTimeFormat(locale === "sv" ? "sv-SE" : "da-DK", {

@@ -1,13 +1,11 @@
 import { getTranslations } from "next-intl/server";
-import { db } from "@/lib/db";
 import { requireStaff } from "@/lib/auth/guard";
-import { listStaff } from "@/lib/auth/staff";
 import { adminLocale } from "@/lib/admin/paths";
-import { editorChoices } from "@/lib/admin/items";
 import { resetSecondFactorAction, resetStaffPasswordAction, setStaffActiveAction } from "@/lib/admin/actions/staff";
 import { StaffForm } from "@/components/admin/staff-form";
 import { SubmitButton } from "@/components/admin/submit-button";
 import { FailureNotice } from "@/components/admin/failure-notice";
+import { editorChoices, listStaff } from "@/lib/data/admin";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +22,7 @@ export default async function StaffPage({ params, searchParams }: Props) {
   const me = await requireStaff(locale, "admin", { fresh: "staff" });
   const sp = await searchParams;
   const t = await getTranslations({ locale, namespace: "Admin" });
-  const [staff, choices] = await Promise.all([listStaff(db()), editorChoices(db(), locale)]);
+  const [staff, choices] = await Promise.all([listStaff(), editorChoices(locale)]);
   const problem = typeof sp.problem === "string" && sp.problem in problemKey ? sp.problem : null;
   return (
     <>

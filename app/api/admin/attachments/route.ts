@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { db } from "@/lib/db";
 import { staffRoute } from "@/lib/auth/guard";
-import { maxUploadBytes, storePdf } from "@/lib/admin/files";
+import { maxUploadBytes } from "@/lib/admin/attachments";
 import { formOverheadBytes, readUpload } from "@/lib/admin/upload";
 import { adminLocale, adminPath } from "@/lib/admin/paths";
 import { revalidatePublicPages } from "@/lib/cache/revalidate";
 import { cacheTags } from "@/lib/cache/tags";
 import { failureOf } from "@/lib/admin/failure";
+import { storePdf } from "@/lib/data/admin";
 
 export const dynamic = "force-dynamic";
 
@@ -49,7 +49,7 @@ export const POST = staffRoute("editor", async (staff, request: Request) => {
   try {
     upload = await readUpload(request.body, request.headers.get("content-type"), "file", (bytes, fileName, fields) => {
       typed = fields.title ?? "";
-      return storePdf(db(), staff, { itemId, title: typed, fileName, bytes });
+      return storePdf(staff, { itemId, title: typed, fileName, bytes });
     });
   } catch (error) {
     // The file itself must be chosen again (a browser never refills a file field); the title comes back.

@@ -18,7 +18,7 @@ import { alternatesFor, type Alternates } from "@/lib/i18n/alternates";
 import { otherLocale, type Locale } from "@/lib/i18n/routing";
 import { ItemContact } from "@/components/contact/item-contact";
 import { PageFeedback } from "@/components/feedback/page-feedback";
-import { attachmentHref } from "@/lib/files";
+import { attachmentHref } from "@/lib/attachment-href";
 import { checkPageParams } from "@/lib/i18n/page-params";
 
 export function generateStaticParams() {

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { PageShell } from "@/components/site/page-shell";
-import { db } from "@/lib/db";
 import { Link } from "@/components/site/link";
 import { alternatesFor } from "@/lib/i18n/alternates";
 import type { Locale } from "@/lib/i18n/routing";
-import { getReceipt } from "@/lib/contact/messages";
 import { checkPageParams } from "@/lib/i18n/page-params";
+import { getReceipt } from "@/lib/data/site";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ ref?: string | string[] }> };
 
@@ -29,7 +28,7 @@ export default async function ReceiptPage({ params, searchParams }: Props) {
   const raw = (await searchParams).ref;
   const reference = (Array.isArray(raw) ? raw[0] : raw) ?? "";
   const t = await getTranslations({ locale, namespace: "Contact.receipt" });
-  const receipt = await getReceipt(db(), reference.toUpperCase(), locale);
+  const receipt = await getReceipt(reference.toUpperCase(), locale);
   // The other language's receipt shows the same reference.
   const alternates = alternatesFor({ pathname: "/contact/receipt", query: receipt ? { ref: receipt.reference } : {} });
 

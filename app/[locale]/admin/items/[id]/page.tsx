@@ -1,14 +1,13 @@
 import NextLink from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { db } from "@/lib/db";
 import { requireStaff } from "@/lib/auth/guard";
 import { adminLocale, adminPath } from "@/lib/admin/paths";
-import { editorChoices, getEditableItem } from "@/lib/admin/items";
 import { renderMarkdown } from "@/lib/markdown";
 import { ItemEditor } from "@/components/admin/item-editor";
 import { editorText } from "@/components/admin/editor-text";
 import { AttachmentPanel } from "@/components/admin/attachment-panel";
+import { editorChoices, getEditableItem } from "@/lib/data/admin";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +21,7 @@ export default async function EditItemPage({ params, searchParams }: Props) {
   const { locale: raw, id } = await params;
   const locale = adminLocale(raw);
   const staff = await requireStaff(locale);
-  const item = await getEditableItem(db(), id);
+  const item = await getEditableItem(id);
   if (!item) notFound();
   const t = await getTranslations({ locale, namespace: "Admin" });
   const sp = await searchParams;
@@ -55,7 +54,7 @@ export default async function EditItemPage({ params, searchParams }: Props) {
         }}
         initialPreview={(await renderMarkdown(item.values.body)).html}
         status={t("editor.currentStatus", { status: t(`status.${item.status}`) })}
-        choices={await editorChoices(db(), locale)}
+        choices={await editorChoices(locale)}
         text={await editorText(locale)}
       />
       <AttachmentPanel

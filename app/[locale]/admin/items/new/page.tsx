@@ -1,11 +1,10 @@
 import { getTranslations } from "next-intl/server";
-import { db } from "@/lib/db";
 import { requireStaff } from "@/lib/auth/guard";
 import { adminLocale } from "@/lib/admin/paths";
-import { editorChoices } from "@/lib/admin/items";
 import { emptyItemValues } from "@/lib/admin/item-form";
 import { ItemEditor } from "@/components/admin/item-editor";
 import { editorText } from "@/components/admin/editor-text";
+import { editorChoices } from "@/lib/data/admin";
 
 export const dynamic = "force-dynamic";
 
@@ -34,7 +33,7 @@ export default async function NewItemPage({ params }: Props) {
         }}
         initialPreview=""
         status={null}
-        choices={await editorChoices(db(), locale)}
+        choices={await editorChoices(locale)}
         text={await editorText(locale)}
       />
     </>

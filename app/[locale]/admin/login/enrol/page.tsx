@@ -1,11 +1,11 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { db } from "@/lib/db";
 import { adminLocale, adminPath } from "@/lib/admin/paths";
 import { currentPendingLogin, currentStaff } from "@/lib/auth/guard";
 import { confirmEnrolment } from "@/lib/auth/actions";
-import { enrolmentView, offerTotpSecret } from "@/lib/auth/totp";
+import { enrolmentView } from "@/lib/auth/totp";
 import { AuthForm } from "@/components/admin/auth-form";
+import { offerTotpSecret } from "@/lib/data/admin";
 
 export const dynamic = "force-dynamic";
 
@@ -25,7 +25,7 @@ export default async function EnrolPage({ params }: Props) {
   // Once enabled (also right after the confirming code, when this page is drawn again around the form's
   // answer) the page offers no new secret: the form shows the recovery codes it received, or a way on.
   const enabled = !!staff?.secondFactor;
-  const view = enabled ? null : await enrolmentView(await offerTotpSecret(db(), account.id), account.email);
+  const view = enabled ? null : await enrolmentView(await offerTotpSecret(account.id), account.email);
   return (
     <>
       <h1 className="mb-2 text-2xl font-bold">{t("title")}</h1>

@@ -1,13 +1,12 @@
 import NextLink from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { db } from "@/lib/db";
 import { requireStaff } from "@/lib/auth/guard";
 import { adminLocale, adminPath } from "@/lib/admin/paths";
-import { getEditableItem } from "@/lib/admin/items";
 import { deleteItemAction } from "@/lib/admin/actions/items";
 import { failureParam } from "@/lib/admin/failure";
 import { SubmitButton } from "@/components/admin/submit-button";
+import { getEditableItem } from "@/lib/data/admin";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +20,7 @@ export default async function DeleteItemPage({ params, searchParams }: Props) {
   const { locale: raw, id } = await params;
   const locale = adminLocale(raw);
   await requireStaff(locale, "admin");
-  const item = await getEditableItem(db(), id);
+  const item = await getEditableItem(id);
   if (!item) notFound();
   const t = await getTranslations({ locale, namespace: "Admin" });
   const sp = await searchParams;

@@ -1,15 +1,14 @@
 import NextLink from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { db } from "@/lib/db";
 import { requireStaff } from "@/lib/auth/guard";
 import { adminLocale, adminPath } from "@/lib/admin/paths";
-import { getEditableItem, listRevisions } from "@/lib/admin/items";
 import { restoreRevisionAction } from "@/lib/admin/actions/items";
 import { DiffView } from "@/components/admin/diff-view";
 import { fieldLabels } from "@/components/admin/editor-text";
 import { SubmitButton } from "@/components/admin/submit-button";
 import { FailureNotice } from "@/components/admin/failure-notice";
+import { getEditableItem, listRevisions } from "@/lib/data/admin";
 
 export const dynamic = "force-dynamic";
 
@@ -23,11 +22,11 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   const { locale: raw, id } = await params;
   const locale = adminLocale(raw);
   await requireStaff(locale);
-  const item = await getEditableItem(db(), id);
+  const item = await getEditableItem(id);
   if (!item) notFound();
   const sp = await searchParams;
   const t = await getTranslations({ locale, namespace: "Admin" });
-  const revisions = await listRevisions(db(), id);
+  const revisions = await listRevisions(id);
   const labels = await fieldLabels(locale);
   const date = new Intl.DateTimeFormat(locale === "sv" ? "sv-SE" : "da-DK", {
     dateStyle: "medium",

@@ -1,6 +1,6 @@
 // Bring a database up to date: apply migrations, then import content/.
-import { applyMigrations } from "./migrations";
-import { createPrismaClient } from "./client";
+import { applyMigrations } from "@/lib/database/migrations";
+import { createPrismaClient } from "@/lib/database/client";
 import { ContentError, loadCatalogue, type Problem } from "@/lib/content/load";
 import { importCatalogue, type ImportReport } from "@/lib/content/import";
 

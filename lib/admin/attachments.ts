@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/database/client";
 import type { Staff } from "@/lib/auth/sessions";
-import { visibleWhere } from "@/lib/catalogue/listing";
+import { visibleWhere } from "@/lib/catalogue/visibility";
 import {
   deleteStoredFile,
   fileKeyPattern,
@@ -12,9 +12,10 @@ import {
   type FileInfo,
 } from "@/lib/file-store";
 import { audit } from "./audit";
+import { setting } from "@/lib/env";
 
 // The largest upload (UPLOAD_MAX_MB, default 20 MB), checked while the body is read.
-export const maxUploadBytes = Math.round(Number(process.env.UPLOAD_MAX_MB || 20) * 1024 * 1024) || 20 * 1024 * 1024;
+export const maxUploadBytes = Math.round(setting("UPLOAD_MAX_MB") * 1024 * 1024);
 
 // A PDF starts with "%PDF-" (ISO 32000); a few bytes of junk before it are tolerated by readers, not here.
 export function looksLikePdf(bytes: Uint8Array): boolean {

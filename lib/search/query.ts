@@ -1,0 +1,123 @@
+// Query building: the parsed query per language, the filters, and the page's rows highlighted.
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { visibleSql } from "@/lib/catalogue/visibility";
+import { filterKeys, PAGE_SIZE, type FilterKey, type SearchParams } from "./params";
+import { START_MARK, STOP_MARK } from "./highlight";
+
+export type Lang = "da" | "sv";
+/** A client or the transaction a search runs in. */
+export type Sql = Prisma.TransactionClient;
+export const config = {
+  da: Prisma.sql`'pg_catalog.danish'::regconfig`,
+  sv: Prisma.sql`'pg_catalog.swedish'::regconfig`,
+};
+export const parsers = {
+  websearch: Prisma.raw("websearch_to_tsquery"),
+  phrase: Prisma.raw("phraseto_tsquery"),
+  plain: Prisma.raw("plainto_tsquery"),
+};
+
+export function tsquery(lang: Lang, parser: keyof typeof parsers, text: string) {
+  return Prisma.sql`search_normalize_query(${config[lang]}, ${parsers[parser]}(${config[lang]}, ${text}))`;
+}
+
+function filterCondition(key: FilterKey, params: SearchParams, alias: string): Prisma.Sql | null {
+  const a = Prisma.raw(alias);
+  switch (key) {
+    case "type":
+      return params.type ? Prisma.sql`${a}.type = ${params.type}::"ItemType"` : null;
+    case "country":
+      return params.country ? Prisma.sql`${a}.country = ${params.country}::"Country"` : null;
+    case "lang":
+      return params.lang ? Prisma.sql`${a}.locale = ${params.lang}::"Locale"` : null;
+    case "year":
+      return params.year !== undefined ? Prisma.sql`${a}.year = ${params.year}` : null;
+    case "topic":
+      return params.topic
+        ? Prisma.sql`EXISTS (SELECT 1 FROM "ItemTopic" it JOIN "Topic" tp ON tp.id = it."topicId"
+            WHERE it."itemId" = ${a}.id AND tp.slug = ${params.topic})`
+        : null;
+  }
+}
+
+// Every active filter but one (facet counts say what choosing a value of that facet would give)
+export function filtersExcept(params: SearchParams, except?: FilterKey, alias = "m"): Prisma.Sql {
+  const conditions = filterKeys
+    .filter((key) => key !== except)
+    .map((key) => filterCondition(key, params, alias))
+    .filter((c): c is Prisma.Sql => c !== null);
+  return conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
+}
+
+const titleOptions = `HighlightAll=true, StartSel=${START_MARK}, StopSel=${STOP_MARK}`;
+const snippetOptions = `MaxFragments=2, MaxWords=28, MinWords=12, ShortWord=2, FragmentDelimiter=" … ", StartSel=${START_MARK}, StopSel=${STOP_MARK}`;
+
+export type Parts = {
+  hasText: boolean;
+  /** The query in each language's parse, widened: tsquery constants the planner can estimate. */
+  q: { da: Prisma.Sql; sv: Prisma.Sql };
+  /** Neither parse negates a word, so a headline match implies a full match. */
+  monotone: boolean;
+  /** Nodes in both parses (0: nothing to search for). */
+  nodes: number;
+  /** The item (alias i) matches the query in its own language. */
+  textMatch: Prisma.Sql;
+  /** The item's headline (title, summary) alone matches. */
+  headMatch: Prisma.Sql;
+  sort: "relevance" | "newest";
+  offset: number;
+};
+
+const countNodes = (tsq: string) => tsq.match(/'(?:[^']|'')*'/g)?.length ?? 0;
+
+export function parts(params: SearchParams, text: { da: string; sv: string }): Parts {
+  const hasText = params.q.length > 0;
+  const q = { da: Prisma.sql`${text.da}::tsquery`, sv: Prisma.sql`${text.sv}::tsquery` };
+  // One index scan for both languages (the two parses OR-ed, or one when they are the same), then
+  // each item is held to the parse of its own language (a CASE, which the planner does not split into
+  // one index scan per language ANDed with a scan of the locale index).
+  const match = (column: string) => {
+    const c = Prisma.raw(`i."${column}"`);
+    const either = text.da === text.sv ? q.da : Prisma.sql`(${q.da} || ${q.sv})`;
+    return text.da === text.sv
+      ? Prisma.sql`${c} @@ ${q.da}`
+      : Prisma.sql`(${c} @@ ${either} AND CASE WHEN i.locale = 'da' THEN ${c} @@ ${q.da} ELSE ${c} @@ ${q.sv} END)`;
+  };
+  // Without negation, a match in title and summary is a match in the whole item too.
+  const negated = (tsq: string) => tsq.replace(/'(?:[^']|'')*'/g, "").includes("!");
+  return {
+    hasText,
+    q,
+    monotone: !negated(text.da) && !negated(text.sv),
+    nodes: countNodes(text.da) + countNodes(text.sv),
+    textMatch: hasText ? match("searchVector") : Prisma.sql`TRUE`,
+    headMatch: hasText ? match("searchHead") : Prisma.sql`TRUE`,
+    sort: params.sort ?? (hasText ? "relevance" : "newest"),
+    offset: (params.page - 1) * PAGE_SIZE,
+  };
+}
+
+export const order = (sort: Parts["sort"], alias: string) =>
+  Prisma.raw(
+    sort === "relevance"
+      ? `${alias}.rank DESC, ${alias}."publishedAt" DESC NULLS LAST, ${alias}.id`
+      : `${alias}."publishedAt" DESC NULLS LAST, ${alias}.year DESC NULLS LAST, ${alias}.rank DESC, ${alias}.id`,
+  );
+// The rows of one page, given as (id, rank, n): highlighted for those rows only
+export function pageRows(p: Parts, chosen: Prisma.Sql): Prisma.Sql {
+  const snippetText = p.hasText
+    ? Prisma.sql`p.summary || E'\n' || left(regexp_replace(regexp_replace(p.body, '!?\\[([^\\]]*)\\]\\([^)]*\\)', '\\1', 'g'), '[#*_>|\`]+', ' ', 'g'), 8000)`
+    : Prisma.sql`p.summary`;
+  const own = Prisma.sql`CASE WHEN p.locale = 'da' THEN ${p.q.da} ELSE ${p.q.sv} END`;
+  return Prisma.sql`(SELECT coalesce(json_agg(r ORDER BY r.n), '[]'::json) FROM (
+    SELECT p.n, p.id, p.type, p.locale, p.slug, p.year, p.country,
+      to_char(p."publishedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "publishedAt",
+      ${p.hasText ? Prisma.sql`ts_headline(search_config(p.locale::text), p.title, ${own}, ${titleOptions})` : Prisma.sql`p.title`} AS "titleHeadline",
+      ${p.hasText ? Prisma.sql`ts_headline(search_config(p.locale::text), ${snippetText}, ${own}, ${snippetOptions})` : snippetText} AS "snippetHeadline",
+      (SELECT json_build_object('locale', t.locale, 'type', t.type, 'slug', t.slug, 'title', t.title)
+        FROM "Item" t WHERE (t.id = p."translationOfId" OR t."translationOfId" = p.id) AND ${visibleSql("t")}
+        LIMIT 1) AS "alsoIn"
+    FROM (SELECT c.n, i.* FROM (${chosen}) c JOIN "Item" i ON i.id = c.id) p
+  ) r)`;
+}
