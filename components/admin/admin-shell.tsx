@@ -38,7 +38,7 @@ export async function AdminShell({
   const links = staff ? [...editorLinks, ...(staff.role === "admin" ? adminLinks : [])] : [];
   return (
     <>
-      <header className="border-b border-[var(--color-line)] bg-[var(--color-tint)]">
+      <header className="border-b border-line bg-tint">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
           <NextLink href={adminPath(locale)} className="font-bold" prefetch={false}>
             {t("nav.label")}

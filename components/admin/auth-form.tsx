@@ -58,11 +58,7 @@ export function AuthForm({ action, fields, hidden, submit, codes, done, testId }
   return (
     <form action={formAction} className="max-w-sm space-y-4" noValidate data-testid={testId}>
       {state.error && (
-        <p
-          role="alert"
-          className="border-l-4 border-[#b3261e] pl-3 font-semibold text-[#b3261e]"
-          data-testid="auth-error"
-        >
+        <p role="alert" className="border-l-4 border-error pl-3 font-semibold text-error" data-testid="auth-error">
           {state.error}
         </p>
       )}
@@ -75,7 +71,7 @@ export function AuthForm({ action, fields, hidden, submit, codes, done, testId }
             {field.label}
           </label>
           {field.hint && (
-            <p id={`${testId}-${field.name}-hint`} className="text-sm text-[var(--color-muted)]">
+            <p id={`${testId}-${field.name}-hint`} className="text-sm text-muted">
               {field.hint}
             </p>
           )}
@@ -89,7 +85,7 @@ export function AuthForm({ action, fields, hidden, submit, codes, done, testId }
             autoCapitalize="off"
             required
             aria-describedby={field.hint ? `${testId}-${field.name}-hint` : undefined}
-            className="mt-1 block w-full rounded border-2 border-[var(--color-ink)] px-2 py-1.5"
+            className="mt-1 block w-full rounded border-2 border-ink px-2 py-1.5"
           />
         </div>
       ))}

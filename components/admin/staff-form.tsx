@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { createStaffAction, type StaffFormState } from "@/lib/admin/actions/staff";
 import { SubmitButton } from "./submit-button";
 
-const input = "mt-1 block w-full max-w-sm rounded border-2 border-[var(--color-ink)] bg-white px-2 py-1";
+const input = "mt-1 block w-full max-w-sm rounded border-2 border-ink bg-white px-2 py-1";
 
 // The form that creates a staff account
 export function StaffForm({
@@ -22,7 +22,7 @@ export function StaffForm({
   return (
     <form action={action} className="space-y-3" noValidate>
       {state.error && (
-        <p role="alert" className="font-bold text-[#b3261e]">
+        <p role="alert" className="font-bold text-error">
           {state.error}
         </p>
       )}

@@ -19,10 +19,10 @@ export async function ItemList({
   const types = await getTranslations({ locale, namespace: "ItemTypes" });
   const format = await getFormatter({ locale });
   return (
-    <ul className="divide-y divide-[var(--color-line)]" data-testid="item-list">
+    <ul className="divide-y divide-line" data-testid="item-list">
       {items.map((item) => (
         <li key={item.id} className="py-4">
-          <p className="flex flex-wrap items-center gap-2 text-sm text-[var(--color-muted)]">
+          <p className="flex flex-wrap items-center gap-2 text-sm text-muted">
             <span>{types(item.type)}</span>
             {item.publishedAt && (
               <time dateTime={item.publishedAt.slice(0, 10)}>
@@ -34,7 +34,7 @@ export async function ItemList({
           <Heading className="mt-1 text-lg font-semibold" lang={item.locale}>
             <Link href={itemHref(item.type, item.slug)}>{item.title}</Link>
           </Heading>
-          <p className="mt-1 text-[var(--color-muted)]" lang={item.locale}>
+          <p className="mt-1 text-muted" lang={item.locale}>
             {item.summary}
           </p>
         </li>

@@ -21,7 +21,7 @@ export async function SearchResults({
   const languages = await getTranslations({ locale, namespace: "Languages" });
   const format = await getFormatter({ locale });
   return (
-    <ol start={start} className="divide-y divide-[var(--color-line)]" data-testid="search-results">
+    <ol start={start} className="divide-y divide-line" data-testid="search-results">
       {hits.map((hit) => (
         <li key={hit.id} className="py-4" data-testid="search-hit" data-locale={hit.locale} data-type={hit.type}>
           <h3 className="text-lg font-semibold" lang={hit.locale}>
@@ -29,7 +29,7 @@ export async function SearchResults({
               <Highlighted segments={hit.title} />
             </Link>
           </h3>
-          <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-[var(--color-muted)]">
+          <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-muted">
             <span>{types(hit.type)}</span>
             {hit.publishedAt ? (
               <time dateTime={hit.publishedAt.slice(0, 10)}>

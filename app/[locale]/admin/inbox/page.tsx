@@ -45,7 +45,7 @@ export default async function InboxPage({ params, searchParams }: Props) {
             </option>
           ))}
         </select>
-        <button type="submit" className="rounded border-2 border-[var(--color-ink)] px-3 py-1">
+        <button type="submit" className="rounded border-2 border-ink px-3 py-1">
           {t("filter")}
         </button>
       </form>
@@ -55,7 +55,7 @@ export default async function InboxPage({ params, searchParams }: Props) {
       ) : (
         <ul className="space-y-4">
           {messages.map((m) => (
-            <li key={m.id} className="rounded border border-[var(--color-line)] p-3" data-testid="message">
+            <li key={m.id} className="rounded border border-line p-3" data-testid="message">
               <h2 className="font-bold">{m.subject}</h2>
               <p className="text-sm">
                 {m.name} &lt;{m.email}&gt; · {date.format(new Date(m.createdAt))} · {m.reference} ·{" "}
@@ -78,7 +78,7 @@ export default async function InboxPage({ params, searchParams }: Props) {
                 <form action={deleteMessageAction}>
                   <input type="hidden" name="uiLocale" value={locale} />
                   <input type="hidden" name="messageId" value={m.id} />
-                  <SubmitButton className="text-[#b3261e] underline">{t("delete")}</SubmitButton>
+                  <SubmitButton className="text-error underline">{t("delete")}</SubmitButton>
                 </form>
               </div>
             </li>

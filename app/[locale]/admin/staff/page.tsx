@@ -31,7 +31,7 @@ export default async function StaffPage({ params, searchParams }: Props) {
       <h1 className="mb-4 text-2xl font-bold">{t("staff.title")}</h1>
       <FailureNotice locale={locale} failed={sp.failed} />
       {problem && (
-        <p role="alert" className="mb-4 font-bold text-[#b3261e]">
+        <p role="alert" className="mb-4 font-bold text-error">
           {t(`errors.${problemKey[problem as keyof typeof problemKey]}`)}
         </p>
       )}
@@ -42,7 +42,7 @@ export default async function StaffPage({ params, searchParams }: Props) {
       )}
       <table className="mb-8 w-full border-collapse text-left">
         <thead>
-          <tr className="border-b-2 border-[var(--color-ink)]">
+          <tr className="border-b-2 border-ink">
             <th scope="col">{t("staff.name")}</th>
             <th scope="col">{t("staff.email")}</th>
             <th scope="col">{t("staff.role")}</th>
@@ -53,7 +53,7 @@ export default async function StaffPage({ params, searchParams }: Props) {
         </thead>
         <tbody>
           {staff.map((s) => (
-            <tr key={s.id} className="border-b border-[var(--color-line)] align-top">
+            <tr key={s.id} className="border-b border-line align-top">
               <td>
                 {s.name}
                 {!s.active && <> ({t("staff.inactive")})</>}
@@ -92,7 +92,7 @@ export default async function StaffPage({ params, searchParams }: Props) {
                       name="password"
                       type="password"
                       autoComplete="new-password"
-                      className="block rounded border-2 border-[var(--color-ink)] px-2 py-0.5"
+                      className="block rounded border-2 border-ink px-2 py-0.5"
                     />
                   </label>
                   <SubmitButton className="underline">{t("staff.resetPassword")}</SubmitButton>

@@ -30,7 +30,7 @@ export default async function DeleteItemPage({ params, searchParams }: Props) {
     <>
       <h1 className="mb-4 text-2xl font-bold">{t("deleteItem.title", { title: item.values.title })}</h1>
       {(failed || sp.stale) && (
-        <p role="alert" className="mb-4 border-l-4 border-[#b3261e] pl-3 font-semibold" data-testid="delete-problem">
+        <p role="alert" className="mb-4 border-l-4 border-error pl-3 font-semibold" data-testid="delete-problem">
           {failed ? t(`failures.${failed}`) : t("deleteItem.stale")}
         </p>
       )}
@@ -42,7 +42,7 @@ export default async function DeleteItemPage({ params, searchParams }: Props) {
         <input type="hidden" name="uiLocale" value={locale} />
         <input type="hidden" name="itemId" value={item.id} />
         <input type="hidden" name="version" value={item.version} />
-        <SubmitButton className="rounded border-2 border-[#b3261e] px-3 py-1 font-semibold text-[#b3261e]">
+        <SubmitButton className="rounded border-2 border-error px-3 py-1 font-semibold text-error">
           {t("deleteItem.confirm")}
         </SubmitButton>
         <NextLink href={adminPath(locale, `items/${item.id}`)} prefetch={false}>

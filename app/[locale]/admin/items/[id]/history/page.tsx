@@ -45,18 +45,18 @@ export default async function HistoryPage({ params, searchParams }: Props) {
       </p>
       <FailureNotice locale={locale} failed={sp.failed} />
       {restored !== null && (
-        <p role="status" className="mb-4 border-l-4 border-[#1d7a38] pl-3 font-semibold" data-testid="notice">
+        <p role="status" className="mb-4 border-l-4 border-success pl-3 font-semibold" data-testid="notice">
           {t("history.restored", { version: restored })}
         </p>
       )}
       {sp.conflict && (
-        <p role="alert" className="mb-4 border-l-4 border-[#b3261e] pl-3 font-semibold">
+        <p role="alert" className="mb-4 border-l-4 border-error pl-3 font-semibold">
           {t("editor.conflictTitle")}
         </p>
       )}
       <ol className="space-y-6">
         {revisions.map((rev) => (
-          <li key={rev.id} className="rounded border border-[var(--color-line)] p-3" data-testid="revision">
+          <li key={rev.id} className="rounded border border-line p-3" data-testid="revision">
             <h2 className="font-bold">
               {t("history.version", { version: rev.version })} ·{" "}
               {t(`history.actions.${rev.action}` as "history.actions.save")}
