@@ -1,10 +1,10 @@
 import type { ReactNode } from "react";
 import NextLink from "next/link";
 import { getTranslations } from "next-intl/server";
-import { logout } from "@/lib/auth/actions";
 import { adminPath } from "@/lib/admin/paths";
 import type { Staff } from "@/lib/auth/guard";
 import type { Locale } from "@/lib/i18n/routing";
+import { ActionForm } from "./action-form";
 
 const editorLinks = ["items", "newItem", "advisers", "glossary", "inbox", "feedback"] as const;
 const adminLinks = ["topics", "organisations", "places", "staff", "mail", "audit", "export"] as const;
@@ -57,7 +57,11 @@ export async function AdminShell({
             </nav>
           )}
           {staff && (
-            <form action={logout} className="flex items-center gap-3 text-sm">
+            <ActionForm
+              action="logout"
+              permalink={adminPath(locale, "login")}
+              className="flex items-center gap-3 text-sm"
+            >
               <span>{t("nav.signedInAs", { name: staff.name, role: t(`roles.${staff.role}`) })}</span>
               <NextLink href={adminPath(locale, "password")} prefetch={false} className="underline">
                 {t("nav.account")}
@@ -66,7 +70,7 @@ export async function AdminShell({
               <button type="submit" className="underline">
                 {t("nav.logout")}
               </button>
-            </form>
+            </ActionForm>
           )}
         </div>
       </header>

@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/routing";
-import { removeAttachmentAction } from "@/lib/admin/actions/attachments";
 import { maxUploadBytes } from "@/lib/admin/files";
+import { adminPath } from "@/lib/admin/paths";
+import { ActionForm } from "./action-form";
 import { SubmitButton } from "./submit-button";
 
 const results = ["stored", "notPdf", "tooLarge", "missing", "failed", "database", "reference", "taken"] as const;
@@ -61,12 +62,12 @@ export async function AttachmentPanel({
             <span>
               {a.title} ({a.fileName}, {size.format(a.sizeBytes / 1_000_000)})
             </span>
-            <form action={removeAttachmentAction}>
+            <ActionForm action="removeAttachment" permalink={adminPath(locale, `items/${itemId}`)}>
               <input type="hidden" name="uiLocale" value={locale} />
               <input type="hidden" name="attachmentId" value={a.id} />
               <input type="hidden" name="itemId" value={itemId} />
               <SubmitButton className="underline">{t("removeAttachment")}</SubmitButton>
-            </form>
+            </ActionForm>
           </li>
         ))}
       </ul>

@@ -21,12 +21,14 @@ type Props = {
   /** Shown instead of the form when there is nothing left to do (and no codes to show) */
   done?: { text: string; next: string; nextHref: string };
   testId: string;
+  /** The page the form is on: where it posts without JavaScript */
+  permalink: string;
 };
 
 // A small staff form (second factor, enrolment, re-authentication, password change); it works without
 // JavaScript, and secrets typed into it are never sent back
-export function AuthForm({ action, fields, hidden, submit, codes, done, testId }: Props) {
-  const [state, formAction] = useActionState<AuthFormState, FormData>(action, { error: null });
+export function AuthForm({ action, fields, hidden, submit, codes, done, testId, permalink }: Props) {
+  const [state, formAction] = useActionState<AuthFormState, FormData>(action, { error: null }, permalink);
   if (state.codes && codes) {
     return (
       <section aria-labelledby={`${testId}-codes`} data-testid="recovery-codes">

@@ -2,6 +2,7 @@
 import { useActionState, useEffect, useState, type ReactNode } from "react";
 import { previewMarkdown, saveItemAction, type EditorState } from "@/lib/admin/actions/items";
 import type { Choice } from "@/lib/admin/items";
+import { adminPath } from "@/lib/admin/paths";
 import { DiffView } from "./diff-view";
 import { SubmitButton } from "./submit-button";
 
@@ -65,7 +66,11 @@ function Field({
 // the edit conflict with the other version beside, and a warning before leaving unsaved changes
 export function ItemEditor({ uiLocale, initial, initialPreview, status, choices, text: words }: Props) {
   const text = words.strings;
-  const [state, action] = useActionState(saveItemAction, initial);
+  const [state, action] = useActionState(
+    saveItemAction,
+    initial,
+    adminPath(uiLocale, initial.id ? `items/${initial.id}` : "items/new"),
+  );
   const v = state.values;
   const [body, setBody] = useState(v.body);
   const [preview, setPreview] = useState(initialPreview);

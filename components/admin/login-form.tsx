@@ -1,13 +1,18 @@
 "use client";
 import { useActionState } from "react";
 import { login, type LoginState } from "@/lib/auth/actions";
+import { adminPath } from "@/lib/admin/paths";
 import { SubmitButton } from "./submit-button";
 
 type Text = { email: string; password: string; submit: string };
 
 // The login form; it works without JavaScript too
 export function LoginForm({ locale, text }: { locale: string; text: Text }) {
-  const [state, action] = useActionState<LoginState, FormData>(login, { email: "", error: null });
+  const [state, action] = useActionState<LoginState, FormData>(
+    login,
+    { email: "", error: null },
+    adminPath(locale, "login"),
+  );
   return (
     <form action={action} className="max-w-sm space-y-4" noValidate>
       {state.error && (

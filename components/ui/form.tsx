@@ -1,7 +1,7 @@
 "use client";
 // Form primitives in the GOV.UK error pattern: an error summary that takes focus and links to each
 // field, and each field's message beside it. No data and no translations: callers pass the words.
-import { useEffect, useRef, type MouseEvent, type ReactNode } from "react";
+import { useEffect, useId, useRef, type MouseEvent, type ReactNode } from "react";
 
 const errorColour = "text-error";
 const inputClass =
@@ -283,10 +283,12 @@ export function CheckboxGroup(props: {
 
 // A field that people never see and robots fill in
 export function Honeypot({ label, name = "website" }: { label: string; name?: string }) {
+  // An id of its own: an item page has two forms (contact and feedback), each with a honeypot
+  const id = `hp-${name}-${useId()}`;
   return (
     <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
-      <label htmlFor={`hp-${name}`}>{label}</label>
-      <input id={`hp-${name}`} name={name} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+      <label htmlFor={id}>{label}</label>
+      <input id={id} name={name} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
     </div>
   );
 }

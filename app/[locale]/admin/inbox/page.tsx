@@ -1,11 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db";
 import { requireStaff } from "@/lib/auth/guard";
-import { adminLocale } from "@/lib/admin/paths";
+import { adminLocale, adminPath } from "@/lib/admin/paths";
 import { inboxFor } from "@/lib/admin/inbox";
-import { deleteMessageAction, setMessageStatusAction } from "@/lib/admin/actions/inbox";
 import { SubmitButton } from "@/components/admin/submit-button";
 import { FailureNotice } from "@/components/admin/failure-notice";
+import { ActionForm } from "@/components/admin/action-form";
 
 export const dynamic = "force-dynamic";
 
@@ -68,18 +68,18 @@ export default async function InboxPage({ params, searchParams }: Props) {
                 {statuses
                   .filter((s) => s !== m.status)
                   .map((s) => (
-                    <form key={s} action={setMessageStatusAction}>
+                    <ActionForm key={s} action="setMessageStatus" permalink={adminPath(locale, "inbox")}>
                       <input type="hidden" name="uiLocale" value={locale} />
                       <input type="hidden" name="messageId" value={m.id} />
                       <input type="hidden" name="status" value={s} />
                       <SubmitButton className="underline">{t(`mark.${s}`)}</SubmitButton>
-                    </form>
+                    </ActionForm>
                   ))}
-                <form action={deleteMessageAction}>
+                <ActionForm action="deleteMessage" permalink={adminPath(locale, "inbox")}>
                   <input type="hidden" name="uiLocale" value={locale} />
                   <input type="hidden" name="messageId" value={m.id} />
                   <SubmitButton className="text-error underline">{t("delete")}</SubmitButton>
-                </form>
+                </ActionForm>
               </div>
             </li>
           ))}

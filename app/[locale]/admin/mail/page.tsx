@@ -1,10 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db";
 import { requireStaff } from "@/lib/auth/guard";
-import { adminLocale } from "@/lib/admin/paths";
+import { adminLocale, adminPath } from "@/lib/admin/paths";
 import { listPendingMail } from "@/lib/contact/outbox";
-import { resendMailAction } from "@/lib/admin/actions/mail";
 import { SubmitButton } from "@/components/admin/submit-button";
+import { ActionForm } from "@/components/admin/action-form";
 
 export const dynamic = "force-dynamic";
 
@@ -68,11 +68,11 @@ export default async function MailPage({ params, searchParams }: Props) {
                 <dt>{t("lastError")}</dt>
                 <dd className="break-words">{m.lastError ?? "–"}</dd>
               </dl>
-              <form action={resendMailAction} className="mt-2">
+              <ActionForm action="resendMail" permalink={adminPath(locale, "mail")} className="mt-2">
                 <input type="hidden" name="uiLocale" value={locale} />
                 <input type="hidden" name="mailId" value={m.id} />
                 <SubmitButton>{t("resend")}</SubmitButton>
-              </form>
+              </ActionForm>
             </li>
           ))}
         </ul>

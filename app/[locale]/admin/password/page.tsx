@@ -40,6 +40,7 @@ export default async function PasswordPage({ params, searchParams }: Props) {
       <AuthForm
         action={changePasswordAction}
         testId="change-password"
+        permalink={adminPath(locale, "password")}
         hidden={{ locale }}
         fields={[
           { name: "current", label: t("current"), type: "password", autoComplete: "current-password" },

@@ -2,12 +2,12 @@ import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db";
 import { requireStaff } from "@/lib/auth/guard";
 import { listStaff } from "@/lib/auth/staff";
-import { adminLocale } from "@/lib/admin/paths";
+import { adminLocale, adminPath } from "@/lib/admin/paths";
 import { editorChoices } from "@/lib/admin/items";
-import { resetSecondFactorAction, resetStaffPasswordAction, setStaffActiveAction } from "@/lib/admin/actions/staff";
 import { StaffForm } from "@/components/admin/staff-form";
 import { SubmitButton } from "@/components/admin/submit-button";
 import { FailureNotice } from "@/components/admin/failure-notice";
+import { ActionForm } from "@/components/admin/action-form";
 
 export const dynamic = "force-dynamic";
 
@@ -67,23 +67,27 @@ export default async function StaffPage({ params, searchParams }: Props) {
               </td>
               <td className="space-y-2 py-1">
                 {s.id !== me.id && s.secondFactor && (
-                  <form action={resetSecondFactorAction}>
+                  <ActionForm action="resetSecondFactor" permalink={adminPath(locale, "staff")}>
                     <input type="hidden" name="uiLocale" value={locale} />
                     <input type="hidden" name="userId" value={s.id} />
                     <SubmitButton className="underline">{t("staff.resetFactor")}</SubmitButton>
-                  </form>
+                  </ActionForm>
                 )}
                 {s.id !== me.id && (
-                  <form action={setStaffActiveAction}>
+                  <ActionForm action="setStaffActive" permalink={adminPath(locale, "staff")}>
                     <input type="hidden" name="uiLocale" value={locale} />
                     <input type="hidden" name="userId" value={s.id} />
                     <input type="hidden" name="active" value={s.active ? "false" : "true"} />
                     <SubmitButton className="underline">
                       {s.active ? t("staff.deactivate") : t("staff.activate")}
                     </SubmitButton>
-                  </form>
+                  </ActionForm>
                 )}
-                <form action={resetStaffPasswordAction} className="flex flex-wrap items-end gap-2">
+                <ActionForm
+                  action="resetStaffPassword"
+                  permalink={adminPath(locale, "staff")}
+                  className="flex flex-wrap items-end gap-2"
+                >
                   <input type="hidden" name="uiLocale" value={locale} />
                   <input type="hidden" name="userId" value={s.id} />
                   <label className="text-sm">
@@ -96,7 +100,7 @@ export default async function StaffPage({ params, searchParams }: Props) {
                     />
                   </label>
                   <SubmitButton className="underline">{t("staff.resetPassword")}</SubmitButton>
-                </form>
+                </ActionForm>
               </td>
             </tr>
           ))}

@@ -5,9 +5,9 @@ import { db } from "@/lib/db";
 import { requireStaff } from "@/lib/auth/guard";
 import { adminLocale, adminPath } from "@/lib/admin/paths";
 import { getEditableItem } from "@/lib/admin/items";
-import { deleteItemAction } from "@/lib/admin/actions/items";
 import { failureParam } from "@/lib/admin/failure";
 import { SubmitButton } from "@/components/admin/submit-button";
+import { ActionForm } from "@/components/admin/action-form";
 
 export const dynamic = "force-dynamic";
 
@@ -38,7 +38,11 @@ export default async function DeleteItemPage({ params, searchParams }: Props) {
       <p className="mb-4 font-mono text-sm">
         {item.values.locale}/{item.values.type}/{item.values.slug}
       </p>
-      <form action={deleteItemAction} className="flex flex-wrap items-center gap-4">
+      <ActionForm
+        action="deleteItem"
+        permalink={adminPath(locale, `items/${item.id}/delete`)}
+        className="flex flex-wrap items-center gap-4"
+      >
         <input type="hidden" name="uiLocale" value={locale} />
         <input type="hidden" name="itemId" value={item.id} />
         <input type="hidden" name="version" value={item.version} />
@@ -48,7 +52,7 @@ export default async function DeleteItemPage({ params, searchParams }: Props) {
         <NextLink href={adminPath(locale, `items/${item.id}`)} prefetch={false}>
           {t("deleteItem.cancel")}
         </NextLink>
-      </form>
+      </ActionForm>
     </>
   );
 }

@@ -5,11 +5,11 @@ import { db } from "@/lib/db";
 import { requireStaff } from "@/lib/auth/guard";
 import { adminLocale, adminPath } from "@/lib/admin/paths";
 import { getEditableItem, listRevisions } from "@/lib/admin/items";
-import { restoreRevisionAction } from "@/lib/admin/actions/items";
 import { DiffView } from "@/components/admin/diff-view";
 import { fieldLabels } from "@/components/admin/editor-text";
 import { SubmitButton } from "@/components/admin/submit-button";
 import { FailureNotice } from "@/components/admin/failure-notice";
+import { ActionForm } from "@/components/admin/action-form";
 
 export const dynamic = "force-dynamic";
 
@@ -74,13 +74,17 @@ export default async function HistoryPage({ params, searchParams }: Props) {
               <p>{t("history.noChanges")}</p>
             )}
             {rev.version !== item.version && (
-              <form action={restoreRevisionAction} className="mt-2">
+              <ActionForm
+                action="restoreRevision"
+                permalink={adminPath(locale, `items/${id}/history`)}
+                className="mt-2"
+              >
                 <input type="hidden" name="uiLocale" value={locale} />
                 <input type="hidden" name="itemId" value={id} />
                 <input type="hidden" name="revisionId" value={rev.id} />
                 <input type="hidden" name="version" value={item.version} />
                 <SubmitButton>{t("history.restore")}</SubmitButton>
-              </form>
+              </ActionForm>
             )}
           </li>
         ))}
