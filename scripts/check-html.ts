@@ -139,7 +139,11 @@ async function adminPages(request: APIRequestContext, locale: Locale): Promise<C
     const url = queue.shift()!;
     if (seen.has(shape(url))) continue;
     seen.add(shape(url));
-    const page = await get(request, url);
+    const response = await request.get(`${base}${url}`, { failOnStatusCode: false });
+    if (/\/admin\/(login|reauth)/.test(new URL(response.url()).pathname) && !/\/(login|reauth)/.test(url)) {
+      throw new Error(`${url} led to ${response.url()}: the check's admin session does not reach the page`);
+    }
+    const page = { url, status: response.status(), html: await response.text() };
     if (!/^\s*<!DOCTYPE html>/i.test(page.html)) continue;
     pages.push(page);
     for (const href of hrefs(page.html)) {
