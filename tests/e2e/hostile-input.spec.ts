@@ -252,7 +252,7 @@ function head(method: string, target: string, extra: string[] = []): string {
 
 // 5xx answers given by Next's own parsing before any of the site's code runs: a multipart body whose boundary is
 // declared but whose parts cannot be read, which Next parses while looking for a server action id. They are counted
-// and printed, not hidden (README, "Known limits"). Requests whose target or declared boundary cannot be read at all
+// and printed, not hidden (docs/known-limits.md). Requests whose target or declared boundary cannot be read at all
 // get a 400 before Next (lib/server/requests.ts) and must never be a 5xx.
 const serverLayer: string[] = [];
 const malformedMultipart =
