@@ -1,4 +1,4 @@
-// Every setting the server reads from its environment (README, "Settings"), in one zod schema with the newcomer's
+// Every setting the server reads from its environment (docs/settings.md), in one zod schema with the newcomer's
 // defaults. The whole environment is checked once when the server starts (instrumentation.ts), so that a wrong value
 // stops it with a message naming the variable; modules read their one setting through setting(), at the time they
 // need it. An empty variable counts as unset.
@@ -88,7 +88,7 @@ function describe(issue: z.core.$ZodIssue, environment: Environment): string {
 /** Settings that are wrong, one line each naming the variable, what is wrong and the value given. */
 export class SettingsError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid settings (README, "Settings"):\n${problems.map((p) => `  ${p}`).join("\n")}`);
+    super(`Invalid settings (docs/settings.md):\n${problems.map((p) => `  ${p}`).join("\n")}`);
     this.name = "SettingsError";
   }
 }

@@ -28,7 +28,7 @@ function secret(): Buffer {
   const configured = process.env.FORM_SECRET;
   if (configured) return Buffer.from(configured);
   // Without FORM_SECRET each process signs and hashes with its own key: a stamp signed by another
-  // process counts as missing, and rate limits and duplicate checks count per process (see README).
+  // process counts as missing, and rate limits and duplicate checks count per process (see docs/architecture.md).
   globalSecret.formSecret ??= randomBytes(32);
   return globalSecret.formSecret;
 }

@@ -1,4 +1,4 @@
-// Security headers. Why each CSP allowance is there: README, "Security model".
+// Security headers. Why each CSP allowance is there: docs/security.md, "Security headers".
 type Header = { key: string; value: string };
 
 const production = () => process.env.NODE_ENV === "production";

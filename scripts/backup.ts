@@ -1,6 +1,6 @@
 // `npm run backup -- <file>` writes the whole database, uploaded files included, to one file;
 // `npm run restore -- <file>` loads such a file into an empty database; `npm run files:import-dir`
-// moves the files of the old upload folder (FILE_STORE_DIR) into the database (see README, "Files").
+// moves the files of the old upload folder (FILE_STORE_DIR) into the database (see docs/admin.md, "Files").
 import path from "node:path";
 import { openDatabase } from "@/lib/database/runtime";
 import { backupDatabase, restoreDatabase } from "@/lib/database/backup";

@@ -1,5 +1,5 @@
 #!/bin/sh
-# The production server: `next start`, with what the memory measurements in the README ("Memory") chose.
+# The production server: `next start`, with what the memory measurements in docs/benchmarks.md ("Memory") chose.
 # - --experimental-next-config-strip-types: Node loads next.config.ts itself, so the server never loads Next's SWC
 #   compiler (about 35 MB resident) just to read its configuration;
 # - --max-semi-space-size: V8's young generation grows to 64 MB per semi-space on a large machine, which a server of

@@ -1,6 +1,6 @@
 // `npm start` and `npm run dev`, the newcomer's one command: open the database (DATABASE_URL or the embedded one),
 // apply migrations, import content/, keep the local secrets in .data/, build when the sources are newer than the
-// build, then run `next start` (or `next dev`). Production runs these steps one by one instead (README, "Deployment").
+// build, then run `next start` (or `next dev`). Production runs these steps one by one instead (docs/deployment-and-operations.md).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -111,7 +111,7 @@ async function main() {
     const build = spawnSync(nextBin, ["build"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
     if (build.status !== 0) return stop(build.status ?? 1);
   }
-  // Only this machine reaches the server unless BIND_HOST says otherwise (behind a proxy: README, "Deployment").
+  // Only this machine reaches the server unless BIND_HOST says otherwise (behind a proxy: docs/deployment-and-operations.md).
   const host = process.env.BIND_HOST ?? "127.0.0.1";
   // The server itself starts as production starts it (scripts/serve.sh), with the same memory settings.
   running.next =

@@ -34,7 +34,7 @@ export default async function LocaleLayout({ children, params }: Props) {
       <body className="flex min-h-screen flex-col font-sans leading-relaxed">
         <a
           href="#main"
-          className="sr-only bg-[var(--color-focus)] px-4 py-2 text-[var(--color-ink)] focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50"
+          className="sr-only bg-focus px-4 py-2 text-ink focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50"
         >
           {t("skipLink")}
         </a>

@@ -1,10 +1,10 @@
 import type { ReactNode } from "react";
 import NextLink from "next/link";
 import { getTranslations } from "next-intl/server";
-import { logout } from "@/lib/auth/actions";
 import { adminPath } from "@/lib/admin/paths";
 import type { Staff } from "@/lib/auth/guard";
 import type { Locale } from "@/lib/i18n/routing";
+import { ActionForm } from "./action-form";
 
 const editorLinks = ["items", "newItem", "advisers", "glossary", "inbox", "feedback"] as const;
 const adminLinks = ["topics", "organisations", "places", "staff", "mail", "audit", "export"] as const;
@@ -38,7 +38,7 @@ export async function AdminShell({
   const links = staff ? [...editorLinks, ...(staff.role === "admin" ? adminLinks : [])] : [];
   return (
     <>
-      <header className="border-b border-[var(--color-line)] bg-[var(--color-tint)]">
+      <header className="border-b border-line bg-tint">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
           <NextLink href={adminPath(locale)} className="font-bold" prefetch={false}>
             {t("nav.label")}
@@ -57,7 +57,11 @@ export async function AdminShell({
             </nav>
           )}
           {staff && (
-            <form action={logout} className="flex items-center gap-3 text-sm">
+            <ActionForm
+              action="logout"
+              permalink={adminPath(locale, "login")}
+              className="flex items-center gap-3 text-sm"
+            >
               <span>{t("nav.signedInAs", { name: staff.name, role: t(`roles.${staff.role}`) })}</span>
               <NextLink href={adminPath(locale, "password")} prefetch={false} className="underline">
                 {t("nav.account")}
@@ -66,7 +70,7 @@ export async function AdminShell({
               <button type="submit" className="underline">
                 {t("nav.logout")}
               </button>
-            </form>
+            </ActionForm>
           )}
         </div>
       </header>

@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/routing";
-import { removeAttachmentAction } from "@/lib/admin/actions/attachments";
 import { maxUploadBytes } from "@/lib/admin/attachments";
+import { adminPath } from "@/lib/admin/paths";
+import { ActionForm } from "./action-form";
 import { SubmitButton } from "./submit-button";
 
 const results = ["stored", "notPdf", "tooLarge", "missing", "failed", "database", "reference", "taken"] as const;
@@ -42,7 +43,7 @@ export async function AttachmentPanel({
     maximumFractionDigits: 1,
   });
   return (
-    <section aria-labelledby="attachments-heading" className="mt-8 border-t border-[var(--color-line)] pt-4">
+    <section aria-labelledby="attachments-heading" className="mt-8 border-t border-line pt-4">
       <h2 id="attachments-heading" className="mb-2 text-xl font-bold">
         {t("attachments")}
       </h2>
@@ -50,7 +51,7 @@ export async function AttachmentPanel({
         <p
           role={known === "stored" ? "status" : "alert"}
           data-testid="upload-result"
-          className={`mb-3 font-semibold ${known === "stored" ? "" : "text-[#b3261e]"}`}
+          className={`mb-3 font-semibold ${known === "stored" ? "" : "text-error"}`}
         >
           {messages[known]}
         </p>
@@ -61,12 +62,12 @@ export async function AttachmentPanel({
             <span>
               {a.title} ({a.fileName}, {size.format(a.sizeBytes / 1_000_000)})
             </span>
-            <form action={removeAttachmentAction}>
+            <ActionForm action="removeAttachment" permalink={adminPath(locale, `items/${itemId}`)}>
               <input type="hidden" name="uiLocale" value={locale} />
               <input type="hidden" name="attachmentId" value={a.id} />
               <input type="hidden" name="itemId" value={itemId} />
               <SubmitButton className="underline">{t("removeAttachment")}</SubmitButton>
-            </form>
+            </ActionForm>
           </li>
         ))}
       </ul>
@@ -84,7 +85,7 @@ export async function AttachmentPanel({
             id="upload-title"
             name="title"
             defaultValue={known && known !== "stored" ? typedTitle.slice(0, 200) : ""}
-            className="block rounded border-2 border-[var(--color-ink)] px-2 py-1"
+            className="block rounded border-2 border-ink px-2 py-1"
           />
         </div>
         <div>
@@ -93,7 +94,7 @@ export async function AttachmentPanel({
           </label>
           <input id="upload-file" name="file" type="file" accept="application/pdf,.pdf" />
         </div>
-        <button type="submit" className="rounded border-2 border-[var(--color-ink)] px-3 py-1">
+        <button type="submit" className="rounded border-2 border-ink px-3 py-1">
           {t("uploadSubmit")}
         </button>
       </form>

@@ -21,12 +21,14 @@ type Props = {
   /** Shown instead of the form when there is nothing left to do (and no codes to show) */
   done?: { text: string; next: string; nextHref: string };
   testId: string;
+  /** The page the form is on: where it posts without JavaScript */
+  permalink: string;
 };
 
 // A small staff form (second factor, enrolment, re-authentication, password change); it works without
 // JavaScript, and secrets typed into it are never sent back
-export function AuthForm({ action, fields, hidden, submit, codes, done, testId }: Props) {
-  const [state, formAction] = useActionState<AuthFormState, FormData>(action, { error: null });
+export function AuthForm({ action, fields, hidden, submit, codes, done, testId, permalink }: Props) {
+  const [state, formAction] = useActionState<AuthFormState, FormData>(action, { error: null }, permalink);
   if (state.codes && codes) {
     return (
       <section aria-labelledby={`${testId}-codes`} data-testid="recovery-codes">
@@ -58,11 +60,7 @@ export function AuthForm({ action, fields, hidden, submit, codes, done, testId }
   return (
     <form action={formAction} className="max-w-sm space-y-4" noValidate data-testid={testId}>
       {state.error && (
-        <p
-          role="alert"
-          className="border-l-4 border-[#b3261e] pl-3 font-semibold text-[#b3261e]"
-          data-testid="auth-error"
-        >
+        <p role="alert" className="border-l-4 border-error pl-3 font-semibold text-error" data-testid="auth-error">
           {state.error}
         </p>
       )}
@@ -75,7 +73,7 @@ export function AuthForm({ action, fields, hidden, submit, codes, done, testId }
             {field.label}
           </label>
           {field.hint && (
-            <p id={`${testId}-${field.name}-hint`} className="text-sm text-[var(--color-muted)]">
+            <p id={`${testId}-${field.name}-hint`} className="text-sm text-muted">
               {field.hint}
             </p>
           )}
@@ -89,7 +87,7 @@ export function AuthForm({ action, fields, hidden, submit, codes, done, testId }
             autoCapitalize="off"
             required
             aria-describedby={field.hint ? `${testId}-${field.name}-hint` : undefined}
-            className="mt-1 block w-full rounded border-2 border-[var(--color-ink)] px-2 py-1.5"
+            className="mt-1 block w-full rounded border-2 border-ink px-2 py-1.5"
           />
         </div>
       ))}

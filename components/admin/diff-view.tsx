@@ -7,14 +7,14 @@ export function DiffView({ changes, labels }: { changes: FieldDiff[]; labels: Re
       {changes.map((change) => (
         <div key={change.field}>
           <dt className="font-semibold">{labels[change.field] ?? change.field}</dt>
-          <dd className="mt-1 max-h-96 overflow-auto rounded border border-[var(--color-line)] bg-white p-2 font-mono text-sm whitespace-pre-wrap">
+          <dd className="mt-1 max-h-96 overflow-auto rounded border border-line bg-white p-2 font-mono text-sm whitespace-pre-wrap">
             {change.parts.map((part, i) =>
               part.added ? (
-                <ins key={i} className="bg-[#d7f5dd] underline">
+                <ins key={i} className="bg-inserted underline">
                   {part.value}
                 </ins>
               ) : part.removed ? (
-                <del key={i} className="bg-[#fbdcdc]">
+                <del key={i} className="bg-deleted">
                   {part.value}
                 </del>
               ) : (

@@ -7,7 +7,7 @@ export async function FailureNotice({ locale, failed }: { locale: string; failed
   if (!failure) return null;
   const t = await getTranslations({ locale: locale === "sv" ? "sv" : "da", namespace: "Admin.failures" });
   return (
-    <p role="alert" className="mb-4 border-l-4 border-[#b3261e] pl-3 font-semibold" data-testid="failure">
+    <p role="alert" className="mb-4 border-l-4 border-error pl-3 font-semibold" data-testid="failure">
       {t(failure)}
     </p>
   );

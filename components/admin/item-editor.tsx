@@ -2,6 +2,7 @@
 import { useActionState, useEffect, useState, type ReactNode } from "react";
 import { previewMarkdown, saveItemAction, type EditorState } from "@/lib/admin/actions/items";
 import type { Choice } from "@/lib/admin/catalogue";
+import { adminPath } from "@/lib/admin/paths";
 import { DiffView } from "./diff-view";
 import { SubmitButton } from "./submit-button";
 
@@ -26,8 +27,7 @@ type Props = {
   text: EditorText;
 };
 
-const input =
-  "mt-1 block w-full rounded border-2 border-[var(--color-ink)] bg-white px-2 py-1.5 focus-visible:outline-offset-0";
+const input = "mt-1 block w-full rounded border-2 border-ink bg-white px-2 py-1.5 focus-visible:outline-offset-0";
 
 function Field({
   id,
@@ -48,12 +48,12 @@ function Field({
         {label}
       </label>
       {hint && (
-        <p id={`${id}-hint`} className="text-sm text-[var(--color-muted)]">
+        <p id={`${id}-hint`} className="text-sm text-muted">
           {hint}
         </p>
       )}
       {error && (
-        <p id={`${id}-error`} className="font-bold text-[#b3261e]">
+        <p id={`${id}-error`} className="font-bold text-error">
           {error}
         </p>
       )}
@@ -66,7 +66,11 @@ function Field({
 // the edit conflict with the other version beside, and a warning before leaving unsaved changes
 export function ItemEditor({ uiLocale, initial, initialPreview, status, choices, text: words }: Props) {
   const text = words.strings;
-  const [state, action] = useActionState(saveItemAction, initial);
+  const [state, action] = useActionState(
+    saveItemAction,
+    initial,
+    adminPath(uiLocale, initial.id ? `items/${initial.id}` : "items/new"),
+  );
   const v = state.values;
   const [body, setBody] = useState(v.body);
   const [preview, setPreview] = useState(initialPreview);
@@ -122,27 +126,27 @@ export function ItemEditor({ uiLocale, initial, initialPreview, status, choices,
       <input type="hidden" name="id" value={state.id ?? ""} />
       <input type="hidden" name="version" value={state.version} />
       {dirty && (
-        <p className="mb-3 font-semibold text-[#8a5a00]" role="status" data-testid="unsaved">
+        <p className="mb-3 font-semibold text-warning" role="status" data-testid="unsaved">
           {text.unsaved}
         </p>
       )}
       {state.notice && !dirty && (
-        <p role="status" className="mb-3 border-l-4 border-[#1d7a38] pl-3 font-semibold" data-testid="notice">
+        <p role="status" className="mb-3 border-l-4 border-success pl-3 font-semibold" data-testid="notice">
           {state.notice}
         </p>
       )}
       {state.formError && (
-        <p role="alert" className="mb-3 border-l-4 border-[#b3261e] pl-3 font-semibold text-[#b3261e]">
+        <p role="alert" className="mb-3 border-l-4 border-error pl-3 font-semibold text-error">
           {state.formError === "signedOut" ? text.signedOut : state.formError}
         </p>
       )}
       {errors.length > 0 && (
-        <div role="alert" className="mb-4 border-4 border-[#b3261e] p-3" data-testid="error-summary">
+        <div role="alert" className="mb-4 border-4 border-error p-3" data-testid="error-summary">
           <h2 className="font-bold">{text.errorSummary}</h2>
           <ul>
             {errors.map(([field, message]) => (
               <li key={field}>
-                <a href={`#item-${field}`} className="text-[#b3261e] underline">
+                <a href={`#item-${field}`} className="text-error underline">
                   {message}
                 </a>
               </li>
@@ -151,7 +155,7 @@ export function ItemEditor({ uiLocale, initial, initialPreview, status, choices,
         </div>
       )}
       {state.conflict && (
-        <section role="alert" className="mb-6 border-4 border-[#8a5a00] p-3" data-testid="conflict">
+        <section role="alert" className="mb-6 border-4 border-warning p-3" data-testid="conflict">
           <h2 className="text-lg font-bold">{text.conflictTitle}</h2>
           <p className="mb-3">{state.conflict.message}</p>
           <h3 className="font-semibold">{text.conflictTheirs}</h3>
@@ -159,7 +163,7 @@ export function ItemEditor({ uiLocale, initial, initialPreview, status, choices,
             {(["title", "summary", "body"] as const).map((field) => (
               <div key={field}>
                 <dt className="font-semibold">{L[field]}</dt>
-                <dd className="max-h-64 overflow-auto rounded border border-[var(--color-line)] bg-white p-2 font-mono text-sm whitespace-pre-wrap">
+                <dd className="max-h-64 overflow-auto rounded border border-line bg-white p-2 font-mono text-sm whitespace-pre-wrap">
                   {state.conflict!.values[field]}
                 </dd>
               </div>
@@ -203,9 +207,9 @@ export function ItemEditor({ uiLocale, initial, initialPreview, status, choices,
               <h2 id="preview-heading" className="font-semibold">
                 {text.preview}
               </h2>
-              <p className="text-sm text-[var(--color-muted)]">{text.previewHint}</p>
+              <p className="text-sm text-muted">{text.previewHint}</p>
               <div
-                className="prose mt-1 max-h-[36rem] overflow-auto rounded border border-[var(--color-line)] p-3"
+                className="prose mt-1 max-h-[36rem] overflow-auto rounded border border-line p-3"
                 data-testid="preview"
                 // Sanitized by the same pipeline as the public item page (lib/markdown.ts).
                 dangerouslySetInnerHTML={{ __html: preview }}
@@ -215,7 +219,7 @@ export function ItemEditor({ uiLocale, initial, initialPreview, status, choices,
         </div>
 
         <div>
-          <fieldset className="mb-6 border border-[var(--color-line)] p-3">
+          <fieldset className="mb-6 border border-line p-3">
             <legend className="font-bold">{text.publishing}</legend>
             {status && <p className="mb-2">{status}</p>}
             <Field
@@ -245,18 +249,10 @@ export function ItemEditor({ uiLocale, initial, initialPreview, status, choices,
               </SubmitButton>
               {state.id && (
                 <>
-                  <SubmitButton
-                    name="intent"
-                    value="unpublish"
-                    className="rounded border-2 border-[var(--color-ink)] px-3 py-1.5"
-                  >
+                  <SubmitButton name="intent" value="unpublish" className="rounded border-2 border-ink px-3 py-1.5">
                     {text.unpublish}
                   </SubmitButton>
-                  <SubmitButton
-                    name="intent"
-                    value="archive"
-                    className="rounded border-2 border-[var(--color-ink)] px-3 py-1.5"
-                  >
+                  <SubmitButton name="intent" value="archive" className="rounded border-2 border-ink px-3 py-1.5">
                     {text.archive}
                   </SubmitButton>
                 </>
@@ -264,7 +260,7 @@ export function ItemEditor({ uiLocale, initial, initialPreview, status, choices,
             </div>
           </fieldset>
 
-          <fieldset className="mb-6 border border-[var(--color-line)] p-3">
+          <fieldset className="mb-6 border border-line p-3">
             <legend className="font-bold">{text.facts}</legend>
             {(["type", "locale", "country", "documentType"] as const).map((field) => (
               <Field key={field} id={`item-${field}`} label={L[field]!} error={state.errors[field]}>
@@ -324,7 +320,7 @@ export function ItemEditor({ uiLocale, initial, initialPreview, status, choices,
             </Field>
           </fieldset>
 
-          <fieldset className="mb-6 border border-[var(--color-line)] p-3">
+          <fieldset className="mb-6 border border-line p-3">
             <legend className="font-bold">{text.links}</legend>
             <Field id="item-adviserId" label={L.adviser!} error={state.errors.adviserId}>
               <select id="item-adviserId" name="adviserId" defaultValue={v.adviserId} key={`a${k}`} className={input}>

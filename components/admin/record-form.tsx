@@ -130,7 +130,7 @@ export function RecordForm({ kind, uiLocale, permalink, fields, choices, initial
       {state.reauth && text.reauth && (
         <fieldset
           key={`reauth-${state.attempt}`}
-          className="mb-4 max-w-sm space-y-2 border-l-4 border-[var(--color-brand)] pl-3"
+          className="mb-4 max-w-sm space-y-2 border-l-4 border-brand pl-3"
           data-testid="record-reauth"
         >
           <legend className="font-semibold">{text.reauth.title}</legend>
@@ -140,7 +140,7 @@ export function RecordForm({ kind, uiLocale, permalink, fields, choices, initial
               name="reauthPassword"
               type="password"
               autoComplete="current-password"
-              className="mt-1 block w-full rounded border-2 border-[var(--color-ink)] px-2 py-1"
+              className="mt-1 block w-full rounded border-2 border-ink px-2 py-1"
             />
           </label>
           <label className="block">
@@ -150,7 +150,7 @@ export function RecordForm({ kind, uiLocale, permalink, fields, choices, initial
               type="text"
               autoComplete="one-time-code"
               spellCheck={false}
-              className="mt-1 block w-full rounded border-2 border-[var(--color-ink)] px-2 py-1"
+              className="mt-1 block w-full rounded border-2 border-ink px-2 py-1"
             />
           </label>
         </fieldset>
@@ -162,13 +162,9 @@ export function RecordForm({ kind, uiLocale, permalink, fields, choices, initial
   if (!summary) return form;
   const failed = summaryErrors.length > 0;
   return (
-    <details
-      className="rounded border border-[var(--color-line)] p-2"
-      data-testid="record"
-      open={open || failed || undefined}
-    >
+    <details className="rounded border border-line p-2" data-testid="record" open={open || failed || undefined}>
       <summary className="cursor-pointer font-semibold">
-        {summary.label} <span className="font-normal text-[var(--color-muted)]">({summary.slug})</span>
+        {summary.label} <span className="font-normal text-muted">({summary.slug})</span>
       </summary>
       {form}
     </details>

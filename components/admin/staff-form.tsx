@@ -1,9 +1,10 @@
 "use client";
 import { useActionState } from "react";
 import { createStaffAction, type StaffFormState } from "@/lib/admin/actions/staff";
+import { adminPath } from "@/lib/admin/paths";
 import { SubmitButton } from "./submit-button";
 
-const input = "mt-1 block w-full max-w-sm rounded border-2 border-[var(--color-ink)] bg-white px-2 py-1";
+const input = "mt-1 block w-full max-w-sm rounded border-2 border-ink bg-white px-2 py-1";
 
 // The form that creates a staff account
 export function StaffForm({
@@ -15,14 +16,18 @@ export function StaffForm({
   text: Record<string, string>;
   advisers: { value: string; label: string }[];
 }) {
-  const [state, action] = useActionState<StaffFormState, FormData>(createStaffAction, {
-    error: null,
-    values: { email: "", name: "", role: "editor" },
-  });
+  const [state, action] = useActionState<StaffFormState, FormData>(
+    createStaffAction,
+    {
+      error: null,
+      values: { email: "", name: "", role: "editor" },
+    },
+    adminPath(uiLocale, "staff"),
+  );
   return (
     <form action={action} className="space-y-3" noValidate>
       {state.error && (
-        <p role="alert" className="font-bold text-[#b3261e]">
+        <p role="alert" className="font-bold text-error">
           {state.error}
         </p>
       )}

@@ -25,7 +25,7 @@ export function SubmitButton({
       disabled={pending}
       className={
         className ??
-        "rounded border-2 border-[var(--color-brand)] bg-[var(--color-brand)] px-4 py-1.5 font-semibold text-white hover:bg-[var(--color-brand-dark)] disabled:opacity-60"
+        "rounded border-2 border-brand bg-brand px-4 py-1.5 font-semibold text-white hover:bg-brand-dark disabled:opacity-60"
       }
     >
       {pending && busy ? busy : children}

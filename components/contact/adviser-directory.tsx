@@ -15,7 +15,7 @@ export async function AdviserDirectory({ locale, advisers }: { locale: Locale; a
       {advisers.length === 0 && <p className="mt-4">{t("noAdvisers")}</p>}
       <ul className="mt-4 grid gap-4 md:grid-cols-2" data-testid="adviser-directory">
         {advisers.map((a) => (
-          <li key={a.slug} className="rounded border border-[var(--color-line)] p-4" data-testid={`adviser-${a.slug}`}>
+          <li key={a.slug} className="rounded border border-line p-4" data-testid={`adviser-${a.slug}`}>
             <h3 className="text-lg font-bold">{a.name}</h3>
             <p>
               {a.title}

@@ -40,11 +40,7 @@ export async function ItemContact({
     formError: null,
   };
   return (
-    <section
-      aria-labelledby="item-contact-heading"
-      className="mt-12 border-t border-[var(--color-line)] pt-8"
-      lang={locale}
-    >
+    <section aria-labelledby="item-contact-heading" className="mt-12 border-t border-line pt-8" lang={locale}>
       <h2 id="item-contact-heading" className="text-2xl font-bold">
         {t("itemHeading", { what: t(`itemWhat.${item.type}`), name: adviser.name })}
       </h2>

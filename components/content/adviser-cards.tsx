@@ -19,10 +19,10 @@ export async function AdviserCards({
   return (
     <ul className="mt-4 grid gap-4 sm:grid-cols-2" data-testid="adviser-cards">
       {advisers.map((a) => (
-        <li key={a.slug} id={`adviser-${a.slug}`} className="rounded border border-[var(--color-line)] p-4">
+        <li key={a.slug} id={`adviser-${a.slug}`} className="rounded border border-line p-4">
           <Heading className="text-lg font-bold">{a.name}</Heading>
           <p>{a.title}</p>
-          {a.organisation && <p className="text-[var(--color-muted)]">{a.organisation}</p>}
+          {a.organisation && <p className="text-muted">{a.organisation}</p>}
           <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
             <dt className="font-semibold">{t("languages")}</dt>
             <dd>{a.languages.map((l) => languages(l)).join(", ")}</dd>

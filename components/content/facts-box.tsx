@@ -39,7 +39,7 @@ export async function FactsBox({ item, locale }: { item: ItemDetail; locale: Loc
   if (item.topics.length) rows.push({ label: t("topics"), value: item.topics.map((p) => p.name).join(", ") });
 
   return (
-    <aside aria-labelledby="facts-heading" className="rounded border border-[var(--color-line)] bg-[var(--color-tint)] p-4">
+    <aside aria-labelledby="facts-heading" className="rounded border border-line bg-tint p-4">
       <h2 id="facts-heading" className="text-lg font-bold">
         {t("facts")}
       </h2>

@@ -18,10 +18,10 @@ export async function ItemList({
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const types = await getTranslations({ locale, namespace: "ItemTypes" });
   return (
-    <ul className="divide-y divide-[var(--color-line)]" data-testid="item-list">
+    <ul className="divide-y divide-line" data-testid="item-list">
       {items.map((item) => (
         <li key={item.id} className="py-4">
-          <p className="flex flex-wrap items-center gap-2 text-sm text-[var(--color-muted)]">
+          <p className="flex flex-wrap items-center gap-2 text-sm text-muted">
             <span>{types(item.type)}</span>
             {item.year && <time dateTime={String(item.year)}>{item.year}</time>}
             <LanguageLabel uiLocale={locale} itemLocale={item.locale} />
@@ -29,7 +29,7 @@ export async function ItemList({
           <Heading className="mt-1 text-lg font-semibold" lang={item.locale}>
             <Link href={itemHref(item.type, item.slug)}>{item.title}</Link>
           </Heading>
-          <p className="mt-1 text-[var(--color-muted)]" lang={item.locale}>
+          <p className="mt-1 text-muted" lang={item.locale}>
             {item.summary}
           </p>
         </li>

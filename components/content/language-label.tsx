@@ -8,7 +8,7 @@ export async function LanguageLabel({ uiLocale, itemLocale }: { uiLocale: Locale
   return (
     <span
       data-testid="language-label"
-      className="rounded border border-[var(--color-line)] bg-[var(--color-tint)] px-1.5 py-0.5 text-xs font-semibold text-[var(--color-muted)]"
+      className="rounded border border-line bg-tint px-1.5 py-0.5 text-xs font-semibold text-muted"
     >
       {t("writtenIn", { language: t(itemLocale) })}
     </span>

@@ -38,7 +38,7 @@ export async function ListingView({ locale, listing, filters, path, hide = [] }:
 
   return (
     <div className="mt-8 grid gap-8 md:grid-cols-[16rem_1fr]">
-      <form method="get" action={path} className="self-start rounded border border-[var(--color-line)] p-4 print:hidden">
+      <form method="get" action={path} className="self-start rounded border border-line p-4 print:hidden">
         <h2 className="text-lg font-bold">{t("filters")}</h2>
         {/* Marks a submitted filter form, so that the proxy also tidies an address whose every field is empty. */}
         <input type="hidden" name="filter" value="1" />
@@ -51,7 +51,7 @@ export async function ListingView({ locale, listing, filters, path, hide = [] }:
               id={`facet-${name}`}
               name={name}
               defaultValue={filters[name] !== undefined ? String(filters[name]) : ""}
-              className="mt-1 w-full rounded border border-[var(--color-muted)] bg-white px-2 py-1.5"
+              className="mt-1 w-full rounded border border-muted bg-white px-2 py-1.5"
             >
               <option value="">{t("any")}</option>
               {listing.facets[name].map((f) => (
@@ -64,7 +64,7 @@ export async function ListingView({ locale, listing, filters, path, hide = [] }:
         ))}
         <button
           type="submit"
-          className="mt-5 w-full rounded bg-[var(--color-brand)] px-3 py-2 font-semibold text-white hover:bg-[var(--color-brand-dark)]"
+          className="mt-5 w-full rounded bg-brand px-3 py-2 font-semibold text-white hover:bg-brand-dark"
         >
           {t("apply")}
         </button>
@@ -79,7 +79,7 @@ export async function ListingView({ locale, listing, filters, path, hide = [] }:
                 <li key={name}>
                   <a
                     href={href({ ...withoutPage, [name]: undefined })}
-                    className="inline-block rounded-full border border-[var(--color-brand)] px-3 py-1 text-sm no-underline hover:underline"
+                    className="inline-block rounded-full border border-brand px-3 py-1 text-sm no-underline hover:underline"
                     aria-label={t("removeFilter", { label: `${t(name)}: ${label(name, String(filters[name]))}` })}
                   >
                     {t(name)}: {label(name, String(filters[name]))} <span aria-hidden="true">×</span>
@@ -117,7 +117,7 @@ export async function ListingView({ locale, listing, filters, path, hide = [] }:
                   {page === listing.page ? (
                     <span
                       aria-current="page"
-                      className="inline-block min-w-11 rounded border-2 border-[var(--color-ink)] px-3 py-2 text-center font-bold"
+                      className="inline-block min-w-11 rounded border-2 border-ink px-3 py-2 text-center font-bold"
                     >
                       <span className="sr-only">{t("page", { page })}</span>
                       <span aria-hidden="true">{page}</span>
@@ -126,7 +126,7 @@ export async function ListingView({ locale, listing, filters, path, hide = [] }:
                     <a
                       href={href({ ...filters, page: page > 1 ? page : undefined })}
                       aria-label={t("page", { page })}
-                      className="inline-block min-w-11 rounded border border-[var(--color-line)] px-3 py-2 text-center"
+                      className="inline-block min-w-11 rounded border border-line px-3 py-2 text-center"
                     >
                       {page}
                     </a>

@@ -25,7 +25,7 @@ export async function PageFeedback({ locale, itemId }: { locale: Locale; itemId:
   return (
     <section
       aria-label={t("title")}
-      className="mt-12 rounded border border-[var(--color-line)] bg-[var(--color-tint)] p-4"
+      className="mt-12 rounded border border-line bg-tint p-4"
       lang={locale}
       data-testid="page-feedback"
     >

@@ -6,7 +6,7 @@ export function Highlighted({ segments }: { segments: Segment[] }) {
     <>
       {segments.map((s, i) =>
         s.hit ? (
-          <mark key={i} className="rounded-sm bg-[#fff1a8] px-0.5 text-inherit">
+          <mark key={i} className="rounded-sm bg-highlight px-0.5 text-inherit">
             {s.text}
           </mark>
         ) : (

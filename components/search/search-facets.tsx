@@ -78,7 +78,7 @@ export async function SearchFacets({
                     >
                       {chosen ? t("removeFilter", { value: name }) : name}
                     </Link>{" "}
-                    <span className="text-[var(--color-muted)]" aria-hidden="true">
+                    <span className="text-muted" aria-hidden="true">
                       ({approximate && `${t("approxPrefix")} `}
                       <span data-testid="facet-count">{facet.count}</span>)
                     </span>

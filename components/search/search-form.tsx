@@ -4,7 +4,7 @@ import type { Locale } from "@/lib/i18n/routing";
 import { MAX_QUERY_LENGTH, type SearchParams } from "@/lib/search/params";
 import { itemTypes } from "@/lib/content/schema";
 
-const selectClass = "mt-1 block w-full rounded border border-[var(--color-muted)] bg-white px-2 py-1.5";
+const selectClass = "mt-1 block w-full rounded border border-muted bg-white px-2 py-1.5";
 
 // The search box and the filters as one plain GET form: works the same with and without JavaScript.
 export async function SearchForm({ locale, params }: { locale: Locale; params: SearchParams }) {
@@ -32,12 +32,9 @@ export async function SearchForm({ locale, params }: { locale: Locale; params: S
           maxLength={MAX_QUERY_LENGTH * 2}
           dir="auto"
           autoComplete="off"
-          className="min-w-0 flex-1 rounded border border-[var(--color-muted)] px-3 py-2 text-lg"
+          className="min-w-0 flex-1 rounded border border-muted px-3 py-2 text-lg"
         />
-        <button
-          type="submit"
-          className="rounded bg-[var(--color-brand)] px-5 py-2 font-semibold text-white hover:bg-[var(--color-brand-dark)]"
-        >
+        <button type="submit" className="rounded bg-brand px-5 py-2 font-semibold text-white hover:bg-brand-dark">
           {t("submit")}
         </button>
       </div>

@@ -20,7 +20,7 @@ export async function SearchResults({
   const types = await getTranslations({ locale, namespace: "ItemTypes" });
   const languages = await getTranslations({ locale, namespace: "Languages" });
   return (
-    <ol start={start} className="divide-y divide-[var(--color-line)]" data-testid="search-results">
+    <ol start={start} className="divide-y divide-line" data-testid="search-results">
       {hits.map((hit) => (
         <li key={hit.id} className="py-4" data-testid="search-hit" data-locale={hit.locale} data-type={hit.type}>
           <h3 className="text-lg font-semibold" lang={hit.locale}>
@@ -28,7 +28,7 @@ export async function SearchResults({
               <Highlighted segments={hit.title} />
             </Link>
           </h3>
-          <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-[var(--color-muted)]">
+          <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-muted">
             <span>{types(hit.type)}</span>
             {hit.year && <time dateTime={String(hit.year)}>{hit.year}</time>}
             <LanguageLabel uiLocale={locale} itemLocale={hit.locale} />

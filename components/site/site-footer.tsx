@@ -5,9 +5,9 @@ import type { Locale } from "@/lib/i18n/routing";
 export async function SiteFooter({ locale }: { locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "Footer" });
   return (
-    <footer className="mt-16 border-t border-[var(--color-line)] bg-[var(--color-tint)] print:hidden">
+    <footer className="mt-16 border-t border-line bg-tint print:hidden">
       <div className="mx-auto flex max-w-5xl flex-col gap-4 px-4 py-8 text-sm sm:flex-row sm:justify-between">
-        <p className="max-w-md text-[var(--color-muted)]">{t("about")}</p>
+        <p className="max-w-md text-muted">{t("about")}</p>
         <nav aria-label={t("navLabel")}>
           <ul className="flex flex-wrap gap-x-5 gap-y-2">
             <li>

@@ -29,9 +29,9 @@ export async function SiteHeader({ locale, alternates }: Props) {
       }),
   );
   return (
-    <header className="border-b-4 border-[var(--color-brand)] bg-[var(--color-paper)] print:hidden">
+    <header className="border-b-4 border-brand bg-paper print:hidden">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-6 gap-y-3 px-4 pt-4 pb-3">
-        <Link href="/" className="text-xl font-bold text-[var(--color-ink)] no-underline hover:underline">
+        <Link href="/" className="text-xl font-bold text-ink no-underline hover:underline">
           {meta("siteName")}
         </Link>
         <div className="flex flex-wrap items-center gap-4">
@@ -50,11 +50,11 @@ export async function SiteHeader({ locale, alternates }: Props) {
               type="search"
               name="q"
               maxLength={400}
-              className="w-44 rounded-l border border-r-0 border-[var(--color-muted)] px-2 py-1.5 sm:w-56"
+              className="w-44 rounded-l border border-r-0 border-muted px-2 py-1.5 sm:w-56"
             />
             <button
               type="submit"
-              className="rounded-r bg-[var(--color-brand)] px-3 py-1.5 font-semibold text-white hover:bg-[var(--color-brand-dark)]"
+              className="rounded-r bg-brand px-3 py-1.5 font-semibold text-white hover:bg-brand-dark"
             >
               {t("searchButton")}
             </button>
@@ -78,7 +78,7 @@ export async function SiteHeader({ locale, alternates }: Props) {
           </nav>
         </div>
       </div>
-      <nav aria-label={t("navLabel")} className="bg-[var(--color-tint)]">
+      <nav aria-label={t("navLabel")} className="bg-tint">
         <ul className="mx-auto flex max-w-5xl flex-wrap gap-x-5 gap-y-1 px-4 py-2 text-[0.95rem]">
           {sectionLinks.map(([href, type]) => (
             <li key={href}>

@@ -1,11 +1,11 @@
 "use client";
 // Form primitives in the GOV.UK error pattern: an error summary that takes focus and links to each
 // field, and each field's message beside it. No data and no translations: callers pass the words.
-import { useEffect, useRef, type MouseEvent, type ReactNode } from "react";
+import { useEffect, useId, useRef, type MouseEvent, type ReactNode } from "react";
 
-const errorColour = "text-[#b3261e]";
+const errorColour = "text-error";
 const inputClass =
-  "mt-1 block w-full max-w-xl rounded border-2 border-[var(--color-ink)] bg-white px-2 py-1.5 text-base focus-visible:outline-offset-0";
+  "mt-1 block w-full max-w-xl rounded border-2 border-ink bg-white px-2 py-1.5 text-base focus-visible:outline-offset-0";
 
 export type SummaryError = { href: string; text: string };
 
@@ -32,7 +32,7 @@ export function ErrorSummary({ title, errors, id }: { title: string; errors: Sum
       aria-labelledby={`${id}-title`}
       tabIndex={-1}
       autoFocus
-      className="mb-6 max-w-xl border-4 border-[#b3261e] p-4 focus:outline-3 focus:outline-offset-2 focus:outline-[var(--color-focus)]"
+      className="mb-6 max-w-xl border-4 border-error p-4 focus:outline-3 focus:outline-offset-2 focus:outline-focus"
       data-testid="error-summary"
     >
       <h2 id={`${id}-title`} className="text-lg font-bold">
@@ -83,12 +83,12 @@ function Labelled(
 ) {
   const { id, label, hint, error, errorPrefix, children } = props;
   return (
-    <div className={`mb-5 ${error ? "border-l-4 border-[#b3261e] pl-3" : ""}`}>
+    <div className={`mb-5 ${error ? "border-l-4 border-error pl-3" : ""}`}>
       <label htmlFor={id} className="block font-semibold">
         {label}
       </label>
       {hint && (
-        <p id={`${id}-hint`} className="text-sm text-[var(--color-muted)]">
+        <p id={`${id}-hint`} className="text-sm text-muted">
           {hint}
         </p>
       )}
@@ -167,7 +167,7 @@ export function CheckboxField(
 ) {
   const { id, name, label, hint, error, errorPrefix, value, defaultChecked } = props;
   return (
-    <div className={`mb-5 ${error ? "border-l-4 border-[#b3261e] pl-3" : ""}`}>
+    <div className={`mb-5 ${error ? "border-l-4 border-error pl-3" : ""}`}>
       <FieldMessage id={`${id}-error`} prefix={errorPrefix} error={error} />
       <div className="flex max-w-xl items-start gap-3">
         <input
@@ -178,12 +178,12 @@ export function CheckboxField(
           defaultChecked={defaultChecked}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy(!!hint && `${id}-hint`, !!error && `${id}-error`)}
-          className="mt-1 size-6 shrink-0 accent-[var(--color-brand)]"
+          className="mt-1 size-6 shrink-0 accent-brand"
         />
         <div>
           <label htmlFor={id}>{label}</label>
           {hint && (
-            <p id={`${id}-hint`} className="text-sm text-[var(--color-muted)]">
+            <p id={`${id}-hint`} className="text-sm text-muted">
               {hint}
             </p>
           )}
@@ -206,7 +206,7 @@ export function RadioGroup(props: {
   const { id, name, legend, options, defaultValue, error, errorPrefix } = props;
   return (
     <fieldset
-      className={`mb-4 ${error ? "border-l-4 border-[#b3261e] pl-3" : ""}`}
+      className={`mb-4 ${error ? "border-l-4 border-error pl-3" : ""}`}
       aria-describedby={error ? `${id}-error` : undefined}
     >
       <legend className="font-semibold">{legend}</legend>
@@ -221,7 +221,7 @@ export function RadioGroup(props: {
               type="radio"
               value={o.value}
               defaultChecked={defaultValue === o.value}
-              className="size-5 accent-[var(--color-brand)]"
+              className="size-5 accent-brand"
             />
             <label htmlFor={i === 0 ? id : `${id}-${o.value}`}>{o.label}</label>
           </div>
@@ -248,12 +248,12 @@ export function CheckboxGroup(props: {
   const { id, name, legend, hint, options, defaultValues = [], error, errorPrefix, columns } = props;
   return (
     <fieldset
-      className={`mb-5 ${error ? "border-l-4 border-[#b3261e] pl-3" : ""}`}
+      className={`mb-5 ${error ? "border-l-4 border-error pl-3" : ""}`}
       aria-describedby={describedBy(!!hint && `${id}-hint`, !!error && `${id}-error`)}
     >
       <legend className="font-semibold">{legend}</legend>
       {hint && (
-        <p id={`${id}-hint`} className="text-sm text-[var(--color-muted)]">
+        <p id={`${id}-hint`} className="text-sm text-muted">
           {hint}
         </p>
       )}
@@ -270,7 +270,7 @@ export function CheckboxGroup(props: {
                 value={o.value}
                 defaultChecked={defaultValues.includes(o.value)}
                 aria-invalid={error ? true : undefined}
-                className="mt-1 size-5 shrink-0 accent-[var(--color-brand)]"
+                className="mt-1 size-5 shrink-0 accent-brand"
               />
               <label htmlFor={boxId}>{o.label}</label>
             </div>
@@ -283,10 +283,12 @@ export function CheckboxGroup(props: {
 
 // A field that people never see and robots fill in
 export function Honeypot({ label, name = "website" }: { label: string; name?: string }) {
+  // An id of its own: an item page has two forms (contact and feedback), each with a honeypot
+  const id = `hp-${name}-${useId()}`;
   return (
     <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
-      <label htmlFor={`hp-${name}`}>{label}</label>
-      <input id={`hp-${name}`} name={name} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+      <label htmlFor={id}>{label}</label>
+      <input id={id} name={name} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
     </div>
   );
 }
@@ -297,7 +299,7 @@ export function SubmitButton({ children, pending }: { children: ReactNode; pendi
     <button
       type="submit"
       aria-disabled={pending || undefined}
-      className="rounded bg-[var(--color-brand)] px-4 py-2 font-semibold text-white hover:bg-[var(--color-brand-dark)] aria-disabled:opacity-70"
+      className="rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark aria-disabled:opacity-70"
     >
       {children}
     </button>

@@ -1,7 +1,7 @@
 // Load the validated catalogue into the database. Idempotent: rows are written only where the files
 // differ from what is stored, so a second run changes nothing. Files and rows meet by the id in the file
 // (or, for a file without one, by its address), so a renamed or moved file renames its row and never makes
-// a second copy. The rule where the admin and the files disagree (README, "Reliability"): a row changed or
+// a second copy. The rule where the admin and the files disagree (docs/reliability.md): a row changed or
 // deleted in the admin wins; otherwise the files win, and a row whose file is gone is deleted.
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
@@ -110,7 +110,7 @@ async function sync<T extends { id: string; slug: string; adminEditedAt?: Date |
     ids.set(data.slug, id);
     const { id: _fileId, ...fields } = data;
     void _fileId;
-    // A row changed in the admin belongs to the admin: the file does not overwrite it (see README).
+    // A row changed in the admin belongs to the admin: the file does not overwrite it (see docs/reliability.md).
     if (!current.adminEditedAt && differs(current, fields)) {
       await update(id, fields as unknown as D);
       count.updated++;
@@ -226,7 +226,7 @@ async function importItems(
     const importHash = createHash("sha256")
       .update(JSON.stringify({ key: item.key, d, body: item.body, refs, renderer: rendererVersion }))
       .digest("hex");
-    // An item changed in the admin is left as the admin saved it (see README).
+    // An item changed in the admin is left as the admin saved it (see docs/reliability.md).
     if (current?.importHash === importHash || current?.adminEditedAt) {
       itemIds.set(item.key, current.id);
       count.unchanged++;

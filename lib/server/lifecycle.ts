@@ -23,7 +23,7 @@ export function refuseToStartWithoutSettings() {
   }
   const missing = missingSettings();
   if (!missing.length || process.env.NODE_ENV !== "production") return;
-  logger.fatal({ missing }, `Not starting: ${missing.join(", ")} must be set (README, "Deployment").`);
+  logger.fatal({ missing }, `Not starting: ${missing.join(", ")} must be set (docs/deployment-and-operations.md).`);
   process.exit(1);
 }
 

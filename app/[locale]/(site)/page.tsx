@@ -54,7 +54,7 @@ export default async function HomePage({ params }: Props) {
   return (
     <PageShell locale={locale} alternates={alternatesFor("/")}>
       <JsonLd data={await homeJsonLd(locale)} />
-      <div className="rounded bg-[var(--color-tint)] px-6 py-8">
+      <div className="rounded bg-tint px-6 py-8">
         <h1 className="text-3xl font-bold sm:text-4xl">{t("title")}</h1>
         <p className="mt-4 max-w-prose text-lg">{t("intro")}</p>
       </div>
@@ -65,11 +65,11 @@ export default async function HomePage({ params }: Props) {
         </h2>
         <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {byType.map(({ type, listing: l }) => (
-            <li key={type} className="rounded border border-[var(--color-line)] p-4">
+            <li key={type} className="rounded border border-line p-4">
               <h3 className="text-lg font-bold">
                 <Link href={sectionHref(sections[type])}>{sectionText(`${type}.title`)}</Link>
               </h3>
-              <p className="text-sm text-[var(--color-muted)]">{listing("results", { count: l.total })}</p>
+              <p className="text-sm text-muted">{listing("results", { count: l.total })}</p>
               <p className="mt-2 text-[0.95rem]">{sectionText(`${type}.intro`)}</p>
             </li>
           ))}
@@ -103,9 +103,9 @@ export default async function HomePage({ params }: Props) {
               <li key={topic.slug}>
                 <Link
                   href={{ pathname: "/topics/[slug]", params: { slug: topic.slug } }}
-                  className="inline-block rounded-full border border-[var(--color-line)] px-3 py-1"
+                  className="inline-block rounded-full border border-line px-3 py-1"
                 >
-                  {topic.name} <span className="text-sm text-[var(--color-muted)]">({topic.itemCount})</span>
+                  {topic.name} <span className="text-sm text-muted">({topic.itemCount})</span>
                 </Link>
               </li>
             ))}

@@ -21,7 +21,7 @@ export default async function AdminHome({ params }: Props) {
       <h1 className="mb-4 text-2xl font-bold">{t("dashboard.title")}</h1>
       <ul className="flex flex-wrap gap-4">
         {(["draft", "scheduled", "published"] as const).map((status) => (
-          <li key={status} className="rounded border border-[var(--color-line)] p-4">
+          <li key={status} className="rounded border border-line p-4">
             <NextLink href={`${adminPath(locale, "items")}?status=${status}`} prefetch={false}>
               <span className="block text-3xl font-bold">{counts[status]}</span>
               {t(`dashboard.${status === "draft" ? "drafts" : status}`)}
@@ -30,7 +30,7 @@ export default async function AdminHome({ params }: Props) {
         ))}
         {mail && (
           <li
-            className={`rounded border p-4 ${mail.failed ? "border-2 border-[#b3261e]" : "border-[var(--color-line)]"}`}
+            className={`rounded border p-4 ${mail.failed ? "border-2 border-error" : "border-line"}`}
             data-testid="failed-mail-count"
           >
             <NextLink href={adminPath(locale, "mail")} prefetch={false}>
@@ -40,7 +40,7 @@ export default async function AdminHome({ params }: Props) {
           </li>
         )}
         {mail && mail.waiting > 0 && (
-          <li className="rounded border border-[var(--color-line)] p-4">
+          <li className="rounded border border-line p-4">
             <NextLink href={adminPath(locale, "mail")} prefetch={false}>
               <span className="block text-3xl font-bold">{mail.waiting}</span>
               {t("dashboard.waitingMail", { count: mail.waiting })}

@@ -42,7 +42,7 @@ export default async function GlossaryPage({ params }: Props) {
             <li key={letter}>
               <a
                 href={`#letter-${letter}`}
-                className="inline-block min-w-9 rounded border border-[var(--color-line)] px-2 py-1 text-center font-semibold no-underline hover:underline"
+                className="inline-block min-w-9 rounded border border-line px-2 py-1 text-center font-semibold no-underline hover:underline"
               >
                 {letter}
               </a>
@@ -52,16 +52,16 @@ export default async function GlossaryPage({ params }: Props) {
       </nav>
       {letters.map(({ letter, entries }) => (
         <section key={letter} aria-labelledby={`letter-${letter}`} className="mt-8">
-          <h2 id={`letter-${letter}`} className="border-b border-[var(--color-line)] text-2xl font-bold">
+          <h2 id={`letter-${letter}`} className="border-b border-line text-2xl font-bold">
             {letter}
           </h2>
-          <ul className="divide-y divide-[var(--color-line)]">
+          <ul className="divide-y divide-line">
             {entries.map((entry) => (
               <li key={entry.slug} id={entry.slug} className="grid gap-x-6 gap-y-2 py-4 md:grid-cols-2">
                 {columns.map((l) => (
                   <div key={l} lang={l}>
                     <p className="font-bold">
-                      <span className="mr-2 text-xs font-semibold text-[var(--color-muted)] uppercase" lang={locale}>
+                      <span className="mr-2 text-xs font-semibold text-muted uppercase" lang={locale}>
                         <abbr title={heading(l)} className="no-underline">
                           {l}
                         </abbr>
@@ -71,7 +71,7 @@ export default async function GlossaryPage({ params }: Props) {
                       </dfn>
                     </p>
                     {entry[l].synonyms.length > 0 && (
-                      <p className="text-sm text-[var(--color-muted)]">
+                      <p className="text-sm text-muted">
                         <span lang={locale}>{t("synonyms")}</span> {entry[l].synonyms.join(", ")}
                       </p>
                     )}

@@ -64,7 +64,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
 
       <div className="mt-6 space-y-2" data-testid="search-notes">
         {outcome.capped && (
-          <p role="status" className="rounded border border-[var(--color-line)] bg-[var(--color-tint)] p-3">
+          <p role="status" className="rounded border border-line bg-tint p-3">
             {t("capped", { max: MAX_QUERY_LENGTH })}
           </p>
         )}
@@ -118,7 +118,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
           <ul className="mt-2 flex flex-wrap gap-3">
             {(["example1", "example2", "example3"] as const).map((key) => (
               <li key={key}>
-                <Link href={href({ q: t(key) })} className="rounded border border-[var(--color-line)] px-3 py-1">
+                <Link href={href({ q: t(key) })} className="rounded border border-line px-3 py-1">
                   {t(key)}
                 </Link>
               </li>
@@ -147,12 +147,12 @@ export default async function SearchPage({ params, searchParams }: Props) {
                 : t.rich("noHits", { query: outcome.query, q })}
           </h2>
           {!hasQuery && (
-            <p className="mt-1 text-sm text-[var(--color-muted)]">
+            <p className="mt-1 text-sm text-muted">
               {t(outcome.approximate ? "allItemsApprox" : "allItems", { total: outcome.total })}
             </p>
           )}
           {outcome.approximate && (
-            <p className="mt-1 text-sm text-[var(--color-muted)]" data-testid="approximate">
+            <p className="mt-1 text-sm text-muted" data-testid="approximate">
               {t("approxNote")}
             </p>
           )}

@@ -35,11 +35,11 @@ export default async function TopicsPage({ params }: Props) {
       <p className="mt-3 max-w-prose text-lg">{t("intro")}</p>
       <ul className="mt-8 grid gap-4 sm:grid-cols-2" data-testid="topic-list">
         {topics.map((topic) => (
-          <li key={topic.slug} className="rounded border border-[var(--color-line)] p-4">
+          <li key={topic.slug} className="rounded border border-line p-4">
             <h2 className="text-lg font-bold">
               <Link href={{ pathname: "/topics/[slug]", params: { slug: topic.slug } }}>{topic.name}</Link>
             </h2>
-            <p className="text-sm text-[var(--color-muted)]">{t("itemCount", { count: topic.itemCount })}</p>
+            <p className="text-sm text-muted">{t("itemCount", { count: topic.itemCount })}</p>
             {topic.description && <p className="mt-2">{topic.description}</p>}
           </li>
         ))}

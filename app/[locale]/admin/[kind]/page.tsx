@@ -84,7 +84,7 @@ export default async function RecordsPage({ params, searchParams }: Props) {
     <>
       <h1 className="mb-4 text-2xl font-bold">{t(`nav.${kind}`)}</h1>
       {savedRow && (
-        <p role="status" className="mb-4 border-l-4 border-[#1d7a38] pl-3 font-semibold" data-testid="saved">
+        <p role="status" className="mb-4 border-l-4 border-success pl-3 font-semibold" data-testid="saved">
           {t("records.saved", { label: savedRow.label })}
         </p>
       )}

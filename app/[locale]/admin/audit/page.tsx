@@ -23,7 +23,7 @@ export default async function AuditPage({ params }: Props) {
       <h1 className="mb-4 text-2xl font-bold">{t("audit.title")}</h1>
       <table className="w-full border-collapse text-left text-sm">
         <thead>
-          <tr className="border-b-2 border-[var(--color-ink)]">
+          <tr className="border-b-2 border-ink">
             <th scope="col">{t("audit.at")}</th>
             <th scope="col">{t("audit.who")}</th>
             <th scope="col">{t("audit.address")}</th>
@@ -34,7 +34,7 @@ export default async function AuditPage({ params }: Props) {
         </thead>
         <tbody>
           {entries.map((e) => (
-            <tr key={e.id} className="border-b border-[var(--color-line)] align-top">
+            <tr key={e.id} className="border-b border-line align-top">
               <td className="pr-2">{date.format(e.at)}</td>
               <td className="pr-2">{e.actorEmail}</td>
               <td className="pr-2">{e.clientAddress ?? "–"}</td>

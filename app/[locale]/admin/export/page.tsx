@@ -1,9 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/guard";
-import { adminLocale } from "@/lib/admin/paths";
-import { exportContentAction } from "@/lib/admin/actions/export";
+import { adminLocale, adminPath } from "@/lib/admin/paths";
 import { SubmitButton } from "@/components/admin/submit-button";
 import { FailureNotice } from "@/components/admin/failure-notice";
+import { ActionForm } from "@/components/admin/action-form";
 
 export const dynamic = "force-dynamic";
 
@@ -28,10 +28,10 @@ export default async function ExportPage({ params, searchParams }: Props) {
           {t("done", { written: Number(sp.written), removed: Number(sp.removed ?? 0) })}
         </p>
       )}
-      <form action={exportContentAction}>
+      <ActionForm action="exportContent" permalink={adminPath(locale, "export")}>
         <input type="hidden" name="uiLocale" value={locale} />
         <SubmitButton>{t("submit")}</SubmitButton>
-      </form>
+      </ActionForm>
     </>
   );
 }

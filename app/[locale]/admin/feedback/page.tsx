@@ -20,7 +20,7 @@ export default async function FeedbackPage({ params }: Props) {
       <h1 className="mb-4 text-2xl font-bold">{t("title")}</h1>
       <table className="mb-8 w-full border-collapse text-left">
         <thead>
-          <tr className="border-b-2 border-[var(--color-ink)]">
+          <tr className="border-b-2 border-ink">
             <th scope="col">{t("item")}</th>
             <th scope="col">{t("yes")}</th>
             <th scope="col">{t("no")}</th>
@@ -28,7 +28,7 @@ export default async function FeedbackPage({ params }: Props) {
         </thead>
         <tbody>
           {tally.map((row) => (
-            <tr key={row.itemId} className="border-b border-[var(--color-line)]">
+            <tr key={row.itemId} className="border-b border-line">
               <td>{titles.get(row.itemId) ?? row.itemId}</td>
               <td>{row.yes}</td>
               <td>{row.no}</td>

@@ -1,9 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/guard";
-import { adminLocale } from "@/lib/admin/paths";
-import { deleteMessageAction, setMessageStatusAction } from "@/lib/admin/actions/inbox";
+import { adminLocale, adminPath } from "@/lib/admin/paths";
 import { SubmitButton } from "@/components/admin/submit-button";
 import { FailureNotice } from "@/components/admin/failure-notice";
+import { ActionForm } from "@/components/admin/action-form";
 import { inboxFor } from "@/lib/data/admin";
 
 export const dynamic = "force-dynamic";
@@ -44,7 +44,7 @@ export default async function InboxPage({ params, searchParams }: Props) {
             </option>
           ))}
         </select>
-        <button type="submit" className="rounded border-2 border-[var(--color-ink)] px-3 py-1">
+        <button type="submit" className="rounded border-2 border-ink px-3 py-1">
           {t("filter")}
         </button>
       </form>
@@ -54,7 +54,7 @@ export default async function InboxPage({ params, searchParams }: Props) {
       ) : (
         <ul className="space-y-4">
           {messages.map((m) => (
-            <li key={m.id} className="rounded border border-[var(--color-line)] p-3" data-testid="message">
+            <li key={m.id} className="rounded border border-line p-3" data-testid="message">
               <h2 className="font-bold">{m.subject}</h2>
               <p className="text-sm">
                 {m.name} &lt;{m.email}&gt; · {date.format(new Date(m.createdAt))} · {m.reference} ·{" "}
@@ -67,18 +67,18 @@ export default async function InboxPage({ params, searchParams }: Props) {
                 {statuses
                   .filter((s) => s !== m.status)
                   .map((s) => (
-                    <form key={s} action={setMessageStatusAction}>
+                    <ActionForm key={s} action="setMessageStatus" permalink={adminPath(locale, "inbox")}>
                       <input type="hidden" name="uiLocale" value={locale} />
                       <input type="hidden" name="messageId" value={m.id} />
                       <input type="hidden" name="status" value={s} />
                       <SubmitButton className="underline">{t(`mark.${s}`)}</SubmitButton>
-                    </form>
+                    </ActionForm>
                   ))}
-                <form action={deleteMessageAction}>
+                <ActionForm action="deleteMessage" permalink={adminPath(locale, "inbox")}>
                   <input type="hidden" name="uiLocale" value={locale} />
                   <input type="hidden" name="messageId" value={m.id} />
-                  <SubmitButton className="text-[#b3261e] underline">{t("delete")}</SubmitButton>
-                </form>
+                  <SubmitButton className="text-error underline">{t("delete")}</SubmitButton>
+                </ActionForm>
               </div>
             </li>
           ))}

@@ -36,7 +36,7 @@ export default async function ItemsPage({ params, searchParams }: Props) {
     timeStyle: "short",
     timeZone: "Europe/Copenhagen",
   });
-  const select = "mt-1 block rounded border-2 border-[var(--color-ink)] bg-white px-2 py-1";
+  const select = "mt-1 block rounded border-2 border-ink bg-white px-2 py-1";
   return (
     <>
       <div className="mb-4 flex flex-wrap items-baseline justify-between gap-4">
@@ -111,12 +111,12 @@ export default async function ItemsPage({ params, searchParams }: Props) {
             <option value="published">{t("items.sortPublished")}</option>
           </select>
         </div>
-        <button type="submit" className="rounded border-2 border-[var(--color-ink)] px-3 py-1">
+        <button type="submit" className="rounded border-2 border-ink px-3 py-1">
           {t("common.filter")}
         </button>
       </form>
       {one(sp.deleted) && (
-        <p role="status" className="mb-4 border-l-4 border-[#1d7a38] pl-3 font-semibold" data-testid="deleted">
+        <p role="status" className="mb-4 border-l-4 border-success pl-3 font-semibold" data-testid="deleted">
           {t("deleteItem.deleted", { title: one(sp.deleted) })}
         </p>
       )}
@@ -125,7 +125,7 @@ export default async function ItemsPage({ params, searchParams }: Props) {
       </p>
       <table className="w-full border-collapse text-left">
         <thead>
-          <tr className="border-b-2 border-[var(--color-ink)]">
+          <tr className="border-b-2 border-ink">
             <th scope="col" className="py-1 pr-3">
               {t("items.columnTitle")}
             </th>
@@ -145,7 +145,7 @@ export default async function ItemsPage({ params, searchParams }: Props) {
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.id} className="border-b border-[var(--color-line)]">
+            <tr key={row.id} className="border-b border-line">
               <td className="py-1 pr-3">
                 <NextLink href={adminPath(locale, `items/${row.id}`)} prefetch={false}>
                   {row.title}

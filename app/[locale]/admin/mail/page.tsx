@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/guard";
-import { adminLocale } from "@/lib/admin/paths";
-import { resendMailAction } from "@/lib/admin/actions/mail";
+import { adminLocale, adminPath } from "@/lib/admin/paths";
 import { SubmitButton } from "@/components/admin/submit-button";
+import { ActionForm } from "@/components/admin/action-form";
 import { listPendingMail } from "@/lib/data/admin";
 
 export const dynamic = "force-dynamic";
@@ -30,12 +30,12 @@ export default async function MailPage({ params, searchParams }: Props) {
     <>
       <h1 className="mb-4 text-2xl font-bold">{t("title")}</h1>
       {sp.resent && (
-        <p role="status" className="mb-4 border-l-4 border-[#1d7a38] pl-3 font-semibold" data-testid="notice">
+        <p role="status" className="mb-4 border-l-4 border-success pl-3 font-semibold" data-testid="notice">
           {t("resent")}
         </p>
       )}
       {sp.notResent && (
-        <p role="alert" className="mb-4 border-l-4 border-[#b3261e] pl-3 font-semibold" data-testid="notice">
+        <p role="alert" className="mb-4 border-l-4 border-error pl-3 font-semibold" data-testid="notice">
           {t("notResent")}
         </p>
       )}
@@ -47,7 +47,7 @@ export default async function MailPage({ params, searchParams }: Props) {
       ) : (
         <ul className="mb-6 space-y-4">
           {failed.map((m) => (
-            <li key={m.id} className="rounded border border-[var(--color-line)] p-3" data-testid="failed-mail">
+            <li key={m.id} className="rounded border border-line p-3" data-testid="failed-mail">
               <h3 className="font-bold">{m.subject}</h3>
               <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 text-sm">
                 <dt>{t("to")}</dt>
@@ -67,11 +67,11 @@ export default async function MailPage({ params, searchParams }: Props) {
                 <dt>{t("lastError")}</dt>
                 <dd className="break-words">{m.lastError ?? "–"}</dd>
               </dl>
-              <form action={resendMailAction} className="mt-2">
+              <ActionForm action="resendMail" permalink={adminPath(locale, "mail")} className="mt-2">
                 <input type="hidden" name="uiLocale" value={locale} />
                 <input type="hidden" name="mailId" value={m.id} />
                 <SubmitButton>{t("resend")}</SubmitButton>
-              </form>
+              </ActionForm>
             </li>
           ))}
         </ul>
@@ -83,7 +83,7 @@ export default async function MailPage({ params, searchParams }: Props) {
       ) : (
         <table className="w-full border-collapse text-left text-sm">
           <thead>
-            <tr className="border-b-2 border-[var(--color-ink)]">
+            <tr className="border-b-2 border-ink">
               <th scope="col">{t("subject")}</th>
               <th scope="col">{t("to")}</th>
               <th scope="col">{t("attempts")}</th>
@@ -93,7 +93,7 @@ export default async function MailPage({ params, searchParams }: Props) {
           </thead>
           <tbody>
             {waiting.map((m) => (
-              <tr key={m.id} className="border-b border-[var(--color-line)]" data-testid="waiting-mail">
+              <tr key={m.id} className="border-b border-line" data-testid="waiting-mail">
                 <td>{m.subject}</td>
                 <td>{m.to}</td>
                 <td>{m.attempts}</td>

@@ -33,13 +33,14 @@ export default async function PasswordPage({ params, searchParams }: Props) {
         </p>
       )}
       {staff.mustChangePassword && (
-        <p role="alert" className="mb-4 border-l-4 border-[#b3261e] pl-3 font-semibold" data-testid="must-change">
+        <p role="alert" className="mb-4 border-l-4 border-error pl-3 font-semibold" data-testid="must-change">
           {t("mustChange")}
         </p>
       )}
       <AuthForm
         action={changePasswordAction}
         testId="change-password"
+        permalink={adminPath(locale, "password")}
         hidden={{ locale }}
         fields={[
           { name: "current", label: t("current"), type: "password", autoComplete: "current-password" },

@@ -29,6 +29,7 @@ export default async function ReauthPage({ params, searchParams }: Props) {
       <AuthForm
         action={reauthenticate}
         testId="reauth"
+        permalink={adminPath(locale, typeof next === "string" ? `reauth?${new URLSearchParams({ next })}` : "reauth")}
         hidden={{ locale, next: typeof next === "string" ? next.slice(0, 300) : adminPath(locale) }}
         fields={fields}
         submit={t("submit")}

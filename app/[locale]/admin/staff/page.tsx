@@ -1,10 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/guard";
-import { adminLocale } from "@/lib/admin/paths";
-import { resetSecondFactorAction, resetStaffPasswordAction, setStaffActiveAction } from "@/lib/admin/actions/staff";
+import { adminLocale, adminPath } from "@/lib/admin/paths";
 import { StaffForm } from "@/components/admin/staff-form";
 import { SubmitButton } from "@/components/admin/submit-button";
 import { FailureNotice } from "@/components/admin/failure-notice";
+import { ActionForm } from "@/components/admin/action-form";
 import { editorChoices, listStaff } from "@/lib/data/admin";
 
 export const dynamic = "force-dynamic";
@@ -29,7 +29,7 @@ export default async function StaffPage({ params, searchParams }: Props) {
       <h1 className="mb-4 text-2xl font-bold">{t("staff.title")}</h1>
       <FailureNotice locale={locale} failed={sp.failed} />
       {problem && (
-        <p role="alert" className="mb-4 font-bold text-[#b3261e]">
+        <p role="alert" className="mb-4 font-bold text-error">
           {t(`errors.${problemKey[problem as keyof typeof problemKey]}`)}
         </p>
       )}
@@ -40,7 +40,7 @@ export default async function StaffPage({ params, searchParams }: Props) {
       )}
       <table className="mb-8 w-full border-collapse text-left">
         <thead>
-          <tr className="border-b-2 border-[var(--color-ink)]">
+          <tr className="border-b-2 border-ink">
             <th scope="col">{t("staff.name")}</th>
             <th scope="col">{t("staff.email")}</th>
             <th scope="col">{t("staff.role")}</th>
@@ -51,7 +51,7 @@ export default async function StaffPage({ params, searchParams }: Props) {
         </thead>
         <tbody>
           {staff.map((s) => (
-            <tr key={s.id} className="border-b border-[var(--color-line)] align-top">
+            <tr key={s.id} className="border-b border-line align-top">
               <td>
                 {s.name}
                 {!s.active && <> ({t("staff.inactive")})</>}
@@ -65,23 +65,27 @@ export default async function StaffPage({ params, searchParams }: Props) {
               </td>
               <td className="space-y-2 py-1">
                 {s.id !== me.id && s.secondFactor && (
-                  <form action={resetSecondFactorAction}>
+                  <ActionForm action="resetSecondFactor" permalink={adminPath(locale, "staff")}>
                     <input type="hidden" name="uiLocale" value={locale} />
                     <input type="hidden" name="userId" value={s.id} />
                     <SubmitButton className="underline">{t("staff.resetFactor")}</SubmitButton>
-                  </form>
+                  </ActionForm>
                 )}
                 {s.id !== me.id && (
-                  <form action={setStaffActiveAction}>
+                  <ActionForm action="setStaffActive" permalink={adminPath(locale, "staff")}>
                     <input type="hidden" name="uiLocale" value={locale} />
                     <input type="hidden" name="userId" value={s.id} />
                     <input type="hidden" name="active" value={s.active ? "false" : "true"} />
                     <SubmitButton className="underline">
                       {s.active ? t("staff.deactivate") : t("staff.activate")}
                     </SubmitButton>
-                  </form>
+                  </ActionForm>
                 )}
-                <form action={resetStaffPasswordAction} className="flex flex-wrap items-end gap-2">
+                <ActionForm
+                  action="resetStaffPassword"
+                  permalink={adminPath(locale, "staff")}
+                  className="flex flex-wrap items-end gap-2"
+                >
                   <input type="hidden" name="uiLocale" value={locale} />
                   <input type="hidden" name="userId" value={s.id} />
                   <label className="text-sm">
@@ -90,11 +94,11 @@ export default async function StaffPage({ params, searchParams }: Props) {
                       name="password"
                       type="password"
                       autoComplete="new-password"
-                      className="block rounded border-2 border-[var(--color-ink)] px-2 py-0.5"
+                      className="block rounded border-2 border-ink px-2 py-0.5"
                     />
                   </label>
                   <SubmitButton className="underline">{t("staff.resetPassword")}</SubmitButton>
-                </form>
+                </ActionForm>
               </td>
             </tr>
           ))}

@@ -75,7 +75,7 @@ export default async function ItemPage(props: Props) {
       />
       <article className="mt-4" lang={item.locale}>
         <header>
-          <p className="flex gap-2 text-sm text-[var(--color-muted)]">
+          <p className="flex gap-2 text-sm text-muted">
             <span lang={locale}>{types(item.type)}</span>
             <LanguageLabel uiLocale={locale} itemLocale={item.locale} />
           </p>
@@ -120,7 +120,7 @@ export default async function ItemPage(props: Props) {
                       ) : (
                         <span lang={item.locale}>{a.title}</span>
                       )}{" "}
-                      <span className="text-sm text-[var(--color-muted)]">
+                      <span className="text-sm text-muted">
                         (
                         {t("attachmentSize", {
                           type: a.mimeType === "application/pdf" ? "PDF" : a.mimeType,
@@ -140,7 +140,7 @@ export default async function ItemPage(props: Props) {
             {item.adviser && (
               <section
                 aria-labelledby="adviser-heading"
-                className="rounded border border-[var(--color-line)] p-4"
+                className="rounded border border-line p-4"
                 data-testid="adviser"
               >
                 <h2 id="adviser-heading" className="text-lg font-bold">

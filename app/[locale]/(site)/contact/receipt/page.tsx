@@ -36,7 +36,7 @@ export default async function ReceiptPage({ params, searchParams }: Props) {
     <PageShell locale={locale} alternates={alternates}>
       {receipt ? (
         <div className="max-w-prose" data-testid="receipt">
-          <div className="rounded border-4 border-[#00703c] p-6">
+          <div className="rounded border-4 border-success-strong p-6">
             <h1 className="text-3xl font-bold">{t("title")}</h1>
             <p className="mt-4">{t("reference")}</p>
             <p className="text-2xl font-bold tracking-wider" data-testid="reference">

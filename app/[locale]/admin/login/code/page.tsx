@@ -24,6 +24,7 @@ export default async function SecondFactorPage({ params }: Props) {
       <AuthForm
         action={verifySecondFactor}
         testId="second-factor"
+        permalink={adminPath(locale, "login/code")}
         hidden={{ locale }}
         fields={[{ name: "code", label: t("code"), hint: t("codeHint"), type: "code", autoComplete: "one-time-code" }]}
         submit={t("submit")}

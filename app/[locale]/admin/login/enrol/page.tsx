@@ -55,6 +55,7 @@ export default async function EnrolPage({ params }: Props) {
       <AuthForm
         action={confirmEnrolment}
         testId="enrol"
+        permalink={adminPath(locale, "login/enrol")}
         hidden={{ locale }}
         fields={[{ name: "code", label: t("code"), type: "code", autoComplete: "one-time-code" }]}
         submit={t("submit")}

@@ -3,12 +3,12 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/guard";
 import { adminLocale, adminPath } from "@/lib/admin/paths";
-import { restoreRevisionAction } from "@/lib/admin/actions/items";
+import { getEditableItem, listRevisions } from "@/lib/data/admin";
 import { DiffView } from "@/components/admin/diff-view";
 import { fieldLabels } from "@/components/admin/editor-text";
 import { SubmitButton } from "@/components/admin/submit-button";
 import { FailureNotice } from "@/components/admin/failure-notice";
-import { getEditableItem, listRevisions } from "@/lib/data/admin";
+import { ActionForm } from "@/components/admin/action-form";
 
 export const dynamic = "force-dynamic";
 
@@ -44,18 +44,18 @@ export default async function HistoryPage({ params, searchParams }: Props) {
       </p>
       <FailureNotice locale={locale} failed={sp.failed} />
       {restored !== null && (
-        <p role="status" className="mb-4 border-l-4 border-[#1d7a38] pl-3 font-semibold" data-testid="notice">
+        <p role="status" className="mb-4 border-l-4 border-success pl-3 font-semibold" data-testid="notice">
           {t("history.restored", { version: restored })}
         </p>
       )}
       {sp.conflict && (
-        <p role="alert" className="mb-4 border-l-4 border-[#b3261e] pl-3 font-semibold">
+        <p role="alert" className="mb-4 border-l-4 border-error pl-3 font-semibold">
           {t("editor.conflictTitle")}
         </p>
       )}
       <ol className="space-y-6">
         {revisions.map((rev) => (
-          <li key={rev.id} className="rounded border border-[var(--color-line)] p-3" data-testid="revision">
+          <li key={rev.id} className="rounded border border-line p-3" data-testid="revision">
             <h2 className="font-bold">
               {t("history.version", { version: rev.version })} ·{" "}
               {t(`history.actions.${rev.action}` as "history.actions.save")}
@@ -73,13 +73,17 @@ export default async function HistoryPage({ params, searchParams }: Props) {
               <p>{t("history.noChanges")}</p>
             )}
             {rev.version !== item.version && (
-              <form action={restoreRevisionAction} className="mt-2">
+              <ActionForm
+                action="restoreRevision"
+                permalink={adminPath(locale, `items/${id}/history`)}
+                className="mt-2"
+              >
                 <input type="hidden" name="uiLocale" value={locale} />
                 <input type="hidden" name="itemId" value={id} />
                 <input type="hidden" name="revisionId" value={rev.id} />
                 <input type="hidden" name="version" value={item.version} />
                 <SubmitButton>{t("history.restore")}</SubmitButton>
-              </form>
+              </ActionForm>
             )}
           </li>
         ))}

@@ -1,0 +1,33 @@
+"use server";
+import { logout } from "@/lib/auth/actions";
+import { removeAttachmentAction } from "./attachments";
+import { exportContentAction } from "./export";
+import { deleteMessageAction, setMessageStatusAction } from "./inbox";
+import { deleteItemAction, restoreRevisionAction } from "./items";
+import { resendMailAction } from "./mail";
+import { resetSecondFactorAction, resetStaffPasswordAction, setStaffActiveAction } from "./staff";
+
+// The admin's one-button forms, each an action that checks the session itself and ends in a redirect
+const actions = {
+  logout,
+  removeAttachment: removeAttachmentAction,
+  exportContent: exportContentAction,
+  deleteMessage: deleteMessageAction,
+  setMessageStatus: setMessageStatusAction,
+  deleteItem: deleteItemAction,
+  restoreRevision: restoreRevisionAction,
+  resendMail: resendMailAction,
+  resetSecondFactor: resetSecondFactorAction,
+  resetStaffPassword: resetStaffPasswordAction,
+  setStaffActive: setStaffActiveAction,
+};
+
+export type AdminFormAction = keyof typeof actions;
+
+// Run one of them in the shape useActionState calls (previous state, form), so that its form can name the page it
+// was drawn on as the address to post to without JavaScript (components/admin/action-form.tsx)
+export async function submitAdminForm(name: AdminFormAction, _previous: null, form: FormData): Promise<null> {
+  if (!Object.hasOwn(actions, name)) throw new Error("Unknown admin form action");
+  await actions[name](form);
+  return null;
+}
