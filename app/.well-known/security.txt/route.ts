@@ -1,4 +1,4 @@
-import { siteUrl } from "@/lib/env";
+import { siteUrl } from "@/lib/seo/urls";
 import { securityTxt } from "@/lib/security-txt";
 
 // The deployer's settings are read when served, not frozen at build time.
