@@ -1,5 +1,6 @@
 "use server";
 import { logout } from "@/lib/auth/actions";
+import { staffAction } from "@/lib/auth/guard";
 import { removeAttachmentAction } from "./attachments";
 import { exportContentAction } from "./export";
 import { deleteMessageAction, setMessageStatusAction } from "./inbox";
@@ -25,9 +26,16 @@ const actions = {
 export type AdminFormAction = keyof typeof actions;
 
 // Run one of them in the shape useActionState calls (previous state, form), so that its form can name the page it
-// was drawn on as the address to post to without JavaScript (components/admin/action-form.tsx)
-export async function submitAdminForm(name: AdminFormAction, _previous: null, form: FormData): Promise<null> {
-  if (!Object.hasOwn(actions, name)) throw new Error("Unknown admin form action");
-  await actions[name](form);
-  return null;
-}
+// was drawn on as the address to post to without JavaScript (components/admin/action-form.tsx). The dispatcher is
+// itself guarded (any logged-in member, a member who must change the password included, so that logout works); each
+// action then checks its own role.
+export const submitAdminForm = staffAction(
+  "editor",
+  async function submitAdminForm(_staff, name: AdminFormAction, _previous: null, form: FormData): Promise<null> {
+    if (!Object.hasOwn(actions, name)) throw new Error("Unknown admin form action");
+    await actions[name](form);
+    return null;
+  },
+  undefined,
+  { passwordChange: true },
+);
