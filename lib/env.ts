@@ -21,7 +21,18 @@ export const mailTimingShape = {
   MAIL_MAX_ATTEMPTS: whole(1, 1000).default(8),
 };
 
+// What /.well-known/security.txt says (RFC 9116), written by lib/security-txt.ts
+export const securityTxtShape = {
+  SECURITY_CONTACT: z.string().optional(),
+  SECURITY_EXPIRES: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  SECURITY_PREFERRED_LANGUAGES: z.string().default("da, sv, en"),
+  SECURITY_POLICY: z.url().optional(),
+  SECURITY_ENCRYPTION: z.url().optional(),
+  SECURITY_ACKNOWLEDGMENTS: z.url().optional(),
+};
+
 const shape = {
+  ...securityTxtShape,
   PORT: port.default(3000),
   DATABASE_URL: postgresUrl.optional(),
   DATABASE_POOL_SIZE: whole(1, 100).default(10),
@@ -39,6 +50,8 @@ const shape = {
   FEEDBACK_RATE_LIMIT: whole(0, 1_000_000).default(20),
   FORM_MIN_FILL_SECONDS: z.coerce.number().min(0).max(3600).default(3),
   BENCH_DATABASE_URL: postgresUrl.default("postgresql://postgres@127.0.0.1:5432/kb_bench_search"),
+  CHECK_HTML_PORT: port.default(3200),
+  CHECK_HTML_URL: z.url({ protocol: /^https?$/ }).optional(),
   FORM_SECRET: z.string().optional(),
   FILE_STORE_DIR: z.string().default(".data/files"),
   UPLOAD_MAX_MB: positive(10_000).default(20),
