@@ -1,8 +1,9 @@
-// `npm run bench`: starts the built site the README way (`npm start`), and beside it a minimal static
-// Next.js app, nginx serving the same bytes from disk and nginx with the shipped proxy cache
-// (scripts/deploy/nginx.conf) in front of the site; measures throughput, latency and memory at 16
-// connections, the uncached render time of item pages, Lighthouse 12 scores and the JavaScript
-// each page ships, and prints it all. Not a test: it prints figures and exits 0 unless it breaks.
+// `npm run bench`: starts the built site the README way (`npm start`), on PostgreSQL (when DATABASE_URL is set) and
+// then on the embedded database, one after the other in the same run, and beside them a minimal static Next.js app
+// served with the same runtime settings (scripts/serve.sh), nginx serving the same bytes from disk and nginx with the
+// shipped proxy cache (scripts/deploy/nginx.conf) in front of the site; measures throughput, latency and memory at 16
+// connections, the uncached render time of item pages, Lighthouse 12 scores and the JavaScript each page ships, and
+// prints it all. Not a test: it prints figures and exits 0 unless it breaks.
 
 // ---- The pages measured. Paths are the Danish ones; change them here. ----
 type PageSpec = { name: string; path: string; lighthouse: boolean };
@@ -24,7 +25,7 @@ const RENDER_PATHS = [
   "/sv/publikationer/samordning-for-socialt-foretagande",
 ];
 // Targets from the issue.
-const TARGET = { appVsStaticNext: 0.8, proxyVsNginx: 0.5, uncachedP50Ms: 15, jsBeyondMinimalKb: 15 };
+const TARGET = { appVsStaticNext: 0.8, proxyVsNginx: 0.5, uncachedP50Ms: 15, jsBeyondMinimalKb: 15, appPeakMb: 250 };
 
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
@@ -44,10 +45,11 @@ import {
   startReaper,
   startServer,
   stopAll,
+  stopServer,
   waitForHttp,
   type Server,
 } from "./processes";
-import { nextBin, prepareStaticApp } from "./static-next";
+import { prepareStaticApp } from "./static-next";
 
 const root = process.cwd();
 const env = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
@@ -134,9 +136,10 @@ function machine() {
 
 // ---- the run ----
 
-type Target = "app" | "staticNext" | "nginxStatic" | "proxy";
+type Target = "app" | "appEmbedded" | "staticNext" | "nginxStatic" | "proxy";
 const targetLabel: Record<Target, string> = {
-  app: "app (npm start)",
+  app: "app on PostgreSQL",
+  appEmbedded: "app on embedded database",
   staticNext: "minimal static Next.js",
   nginxStatic: "nginx, same bytes from disk",
   proxy: "app behind shipped proxy cache",
@@ -150,13 +153,19 @@ type PageState = PageSpec & {
   shared: { cacheable: boolean; why: string };
   proxyCache?: string;
   load: Partial<Record<Target, LoadResult & { note?: string }>>;
-  appTreeMb?: number | null;
+  appTreeMb?: Partial<Record<Db, number | null>>;
   js?: JsSize;
   staticJs?: JsSize;
   scores?: Scores | string;
 };
 
 type Site = { app: Server; nextServer: number | undefined; appRoot: number | undefined };
+
+// The databases the site is measured on, in this order: PostgreSQL when DATABASE_URL is set, then the embedded one.
+type Db = "postgres" | "embedded";
+const dbTarget: Record<Db, Target> = { postgres: "app", embedded: "appEmbedded" };
+const dbLabel: Record<Db, string> = { postgres: "PostgreSQL", embedded: "embedded database" };
+type Render = { db: Db; render: LoadResult | undefined; renderPaths: string[] };
 
 async function main() {
   const started = Date.now();
@@ -168,26 +177,45 @@ async function main() {
   console.log(`Load average before the run: ${loadAverage()} (other work on the machine skews every figure)`);
   const { wrk, nginx, chrome } = findTools(m);
   await prepareRunDir();
-  const site = await startSite(started);
-  const { pages, live } = await readPages();
-  const staticNext = await startStaticNext(live);
-  const { nginxStatic, proxy } = nginx ? await startNginx(nginx, live) : {};
-  await measureShippedJs(live);
-  if (chrome) await runLighthouse(live, chrome);
-  await loadBaselines(wrk, live, staticNext, nginxStatic);
-  const { render, renderPaths } = await measureUncachedRender(wrk);
-  const appStillAnswers = await loadApp(wrk, live, site, proxy);
+  const databases: Db[] = process.env.DATABASE_URL ? ["postgres", "embedded"] : ["embedded"];
+  if (!process.env.DATABASE_URL)
+    console.log("\nDATABASE_URL is not set: the site is measured on the embedded database only.");
+  const renders: Render[] = [];
+  const stillAnswers: Partial<Record<Db, boolean>> = {};
+  let first: Awaited<ReturnType<typeof readPages>> | undefined;
+  for (const db of databases) {
+    const site = await startSite(started, db);
+    if (!first) {
+      // The baselines, the JavaScript and Lighthouse once, against the first site
+      first = await readPages();
+      const { live } = first;
+      const staticNext = await startStaticNext(live);
+      const { nginxStatic, proxy } = nginx ? await startNginx(nginx, live) : {};
+      await measureShippedJs(live);
+      if (chrome) await runLighthouse(live, chrome);
+      await loadBaselines(wrk, live, staticNext, nginxStatic);
+      await stopServer(staticNext);
+      renders.push({ db, ...(await measureUncachedRender(wrk)) });
+      stillAnswers[db] = await loadApp(wrk, live, site, db, proxy);
+    } else {
+      for (const p of first.live) for (let i = 0; i < 5; i++) await get(origin(APP_PORT) + p.path); // warm
+      renders.push({ db, ...(await measureUncachedRender(wrk)) });
+      stillAnswers[db] = await loadApp(wrk, first.live, site, db);
+    }
+    await stopServer(site.app);
+  }
+  const { pages, live } = first!;
 
-  reportLoad(live, appStillAnswers);
-  reportRatios(live);
-  reportRender(live, render, renderPaths);
+  reportLoad(live, stillAnswers);
+  reportRatios(live, databases);
+  reportRender(live, renders);
   reportCacheControl(pages);
   reportShippedJs(live);
   if (chrome) reportLighthouse(pages);
   writeFileSync(
     path.join(benchDir, "results.json"),
     JSON.stringify(
-      { machine: { ...m, version: undefined }, connections: CONNECTIONS, seconds: SECONDS, pages, render, renderPaths },
+      { machine: { ...m, version: undefined }, connections: CONNECTIONS, seconds: SECONDS, pages, renders },
       null,
       2,
     ) + "\n",
@@ -225,15 +253,26 @@ async function prepareRunDir() {
 }
 
 // 1. Start the site, the README way
-async function startSite(started: number): Promise<Site> {
+async function startSite(started: number, db: Db): Promise<Site> {
   console.log(
-    `\nStarting the site: PORT=${APP_PORT} npm start (${process.env.DATABASE_URL ? "DATABASE_URL" : "embedded database"}; ` +
-      "it builds first when the sources are newer than .next)…",
+    `\nStarting the site on the ${dbLabel[db]}: PORT=${APP_PORT} npm start ` +
+      "(it builds first when the sources are newer than .next)…",
   );
-  const app = startServer("npm start", "npm", ["start"], {
-    // The site's own address is the one measured, so canonical URLs point where Lighthouse looks.
-    env: { ...process.env, PORT: String(APP_PORT), SITE_URL: origin(APP_PORT), NEXT_TELEMETRY_DISABLED: "1" },
-    log: path.join(runDir, "app.log"),
+  // The site's own address is the one measured, so canonical URLs point where Lighthouse looks.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(APP_PORT),
+    SITE_URL: origin(APP_PORT),
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  if (db === "embedded") {
+    // An embedded database of the benchmark's own, kept between runs (the first run imports the content)
+    delete env.DATABASE_URL;
+    env.EMBEDDED_DB_DIR = path.join(benchDir, "embedded-db");
+  }
+  const app = startServer(`npm start (${dbLabel[db]})`, "npm", ["start"], {
+    env,
+    log: path.join(runDir, `app-${db}.log`),
   });
   await waitForHttp(origin(APP_PORT) + "/da", app, 15 * 60_000);
   const nextServer = findDescendant(app.child.pid!, "next-server");
@@ -287,11 +326,18 @@ async function startStaticNext(live: PageState[]) {
     Object.fromEntries(live.map((p) => [p.name, p.bytes])),
     path.join(runDir, "static-build.log"),
   );
-  const staticNext = startServer("minimal Next.js", nextBin, ["start", "-p", String(PORTS.staticNext)], {
-    cwd: staticDir,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-    log: path.join(runDir, "static-next.log"),
-  });
+  // Served as the site is served (scripts/serve.sh: `next start` with the same Node and memory settings), so that the
+  // difference between the two is the site's own work.
+  const staticNext = startServer(
+    "minimal Next.js",
+    "sh",
+    [path.join(root, "scripts", "serve.sh"), "-p", String(PORTS.staticNext)],
+    {
+      cwd: staticDir,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+      log: path.join(runDir, "static-next.log"),
+    },
+  );
   await waitForHttp(origin(PORTS.staticNext) + `/${live[0]!.name}`, staticNext, 60_000);
   for (const p of live) {
     const r = await get(origin(PORTS.staticNext) + `/${p.name}`);
@@ -411,16 +457,17 @@ async function measureUncachedRender(wrk: string) {
 }
 
 // 9. Load the app, directly and through the proxy cache; whether it still answers afterwards
-async function loadApp(wrk: string, live: PageState[], site: Site, proxy?: Server): Promise<boolean> {
+async function loadApp(wrk: string, live: PageState[], site: Site, db: Db, proxy?: Server): Promise<boolean> {
+  const target = dbTarget[db];
   for (const p of live) {
     if (!isRunning(site.app) || !site.nextServer) {
-      p.load.app = undefined;
+      p.load[target] = undefined;
       continue;
     }
     await warm(wrk, APP_PORT, [p.path], 2);
     const whole = site.appRoot ? memoryProbe(site.appRoot) : undefined;
-    p.load.app = await measure(wrk, APP_PORT, [p.path], site.nextServer);
-    p.appTreeMb = whole?.stop() ?? null;
+    p.load[target] = await measure(wrk, APP_PORT, [p.path], site.nextServer);
+    p.appTreeMb = { ...p.appTreeMb, [db]: whole?.stop() ?? null };
     if (proxy) {
       await warm(wrk, PORTS.proxy, [p.path], 1);
       p.load.proxy = await measure(wrk, PORTS.proxy, [p.path], proxy.child.pid);
@@ -430,13 +477,13 @@ async function loadApp(wrk: string, live: PageState[], site: Site, proxy?: Serve
 }
 
 // The throughput and latency table
-function reportLoad(live: PageState[], appStillAnswers: boolean) {
+function reportLoad(live: PageState[], stillAnswers: Partial<Record<Db, boolean>>) {
   console.log(
     `\nThroughput and latency (${CONNECTIONS} connections, ${SECONDS} s, wrk; peak MB = RSS of the server's process tree)`,
   );
   const rows: (string | number)[][] = [];
   for (const p of live) {
-    (["app", "staticNext", "nginxStatic", "proxy"] as Target[]).forEach((t, i) => {
+    (["app", "appEmbedded", "staticNext", "nginxStatic", "proxy"] as Target[]).forEach((t, i) => {
       const r = p.load[t];
       rows.push([
         i === 0 ? p.name : "",
@@ -460,57 +507,68 @@ function reportLoad(live: PageState[], appStillAnswers: boolean) {
     "r",
     "r",
   ]);
-  const dbNote = live
-    .filter((p) => p.appTreeMb)
-    .map((p) => `${p.name} ${fmt(p.appTreeMb, 0)} MB`)
-    .join(", ");
-  if (dbNote)
+  const peaks = live.map((p) => p.load.app?.peakMb).filter((x): x is number => typeof x === "number");
+  if (peaks.length)
     console.log(
-      `  next-server + its parent (npm start's tsx process, which holds the embedded database when DATABASE_URL is unset): ${dbNote}`,
+      `  app server alone on PostgreSQL, highest peak: ${fmt(Math.max(...peaks), 0)} MB → target ≤ ${TARGET.appPeakMb} MB: ` +
+        verdict(Math.max(...peaks) <= TARGET.appPeakMb),
     );
-  if (!appStillAnswers)
-    console.log(`  ! the app stopped answering ${live[0]!.path} with 200 after the load; see .bench/run/app.log`);
+  for (const db of ["postgres", "embedded"] as Db[]) {
+    const tree = live
+      .filter((p) => p.appTreeMb?.[db])
+      .map((p) => `${p.name} ${fmt(p.appTreeMb![db], 0)} MB`)
+      .join(", ");
+    if (tree)
+      console.log(
+        `  on the ${dbLabel[db]}, next-server + its parent (npm start's process` +
+          `${db === "embedded" ? ", which holds the embedded database" : ""}): ${tree}`,
+      );
+    if (stillAnswers[db] === false)
+      console.log(`  ! the app on the ${dbLabel[db]} stopped answering after the load; see .bench/run/app-${db}.log`);
+  }
 }
 
 // The ratios against the targets
-function reportRatios(live: PageState[]) {
+function reportRatios(live: PageState[], databases: Db[]) {
   console.log("\nRatios (req/s)");
+  const ratio = (a?: LoadResult, b?: LoadResult) => (a && b ? a.rps / b.rps : NaN);
+  const cell = (x: number, target: number) => (Number.isNaN(x) ? "–" : `${fmt(x, 3)} ${verdict(x >= target)}`);
   printTable(
     [
       "page",
-      `app / minimal Next (≥ ${TARGET.appVsStaticNext})`,
+      ...databases.map((db) => `${targetLabel[dbTarget[db]]} / minimal Next (≥ ${TARGET.appVsStaticNext})`),
       `proxy / nginx static (≥ ${TARGET.proxyVsNginx})`,
       "note",
     ],
     live.map((p) => {
-      const a = p.load.app && p.load.staticNext ? p.load.app.rps / p.load.staticNext.rps : NaN;
-      const b = p.load.proxy && p.load.nginxStatic ? p.load.proxy.rps / p.load.nginxStatic.rps : NaN;
       const note = p.shared.cacheable
         ? `proxy cache: ${p.proxyCache ?? "–"}`
         : `not cacheable (${p.shared.why}): the app renders every request`;
       return [
         p.name,
-        Number.isNaN(a) ? "–" : `${fmt(a, 3)} ${verdict(a >= TARGET.appVsStaticNext)}`,
-        Number.isNaN(b) ? "–" : `${fmt(b, 3)} ${verdict(b >= TARGET.proxyVsNginx)}`,
+        ...databases.map((db) => cell(ratio(p.load[dbTarget[db]], p.load.staticNext), TARGET.appVsStaticNext)),
+        cell(ratio(p.load.proxy, p.load.nginxStatic), TARGET.proxyVsNginx),
         note,
       ];
     }),
-    ["l", "r", "r", "l"],
+    ["l", ...databases.map(() => "r" as const), "r", "l"],
   );
 }
 
-// The uncached render time
-function reportRender(live: PageState[], render: LoadResult | undefined, renderPaths: string[]) {
+// The uncached render time, per database
+function reportRender(live: PageState[], renders: Render[]) {
   console.log("\nUncached item render (1 connection; draft-mode cookie forces a server render of each request)");
-  if (render) {
-    console.log(
-      `  ${renderPaths.length} item pages in turn: ${render.requests} renders, p50 ${fmt(render.p50ms, 1)} ms, ` +
-        `p99 ${fmt(render.p99ms, 1)} ms, errors ${render.errors} → target p50 ≤ ${TARGET.uncachedP50Ms} ms: ` +
-        verdict(render.p50ms <= TARGET.uncachedP50Ms),
-    );
-    if (!live.some((p) => p.shared.cacheable))
-      console.log("  (the pages are not cached yet, so every request above is an uncached render too)");
-  } else console.log("  no item page of RENDER_PATHS answers 200");
+  for (const { db, render, renderPaths } of renders) {
+    if (render) {
+      console.log(
+        `  ${dbLabel[db]}: ${renderPaths.length} item pages in turn, ${render.requests} renders, ` +
+          `p50 ${fmt(render.p50ms, 1)} ms, p99 ${fmt(render.p99ms, 1)} ms, errors ${render.errors} → ` +
+          `target p50 ≤ ${TARGET.uncachedP50Ms} ms${db === "postgres" ? `: ${verdict(render.p50ms <= TARGET.uncachedP50Ms)}` : " (held to PostgreSQL only)"}`,
+      );
+    } else console.log(`  ${dbLabel[db]}: no item page of RENDER_PATHS answers 200`);
+  }
+  if (!live.some((p) => p.shared.cacheable))
+    console.log("  (the pages are not cached yet, so every request above is an uncached render too)");
 }
 
 // The Cache-Control each page is sent with

@@ -36,6 +36,9 @@ function write(dir: string, root: string, paddings: Sizes) {
     `export default { poweredByHeader: false, turbopack: { root: ${JSON.stringify(root)} }, outputFileTracingRoot: ${JSON.stringify(root)} };\n`,
   );
   writeFileSync(path.join(dir, "package.json"), JSON.stringify({ private: true, type: "module" }) + "\n");
+  // An instrumentation hook of its own that does nothing: without one, Turbopack builds the project's
+  // instrumentation.ts (found under turbopack.root) into this app, and the baseline would run the site's start-up.
+  writeFileSync(path.join(dir, "instrumentation.js"), "export function register() {}\n");
   writeFileSync(
     path.join(dir, "app", "layout.jsx"),
     `export const metadata = { title: "Static" };
