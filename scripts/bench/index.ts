@@ -24,7 +24,14 @@ const RENDER_PATHS = [
   "/da/cases/jammerbugt-partnerskabsaftale-socialoekonomiske-virksomheder",
   "/sv/publikationer/samordning-for-socialt-foretagande",
 ];
-// Targets from the issue.
+// The figures measured before the move to `next start` (custom server, Node 20, PostgreSQL), printed beside this run's.
+const BEFORE = {
+  appPeakMb: "474–542",
+  appVsStaticNext: "0.54–0.81 (listing and item)",
+  uncachedP50Ms: "29.5 (PostgreSQL), 38 (embedded)",
+  lighthouseItem: "94",
+};
+// Targets
 const TARGET = { appVsStaticNext: 0.8, proxyVsNginx: 0.5, uncachedP50Ms: 15, jsBeyondMinimalKb: 15, appPeakMb: 250 };
 
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -212,6 +219,7 @@ async function main() {
   reportCacheControl(pages);
   reportShippedJs(live);
   if (chrome) reportLighthouse(pages);
+  reportSummary(live, renders);
   writeFileSync(
     path.join(benchDir, "results.json"),
     JSON.stringify(
@@ -638,6 +646,48 @@ function reportLighthouse(pages: PageState[]) {
         return [p.name, s.performance, s.accessibility, s.bestPractices, s.seo];
       }),
     ["l", "r", "r", "r", "r"],
+  );
+}
+
+// The targets, with the figures from before the move to `next start` beside this run's
+function reportSummary(live: PageState[], renders: Render[]) {
+  const peaks = live.map((p) => p.load.app?.peakMb).filter((x): x is number => typeof x === "number");
+  const ratios = live
+    .map((p) => (p.load.app && p.load.staticNext ? p.load.app.rps / p.load.staticNext.rps : NaN))
+    .filter((x) => !Number.isNaN(x));
+  const pg = renders.find((r) => r.db === "postgres")?.render;
+  const embedded = renders.find((r) => r.db === "embedded")?.render;
+  const item = live.find((p) => p.name === "item")?.scores;
+  console.log("\nTargets: before (custom server, Node 20) and this run");
+  printTable(
+    ["figure", "target", "before", "this run"],
+    [
+      [
+        "app server peak RSS, PostgreSQL (MB)",
+        `≤ ${TARGET.appPeakMb}`,
+        BEFORE.appPeakMb,
+        peaks.length ? fmt(Math.max(...peaks), 0) : "–",
+      ],
+      [
+        "app / minimal Next.js (req/s)",
+        `≥ ${TARGET.appVsStaticNext}`,
+        BEFORE.appVsStaticNext,
+        ratios.length ? `${fmt(Math.min(...ratios), 2)}–${fmt(Math.max(...ratios), 2)} (PostgreSQL)` : "–",
+      ],
+      [
+        "uncached item render p50 (ms)",
+        `≤ ${TARGET.uncachedP50Ms} (PostgreSQL)`,
+        BEFORE.uncachedP50Ms,
+        `${fmt(pg?.p50ms)} (PostgreSQL), ${fmt(embedded?.p50ms)} (embedded)`,
+      ],
+      [
+        "Lighthouse mobile performance, item",
+        "≥ 95",
+        BEFORE.lighthouseItem,
+        typeof item === "object" && item ? String(item.performance) : "–",
+      ],
+    ],
+    ["l", "l", "l", "l"],
   );
 }
 
