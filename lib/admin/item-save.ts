@@ -156,6 +156,10 @@ export async function saveItem(
       };
       let id = input.id;
       let version: number;
+      // The address before this save: a changed slug leaves a permanent redirect behind (ItemSlugRedirect).
+      const previous = id
+        ? await tx.item.findUnique({ where: { id }, select: { type: true, locale: true, slug: true } })
+        : null;
       if (id && !(await tx.revision.count({ where: { itemId: id } }))) {
         // An item from content/ gets its imported state as the first revision, so it can be restored.
         const before = await tx.item.findUnique({ where: { id }, select: editSelect });
@@ -186,6 +190,16 @@ export async function saveItem(
         });
         id = created.id;
         version = 1;
+      }
+      // This address is the item's own now, so no former address of another item may redirect away from it.
+      await tx.itemSlugRedirect.deleteMany({ where: { type, locale, slug } });
+      if (previous && (previous.slug !== slug || previous.type !== type || previous.locale !== locale)) {
+        const former = { type: previous.type, locale: previous.locale, slug: previous.slug };
+        await tx.itemSlugRedirect.upsert({
+          where: { type_locale_slug: former },
+          create: { ...former, itemId: id },
+          update: { itemId: id, createdAt: now },
+        });
       }
       await tx.itemTopic.deleteMany({ where: { itemId: id } });
       await tx.itemTopic.createMany({ data: values.topicIds.map((topicId) => ({ itemId: id!, topicId })) });

@@ -2,6 +2,7 @@ import "server-only";
 import type { SourceRef } from "@/lib/content/schema";
 import { cache } from "react";
 import { db } from "@/lib/db";
+import type { Db } from "@/lib/database/client";
 import { cached } from "@/lib/cache/cached";
 import { cacheTags } from "@/lib/cache/tags";
 import { isVisible, readerVersion, visibleTranslation, visibleWhere } from "./visibility";
@@ -67,6 +68,31 @@ function pickSummary<T extends Prisma.ItemGetPayload<{ select: typeof summarySel
 }
 
 const isoDate = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
+
+// The current address of an item that a former slug of this type belonged to (an editor changed it), preferring the
+// reader's language; null when there is none or the item is not visible.
+export async function findMovedItem(
+  client: Db,
+  type: ItemType,
+  slug: string,
+  uiLocale: Locale,
+): Promise<{ type: ItemType; slug: string } | null> {
+  const rows = await client.itemSlugRedirect.findMany({
+    where: { type, slug, item: visibleWhere() },
+    select: { item: { select: { type: true, slug: true, locale: true } } },
+  });
+  const row = readerVersion(
+    rows.map((r) => r.item),
+    uiLocale,
+  );
+  return row ? { type: row.type, slug: row.slug } : null;
+}
+
+export const getMovedItem = cache(
+  cached("getMovedItem", [cacheTags.catalogue], (type: ItemType, slug: string, uiLocale: Locale) =>
+    findMovedItem(db(), type, slug, uiLocale),
+  ),
+);
 
 // Find one published item by type and slug, preferring the one written in the reader's language
 export const getPublishedItem = cache(

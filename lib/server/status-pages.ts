@@ -74,6 +74,10 @@ export function replaceStatusPages(
       replacing = true;
       return res;
     }
+    // Next replays a cached redirect's Location on top of the one it set (vercel/next.js#82117, fix pending in
+    // vercel/next.js#95913): the same address twice, which a proxy may join into "/x, /x". Sent once.
+    const location = res.getHeader("location");
+    if (Array.isArray(location) && new Set(location).size === 1) res.setHeader("location", location[0]!);
     return writeHead(res.statusCode);
   }) as typeof res.writeHead;
 

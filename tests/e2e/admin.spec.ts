@@ -194,7 +194,7 @@ test.describe("admin", () => {
     await expect(asAdmin.getByRole("heading", { level: 1 })).toHaveText(da.Admin.staff.title);
   });
 
-  test("draft → preview → publish → edit → restore, with script payloads inert", async ({ browser }) => {
+  test("draft → preview → publish → edit → restore → new slug, with script payloads inert", async ({ browser }) => {
     const email = `${run("flow")}@example.org`;
     createStaff(email, "editor");
     const page = await newSession(browser, email);
@@ -281,12 +281,30 @@ test.describe("admin", () => {
     // The admin shows the payload as text, too.
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);
-    // Archived, the item leaves the public site again.
+    // A new slug: the old address leads to the new one, permanently, in both interfaces.
+    const renamed = `${slug}-ny`;
+    await page.getByLabel(da.Admin.editor.slug).fill(renamed);
+    await page.getByRole("button", { name: da.Admin.editor.saveDraft, exact: true }).click();
+    await expect(page.getByTestId("notice")).toContainText("5");
+    const redirectOf = async (path: string) => {
+      const response = await anonymous.request.get(path, { maxRedirects: 0 });
+      return `${response.status()} ${response.headers().location ?? ""}`;
+    };
+    await expect
+      .poll(() => redirectOf(publicPath), { timeout: 2_000, intervals: [200] })
+      .toBe(`308 /da/artikler/${renamed}`);
+    expect(await redirectOf(`/sv/artiklar/${slug}`)).toBe(`308 /sv/artiklar/${renamed}`);
+    expect((await anonymous.request.get(`/da/artikler/${renamed}`)).status()).toBe(200);
+    // Archived, the item leaves the public site again, by either address.
     await page.getByRole("button", { name: da.Admin.editor.archive }).click();
     await expect(page.getByTestId("notice")).toBeVisible();
     await expect
-      .poll(async () => (await anonymous.request.get(publicPath)).status(), { timeout: 2_000, intervals: [200] })
+      .poll(async () => (await anonymous.request.get(`/da/artikler/${renamed}`)).status(), {
+        timeout: 2_000,
+        intervals: [200],
+      })
       .toBe(404);
+    expect((await anonymous.request.get(publicPath, { maxRedirects: 0 })).status()).toBe(404);
   });
 
   test("when two people edit the same item, the later save is refused and its text is kept", async ({ browser }) => {

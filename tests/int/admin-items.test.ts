@@ -10,6 +10,7 @@ import { createStaff } from "@/lib/auth/staff";
 import { createSession, staffForToken } from "@/lib/auth/sessions";
 import { passwordProblem } from "@/lib/auth/password";
 import { saveRecord } from "@/lib/admin/records";
+import { findMovedItem } from "@/lib/catalogue/items";
 import { fixtureContent, scratchContent } from "../helpers/content";
 import { testDatabases, truncateCatalogue } from "../helpers/databases";
 
@@ -172,6 +173,66 @@ describe.each(databases)("admin items and logins on the $name database", (databa
     });
     expect(scheduled.status).toBe("saved");
     if (scheduled.status === "saved") expect((await getEditableItem(client, scheduled.id))!.status).toBe("scheduled");
+  });
+
+  it("keeps a changed slug's former addresses leading to the item while it is visible, until another item takes one", async () => {
+    const client = database.client();
+    const created = await saveItem(client, editor, { id: null, baseVersion: 0, values: draft(), intent: "publish" });
+    if (created.status !== "saved") throw new Error(created.status);
+    const type = created.values.type as "article";
+    expect(await findMovedItem(client, type, "et-nyt-emne", "da")).toBeNull();
+    const renamed = await saveItem(client, editor, {
+      id: created.id,
+      baseVersion: 1,
+      values: { ...created.values, slug: "nyt-navn" },
+      intent: "save",
+    });
+    expect(renamed).toMatchObject({ status: "saved", values: { slug: "nyt-navn" } });
+    expect(await findMovedItem(client, type, "et-nyt-emne", "da")).toEqual({ type, slug: "nyt-navn" });
+    // Read from the other interface too: the address belongs to the item, whatever the reader's language.
+    expect(await findMovedItem(client, type, "et-nyt-emne", "sv")).toEqual({ type, slug: "nyt-navn" });
+    if (renamed.status !== "saved") return;
+    const again = await saveItem(client, editor, {
+      id: created.id,
+      baseVersion: 2,
+      values: { ...renamed.values, slug: "tredje-navn" },
+      intent: "save",
+    });
+    if (again.status !== "saved") throw new Error(again.status);
+    for (const former of ["et-nyt-emne", "nyt-navn"])
+      expect(await findMovedItem(client, type, former, "da")).toEqual({ type, slug: "tredje-navn" });
+    // A save that keeps the slug adds nothing.
+    const kept = await saveItem(client, editor, {
+      id: created.id,
+      baseVersion: 3,
+      values: { ...again.values, body: "Ny tekst" },
+      intent: "save",
+    });
+    expect(kept.status).toBe("saved");
+    expect(await client.itemSlugRedirect.count({ where: { itemId: created.id } })).toBe(2);
+
+    // Not while the item is unpublished.
+    const hidden = await saveItem(client, editor, {
+      id: created.id,
+      baseVersion: 4,
+      values: again.values,
+      intent: "unpublish",
+    });
+    expect(hidden.status).toBe("saved");
+    expect(await findMovedItem(client, type, "nyt-navn", "da")).toBeNull();
+    await saveItem(client, editor, { id: created.id, baseVersion: 5, values: again.values, intent: "publish" });
+    expect(await findMovedItem(client, type, "nyt-navn", "da")).toEqual({ type, slug: "tredje-navn" });
+
+    // Another item that takes a former address owns it from then on.
+    const other = await saveItem(client, editor, {
+      id: null,
+      baseVersion: 0,
+      values: draft({ title: "Et andet emne", slug: "nyt-navn" }),
+      intent: "publish",
+    });
+    expect(other).toMatchObject({ status: "saved", values: { slug: "nyt-navn" } });
+    expect(await findMovedItem(client, type, "nyt-navn", "da")).toBeNull();
+    expect(await findMovedItem(client, type, "et-nyt-emne", "da")).toEqual({ type, slug: "tredje-navn" });
   });
 
   it("leaves an item edited in the admin as it is when content/ is imported again", async () => {

@@ -1,4 +1,4 @@
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { PageShell } from "@/components/site/page-shell";
@@ -11,7 +11,7 @@ import { itemMetadata } from "@/lib/seo/metadata";
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
 import { sectionHref } from "@/components/content/section-page";
 import { LanguageLabel } from "@/components/content/language-label";
-import { getPublishedItem } from "@/lib/catalogue/items";
+import { getMovedItem, getPublishedItem } from "@/lib/catalogue/items";
 import { itemHref, sections as sectionsByType, typeOfSection } from "@/lib/catalogue/sections";
 import { Link } from "@/components/site/link";
 import { alternatesFor, type Alternates } from "@/lib/i18n/alternates";
@@ -20,6 +20,7 @@ import { ItemContact } from "@/components/contact/item-contact";
 import { PageFeedback } from "@/components/feedback/page-feedback";
 import { attachmentHref } from "@/lib/attachment-href";
 import { checkPageParams } from "@/lib/i18n/page-params";
+import { getPathname } from "@/lib/i18n/navigation";
 
 export function generateStaticParams() {
   return [];
@@ -33,7 +34,12 @@ async function load({ params }: Props) {
   const type = typeOfSection(section);
   if (!type) notFound();
   const item = await getPublishedItem(type, slug, locale);
-  if (!item) notFound();
+  if (!item) {
+    // An address the item had before an editor changed its slug leads to where it is now.
+    const moved = await getMovedItem(type, slug, locale);
+    if (moved) permanentRedirect(getPathname({ locale, href: itemHref(moved.type, moved.slug) }));
+    notFound();
+  }
   return { locale, item };
 }
 
