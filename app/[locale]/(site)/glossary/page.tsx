@@ -3,7 +3,9 @@ import { pageMetadata } from "@/lib/seo/metadata";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { PageShell } from "@/components/site/page-shell";
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
-import { glossaryByLetter } from "@/lib/catalogue/glossary";
+import { glossaryByLetter, glossaryUsage } from "@/lib/catalogue/glossary";
+import { itemHref } from "@/lib/catalogue/sections";
+import { Link } from "@/components/site/link";
 import { alternatesFor } from "@/lib/i18n/alternates";
 import { otherLocale, type Locale } from "@/lib/i18n/routing";
 import { checkPageParams } from "@/lib/i18n/page-params";
@@ -27,7 +29,7 @@ export default async function GlossaryPage({ params }: Props) {
   checkPageParams({ locale });
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "Glossary" });
-  const letters = await glossaryByLetter(locale);
+  const [letters, usage] = await Promise.all([glossaryByLetter(locale), glossaryUsage()]);
   const other = otherLocale(locale);
   const columns = [locale, other] as const;
   const heading = (l: Locale) => (l === "da" ? t("danish") : t("swedish"));
@@ -76,6 +78,25 @@ export default async function GlossaryPage({ params }: Props) {
                       </p>
                     )}
                     <p className="mt-1">{entry[l].explanation}</p>
+                    {usage[entry.slug]?.[l] && (
+                      <div className="mt-2 text-sm" data-testid="term-usage" lang={locale}>
+                        <p>{t("usage", { count: usage[entry.slug]![l]!.count, lang: l })}</p>
+                        <ul className="ml-5 list-disc space-y-1 py-1">
+                          {usage[entry.slug]![l]!.items.map((item) => (
+                            <li key={item.slug} lang={l}>
+                              <Link href={itemHref(item.type, item.slug)}>{item.title}</Link>
+                            </li>
+                          ))}
+                        </ul>
+                        {usage[entry.slug]![l]!.count > usage[entry.slug]![l]!.items.length && (
+                          <p>
+                            <Link href={{ pathname: "/search", query: { q: entry[l].term, lang: l, narrow: "1" } }}>
+                              {t("usageSearch", { lang: l })}
+                            </Link>
+                          </p>
+                        )}
+                      </div>
+                    )}
                   </div>
                 ))}
               </li>

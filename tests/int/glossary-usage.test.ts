@@ -1,0 +1,102 @@
+// The glossary page's "used in N texts": a term counts in the published texts of its own language, inflected forms
+// and synonyms included, drafts and the other language's texts not.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { findGlossaryUsage } from "@/lib/catalogue/glossary";
+import { testDatabases, truncateCatalogue } from "../helpers/databases";
+
+const databases = testDatabases({ beforeAll, afterAll });
+
+const item = (slug: string, locale: "da" | "sv", title: string, extra: Record<string, unknown> = {}) => ({
+  contentKey: `${locale}/article/${slug}`,
+  type: "article" as const,
+  locale,
+  slug,
+  title,
+  summary: "",
+  body: "",
+  status: "published" as const,
+  publishedAt: new Date("2024-01-01T00:00:00Z"),
+  ...extra,
+});
+
+describe.each(databases)("glossary usage on the $name database", (database) => {
+  beforeEach(async () => {
+    const client = database.client();
+    await truncateCatalogue(client);
+    await client.glossaryTerm.createMany({
+      data: [
+        {
+          slug: "udbud",
+          termDa: "udbud",
+          termSv: "upphandling",
+          synonymsDa: ["licitation"],
+          synonymsSv: [],
+          explanationDa: "x",
+          explanationSv: "x",
+        },
+        {
+          slug: "socialoekonomisk-virksomhed",
+          termDa: "socialøkonomisk virksomhed",
+          termSv: "socialt företag",
+          synonymsDa: [],
+          synonymsSv: [],
+          explanationDa: "x",
+          explanationSv: "x",
+        },
+        {
+          slug: "ubrugt",
+          termDa: "satspulje",
+          termSv: "stimulansmedel",
+          synonymsDa: [],
+          synonymsSv: [],
+          explanationDa: "x",
+          explanationSv: "x",
+        },
+      ],
+    });
+    await client.item.createMany({
+      data: [
+        item("a", "da", "Udbuddet i Aarhus", { publishedAt: new Date("2024-03-01T00:00:00Z") }),
+        item("b", "da", "Om licitationer", { body: "Kommunen brugte udbud." }),
+        item("c", "da", "Socialøkonomiske virksomheder i Vejle"),
+        // The words apart are no phrase
+        item("d", "da", "En virksomhed, der er socialøkonomisk"),
+        item("e", "da", "Et udbud i kladde", { status: "draft" }),
+        item("f", "da", "Et udbud i morgen", { publishedAt: new Date(Date.now() + 86_400_000) }),
+        item("g", "sv", "Upphandlingen i Umeå"),
+        item("h", "sv", "Ett socialt företags roll i Luleå"),
+        item("i", "sv", "Ett udbud på svenska"),
+      ],
+    });
+  });
+
+  it("counts inflected forms and synonyms in the term's language only, visible texts only, newest first", async () => {
+    const usage = await findGlossaryUsage(database.client());
+    expect(usage.udbud?.da).toEqual({
+      count: 2,
+      items: [
+        { type: "article", slug: "a", title: "Udbuddet i Aarhus" },
+        { type: "article", slug: "b", title: "Om licitationer" },
+      ],
+    });
+    expect(usage.udbud?.sv).toEqual({
+      count: 1,
+      items: [{ type: "article", slug: "g", title: "Upphandlingen i Umeå" }],
+    });
+    expect(usage["socialoekonomisk-virksomhed"]?.da?.items.map((i) => i.slug)).toEqual(["c"]);
+    expect(usage["socialoekonomisk-virksomhed"]?.sv?.items.map((i) => i.slug)).toEqual(["h"]);
+    expect(usage.ubrugt).toBeUndefined();
+  });
+
+  it("shows the newest few and counts them all", async () => {
+    const client = database.client();
+    await client.item.createMany({
+      data: Array.from({ length: 5 }, (_, n) =>
+        item(`u${n}`, "da", `Udbud nummer ${n}`, { publishedAt: new Date(Date.UTC(2025, 0, n + 1)) }),
+      ),
+    });
+    const usage = await findGlossaryUsage(client);
+    expect(usage.udbud?.da?.count).toBe(7);
+    expect(usage.udbud?.da?.items.map((i) => i.slug)).toEqual(["u4", "u3", "u2"]);
+  });
+});
