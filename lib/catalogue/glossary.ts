@@ -86,3 +86,31 @@ export async function findGlossaryUsage(client: Db): Promise<GlossaryUsage> {
 export const glossaryUsage = cache(
   cached("glossaryUsage", [cacheTags.glossary, cacheTags.catalogue], () => findGlossaryUsage(db())),
 );
+
+export type ItemTerm = { slug: string; term: string; counterpart: string };
+
+// The glossary terms a published item's text uses (its term or a synonym, in the item's language, matched as search
+// matches), each with the counterpart in the other language, in the order of the item language's alphabet.
+export async function findItemTerms(client: Db, itemId: string): Promise<ItemTerm[]> {
+  const rows = await client.$queryRaw<(ItemTerm & { locale: Locale })[]>(Prisma.sql`
+    SELECT g.slug, i.locale::text AS locale,
+      CASE WHEN i.locale = 'da' THEN g."termDa" ELSE g."termSv" END AS term,
+      CASE WHEN i.locale = 'da' THEN g."termSv" ELSE g."termDa" END AS counterpart
+    FROM "Item" i
+    CROSS JOIN LATERAL (SELECT CASE WHEN i.locale = 'da' THEN 'pg_catalog.danish'::regconfig
+      ELSE 'pg_catalog.swedish'::regconfig END AS cfg) c
+    JOIN "GlossaryTerm" g ON EXISTS (
+      SELECT 1 FROM unnest(CASE WHEN i.locale = 'da' THEN array_prepend(g."termDa", g."synonymsDa")
+        ELSE array_prepend(g."termSv", g."synonymsSv") END) AS w(word)
+      WHERE numnode(phraseto_tsquery(c.cfg, w.word)) > 0
+        AND i."searchVector" @@ search_normalize_query(c.cfg, phraseto_tsquery(c.cfg, w.word)))
+    WHERE i.id = ${itemId}::uuid AND ${visibleSql("i")}`);
+  const collator = new Intl.Collator(rows[0]?.locale ?? "da", { sensitivity: "base" });
+  return rows
+    .map(({ slug, term, counterpart }) => ({ slug, term, counterpart }))
+    .sort((a, b) => collator.compare(a.term, b.term));
+}
+
+export const getItemTerms = cache(
+  cached("itemTerms", [cacheTags.glossary, cacheTags.catalogue], (itemId: string) => findItemTerms(db(), itemId)),
+);

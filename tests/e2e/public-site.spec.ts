@@ -190,6 +190,47 @@ test("the glossary says how many texts in each language use a term and links the
   }
 });
 
+test("a text in the other language lists the glossary's words it uses with their counterparts, without JavaScript too", async ({
+  browser,
+}) => {
+  const catalogue = await loadCatalogue();
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  for (const [ui, heading, suffix] of [
+    ["da", "Svenske ord i denne tekst", "i ordlisten"],
+    ["sv", "Danska ord i den här texten", "i ordlistan"],
+  ] as const) {
+    const other = ui === "da" ? "sv" : "da";
+    // A published text of the other language whose words include a glossary term as written
+    const found = catalogue.items
+      .filter(
+        (i) =>
+          i.locale === other &&
+          i.data.status === "published" &&
+          (!i.data.publishedAt || new Date(String(i.data.publishedAt)) <= new Date()),
+      )
+      .map((item) => {
+        const text = `${item.data.title} ${item.data.summary} ${item.body}`.toLowerCase();
+        return { item, entry: catalogue.glossary.find((g) => text.includes(g[other].term.toLowerCase())) };
+      })
+      .find((x) => x.entry)!;
+    const { item } = found;
+    const entry = found.entry!;
+    await page.goto(path(ui, `/${sections[item.type]}/[slug]`, item.slug));
+    const region = page.getByRole("region", { name: heading });
+    await expect(region.locator(`dt[lang="${other}"]`, { hasText: entry[other].term }).first()).toBeVisible();
+    const link = region.getByRole("link", { name: `${entry[ui].term} ${suffix}`, exact: true });
+    await expect(link).toHaveAttribute("href", `${path(ui, "/glossary")}#${entry.slug}`);
+    await link.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.locator(`[id="${entry.slug}"]`)).toBeVisible();
+    // In its own language the text lists nothing.
+    await page.goto(itemPath(item));
+    await expect(page.getByTestId("item-terms")).toHaveCount(0);
+  }
+  await context.close();
+});
+
 test("the adviser directory shows every adviser with a way to write to them", async ({ page }) => {
   const catalogue = await loadCatalogue();
   for (const locale of routing.locales) {

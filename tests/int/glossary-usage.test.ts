@@ -1,7 +1,8 @@
-// The glossary page's "used in N texts": a term counts in the published texts of its own language, inflected forms
+// The glossary page's "used in N texts" and the terms an item in the other language lists: a term counts in the
+// published texts of its own language, inflected forms
 // and synonyms included, drafts and the other language's texts not.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { findGlossaryUsage } from "@/lib/catalogue/glossary";
+import { findGlossaryUsage, findItemTerms } from "@/lib/catalogue/glossary";
 import { testDatabases, truncateCatalogue } from "../helpers/databases";
 
 const databases = testDatabases({ beforeAll, afterAll });
@@ -98,5 +99,22 @@ describe.each(databases)("glossary usage on the $name database", (database) => {
     const usage = await findGlossaryUsage(client);
     expect(usage.udbud?.da?.count).toBe(7);
     expect(usage.udbud?.da?.items.map((i) => i.slug)).toEqual(["u4", "u3", "u2"]);
+  });
+
+  it("lists the terms an item uses, inflected or as a synonym, with their counterparts, for a visible item only", async () => {
+    const client = database.client();
+    const id = async (slug: string) => (await client.item.findFirstOrThrow({ where: { slug } })).id;
+    expect(await findItemTerms(client, await id("a"))).toEqual([
+      { slug: "udbud", term: "udbud", counterpart: "upphandling" },
+    ]);
+    expect(await findItemTerms(client, await id("b"))).toEqual([
+      { slug: "udbud", term: "udbud", counterpart: "upphandling" },
+    ]);
+    expect(await findItemTerms(client, await id("h"))).toEqual([
+      { slug: "socialoekonomisk-virksomhed", term: "socialt företag", counterpart: "socialøkonomisk virksomhed" },
+    ]);
+    // A Danish word in a Swedish text is not a Swedish term, and a draft lists nothing.
+    expect(await findItemTerms(client, await id("i"))).toEqual([]);
+    expect(await findItemTerms(client, await id("e"))).toEqual([]);
   });
 });

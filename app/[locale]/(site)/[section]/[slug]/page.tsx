@@ -12,6 +12,7 @@ import { Breadcrumbs } from "@/components/site/breadcrumbs";
 import { sectionHref } from "@/components/content/section-page";
 import { LanguageLabel } from "@/components/content/language-label";
 import { getMovedItem, getPublishedItem } from "@/lib/catalogue/items";
+import { getItemTerms } from "@/lib/catalogue/glossary";
 import { itemHref, sections as sectionsByType, typeOfSection } from "@/lib/catalogue/sections";
 import { Link } from "@/components/site/link";
 import { alternatesFor, type Alternates } from "@/lib/i18n/alternates";
@@ -61,6 +62,8 @@ export default async function ItemPage(props: Props) {
   const advisers = await getTranslations({ locale, namespace: "Advisers" });
   const languages = await getTranslations({ locale, namespace: "Languages" });
   const format = await getFormatter({ locale });
+  // A text in the other language lists the glossary's words it uses, with their counterparts in the reader's.
+  const terms = item.locale === locale ? [] : await getItemTerms(item.id);
 
   // The switcher leads to the translation where there is one, otherwise to this item in the other interface.
   const other = otherLocale(locale);
@@ -107,6 +110,36 @@ export default async function ItemPage(props: Props) {
               </nav>
             )}
             <div className="prose-body max-w-prose" dangerouslySetInnerHTML={{ __html: item.html }} />
+            {terms.length > 0 && (
+              <section
+                aria-labelledby="terms-heading"
+                className="mt-10 max-w-prose rounded border border-line p-4"
+                lang={locale}
+                data-testid="item-terms"
+              >
+                <h2 id="terms-heading" className="text-lg font-bold">
+                  {t("termsHeading")}
+                </h2>
+                <p className="mt-1 text-sm text-muted">{t("termsIntro")}</p>
+                <dl className="mt-3 grid gap-x-4 [overflow-wrap:anywhere] sm:grid-cols-2 sm:gap-y-2">
+                  {terms.map((term) => (
+                    <div key={term.slug} className="contents">
+                      <dt lang={item.locale} className="font-semibold">
+                        {term.term}
+                      </dt>
+                      <dd className="mb-2 pl-4 sm:mb-0 sm:pl-0">
+                        <a
+                          href={`${getPathname({ locale, href: "/glossary" })}#${term.slug}`}
+                          aria-label={t("termsGlossary", { term: term.counterpart })}
+                        >
+                          {term.counterpart}
+                        </a>
+                      </dd>
+                    </div>
+                  ))}
+                </dl>
+              </section>
+            )}
           </div>
           <div className="flex flex-col gap-6" lang={locale}>
             <FactsBox item={item} locale={locale} />
