@@ -1,6 +1,5 @@
 // The glossary page's "used in N texts" and the terms an item in the other language lists: a term counts in the
-// published texts of its own language, inflected forms
-// and synonyms included, drafts and the other language's texts not.
+// published texts of its own language, inflected forms and synonyms included, drafts and the other language's not.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { findGlossaryUsage, findItemTerms } from "@/lib/catalogue/glossary";
 import { testDatabases, truncateCatalogue } from "../helpers/databases";
