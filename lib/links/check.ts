@@ -48,6 +48,8 @@ export type CheckOptions = Pick<
 > & {
   /** Trusted roots for HTTPS (tests); the system's otherwise. */
   ca?: string | Buffer;
+  /** Which addresses may be reached when allowPrivate is off (tests narrow it); public unicast otherwise. */
+  addressAllowed?: (address: string) => boolean;
 };
 
 class CheckError extends Error {
@@ -66,7 +68,7 @@ const tlsCode =
   /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_(GET|VERIFY)|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|HOSTNAME_MISMATCH|ERR_TLS_CERT_ALTNAME_INVALID)/;
 
 // Resolve a host as the connection does, refusing it when any of its addresses is not public
-function guardedLookup(allowPrivate: boolean): LookupFunction {
+function guardedLookup(allowed: ((address: string) => boolean) | null): LookupFunction {
   return (hostname, options, callback) => {
     dnsLookup(hostname, { all: true, family: options.family, hints: options.hints }, (error, addresses) => {
       const done = callback as (err: NodeJS.ErrnoException | null, a: string | LookupAddress[], f?: number) => void;
@@ -74,7 +76,7 @@ function guardedLookup(allowPrivate: boolean): LookupFunction {
       const list = addresses as LookupAddress[];
       if (!list.length)
         return done(Object.assign(new Error(`no address for ${hostname}`), { code: "ENOTFOUND" }), "", 0);
-      const blocked = allowPrivate ? undefined : list.find((a) => !isPublicAddress(a.address));
+      const blocked = allowed ? list.find((a) => !allowed(a.address)) : undefined;
       if (blocked)
         return done(
           new CheckError("private-address", `${hostname} resolves to ${blocked.address}, which is not public`),
@@ -110,7 +112,8 @@ function requestOnce(url: URL, method: "HEAD" | "GET", deadline: number, options
   return new Promise((resolve, reject) => {
     const secure = url.protocol === "https:";
     const host = url.hostname.replace(/^\[|\]$/g, "");
-    if (isIP(host) && !options.allowPrivate && !isPublicAddress(host)) {
+    const allowed = options.allowPrivate ? null : (options.addressAllowed ?? isPublicAddress);
+    if (isIP(host) && allowed && !allowed(host)) {
       reject(new CheckError("private-address", `${host} is not a public address`));
       return;
     }
@@ -133,7 +136,7 @@ function requestOnce(url: URL, method: "HEAD" | "GET", deadline: number, options
     const request = (secure ? https : http).request(url, {
       method,
       agent: false,
-      lookup: guardedLookup(options.allowPrivate),
+      lookup: guardedLookup(allowed),
       headers: {
         "User-Agent": options.userAgent,
         Accept: "text/html,application/xhtml+xml,application/pdf;q=0.9,*/*;q=0.8",
@@ -161,6 +164,8 @@ function requestOnce(url: URL, method: "HEAD" | "GET", deadline: number, options
     });
     request.on("error", (error) => finish(error));
     request.on("response", (response) => {
+      // The response is dropped unread where its status is enough; its abort must not become an unhandled error.
+      response.on("error", () => finish(null, { status: response.statusCode ?? 0, location: null, bodyCut: true }));
       const status = response.statusCode ?? 0;
       const location = typeof response.headers.location === "string" ? response.headers.location : null;
       if (method === "HEAD" || redirectStatuses.has(status) || options.maxBodyBytes === 0) {
@@ -174,7 +179,6 @@ function requestOnce(url: URL, method: "HEAD" | "GET", deadline: number, options
         if (read >= options.maxBodyBytes) finish(null, { status, location, bodyCut: true });
       });
       response.on("end", () => finish(null, { status, location, bodyCut: false }));
-      response.on("error", () => finish(null, { status, location, bodyCut: true }));
     });
     request.end();
   });

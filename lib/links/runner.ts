@@ -82,22 +82,29 @@ export async function runLinkCheck(client: Db, options: LinkRunOptions = {}): Pr
     lost = !(await renewLease(client, linkJob, holder, settings.leaseMs));
     const due = lost ? [] : await dueLinks(client, settings.runLimit, { all: options.all });
     const checkOptions: CheckOptions = { ...settings, ...options.checkOptions };
-    const stop = () => lost || !!options.signal?.aborted;
+    let failure: unknown = null;
+    const stop = () => lost || failure !== null || !!options.signal?.aborted;
     await runPolitely(
       due,
       (link: DueLink) => link.host,
       settings.concurrency,
       settings.hostConcurrency,
       async (link) => {
-        const outcome: CheckOutcome = await checkLink(link.url, checkOptions);
-        if (lost) return;
-        const state = await recordCheck(client, link.id, outcome, settings);
-        checked++;
-        tally[state]++;
-        if (!(await renewLease(client, linkJob, holder, settings.leaseMs))) lost = true;
+        try {
+          const outcome: CheckOutcome = await checkLink(link.url, checkOptions);
+          if (lost || failure) return;
+          const state = await recordCheck(client, link.id, outcome, settings);
+          checked++;
+          tally[state]++;
+          if (!(await renewLease(client, linkJob, holder, settings.leaseMs))) lost = true;
+        } catch (error) {
+          // A database error ends the run once the checks under way are done.
+          failure ??= error;
+        }
       },
       stop,
     );
+    if (failure) throw failure;
     stoppedEarly = checked < due.length;
   } catch (error) {
     if (!lost)
