@@ -95,8 +95,8 @@ export function classifyError(error: unknown): { kind: LinkErrorKind; message: s
   const err = error as NodeJS.ErrnoException & { reason?: string };
   const code = err?.code ?? "";
   const message = (err?.message || String(error)).slice(0, 500);
-  if (tlsCode.test(code) || /certificate|ssl|tls/i.test(message))
-    return { kind: "tls", message: code ? `${code}: ${message}` : message };
+  if (tlsCode.test(code) || (!code && /certificate|ssl|tls/i.test(message)))
+    return { kind: "tls", message: code && !message.includes(code) ? `${code}: ${message}` : message };
   if (["ENOTFOUND", "EAI_AGAIN", "EAI_NONAME", "EAI_NODATA", "EAI_FAIL"].includes(code))
     return { kind: "dns", message };
   if (code === "ECONNREFUSED") return { kind: "refused", message };

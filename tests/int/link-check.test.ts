@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { checkLink, type CheckOptions } from "@/lib/links/check";
+import { checkLink, classifyError, type CheckOptions } from "@/lib/links/check";
 import { runLinkCheck } from "@/lib/links/runner";
 import { linkCheckSettings } from "@/lib/links/settings";
 import { itemLinkReport, linkSummary, listLinks } from "@/lib/links/queries";
@@ -226,6 +226,14 @@ describe("checking one address", () => {
     expect(redirected).toMatchObject({ ok: false, errorKind: "private-address" });
     expect(redirected.redirects).toEqual([{ url: site.url("/to-private"), status: 302 }]);
     expect(site.seen.slice(before).map((s) => s.path)).toEqual(["/to-private"]);
+  });
+
+  it("names failures by their code, not by words in a host name", () => {
+    const coded = (code: string, message: string) => Object.assign(new Error(message), { code });
+    expect(classifyError(coded("ENOTFOUND", "getaddrinfo ENOTFOUND tls.example"))).toMatchObject({ kind: "dns" });
+    expect(classifyError(coded("CERT_HAS_EXPIRED", "certificate has expired"))).toMatchObject({ kind: "tls" });
+    expect(classifyError(coded("ECONNREFUSED", "connect ECONNREFUSED"))).toMatchObject({ kind: "refused" });
+    expect(classifyError(coded("ECONNRESET", "socket hang up"))).toMatchObject({ kind: "reset" });
   });
 
   it("refuses addresses that are not http(s)", async () => {
