@@ -1,8 +1,9 @@
 // The link checker in a real browser: a draft whose text links to a server started here (one address answers, one
 // is gone), `npm run links:check` run against the site's database, then an editor finds the broken link on the
 // dashboard, follows it with the keyboard to the item's links and their history, and the list of broken links, in
-// Danish and Swedish, with and without JavaScript; axe finds nothing on these pages.
-import { execFileSync } from "node:child_process";
+// Danish and Swedish, with and without JavaScript; axe finds nothing on these pages. The records' delete pages too.
+import { execFile, execFileSync } from "node:child_process";
+import { promisify } from "node:util";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import AxeBuilder from "@axe-core/playwright";
@@ -64,7 +65,7 @@ async function login(page: Page, locale: "da" | "sv") {
 }
 
 test.describe("link checker in the admin", () => {
-  test.describe.configure({ mode: "serial", timeout: 180_000 });
+  test.describe.configure({ mode: "serial", timeout: 300_000 });
 
   test.beforeAll(() => {
     server = http.createServer((req, res) => res.writeHead(req.url === "/gone" ? 404 : 200).end());
@@ -104,9 +105,10 @@ test.describe("link checker in the admin", () => {
     )
       .toString()
       .trim();
-    const out = execFileSync("npm", ["run", "-s", "links:check"], {
+    // Asynchronously: the server answering the checker runs in this process
+    const { stdout: out } = await promisify(execFile)("npm", ["run", "-s", "links:check"], {
       env: { ...dbEnv, LINK_CHECK_ENABLED: "true", LINK_ALLOW_PRIVATE: "true", LINK_BROKEN_AFTER: "1" },
-    }).toString();
+    });
     expect(out).toMatch(/[1-9]\d* broken/);
 
     await login(page, "da");
@@ -151,13 +153,12 @@ test.describe("link checker in the admin", () => {
     await noJs.goto("/sv/admin/links");
     await noJs
       .getByRole("navigation", { name: sv.Admin.links.filterLabel })
-      .getByRole("link", { name: sv.Admin.links.filter.broken })
+      .getByRole("link", { name: sv.Admin.links.filter.broken, exact: true })
       .click();
     await expect(noJs).toHaveURL(/\/sv\/admin\/links\?state=broken$/);
     const svRow = noJs.getByTestId("link-row").filter({ hasText: `${base}/gone` });
     await expect(svRow).toContainText("Trasig (1 i rad)");
     await expect(svRow).toContainText("Servern svarade 404");
-    expect(await axe(noJs)).toEqual([]);
     await noJs.goto(`/sv/admin/items/${itemId}/links`);
     await expect(
       noJs
@@ -165,7 +166,27 @@ test.describe("link checker in the admin", () => {
         .filter({ hasText: `${base}/ok` })
         .getByTestId("link-result"),
     ).toHaveText("Svarade 200");
-    expect(await axe(noJs)).toEqual([]);
+
+    // Deleting records: an adviser in use lists what uses it and offers no delete; a glossary term asks to confirm
+    await noJs.goto("/sv/admin/advisers");
+    await noJs.getByRole("link", { name: sv.Admin.deleteRecord.delete.replace("{label}", "Åsa Bengtsson") }).click();
+    await expect(noJs).toHaveURL(/\/sv\/admin\/advisers\/delete\?record=/);
+    await expect(noJs.getByRole("heading", { name: sv.Admin.deleteRecord.inUseTitle })).toBeVisible();
+    await expect(noJs.getByTestId("where-used").getByRole("listitem").first()).toBeVisible();
+    await expect(noJs.getByRole("button", { name: sv.Admin.deleteRecord.confirm })).toHaveCount(0);
+    const adviserDelete = noJs.url();
     await context.close();
+
+    // axe on the Swedish pages (it needs JavaScript)
+    for (const url of ["/sv/admin/links?state=broken", `/sv/admin/items/${itemId}/links`, adviserDelete]) {
+      await page.goto(url);
+      expect(await axe(page), url).toEqual([]);
+    }
+    await page.goto("/da/admin/glossary");
+    await page.getByTestId("delete-record").first().focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/da\/admin\/glossary\/delete\?record=/);
+    await expect(page.getByRole("button", { name: da.Admin.deleteRecord.confirm })).toBeVisible();
+    expect(await axe(page)).toEqual([]);
   });
 });
