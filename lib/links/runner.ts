@@ -78,8 +78,11 @@ export async function runLinkCheck(client: Db, options: LinkRunOptions = {}): Pr
   let itemsRead = 0;
   let stoppedEarly = false;
   try {
-    itemsRead = await scanChangedItems(client);
-    lost = !(await renewLease(client, linkJob, holder, settings.leaseMs));
+    itemsRead = await scanChangedItems(client, async () => {
+      lost = !(await renewLease(client, linkJob, holder, settings.leaseMs));
+      return !lost && !options.signal?.aborted;
+    });
+    lost = lost || !(await renewLease(client, linkJob, holder, settings.leaseMs));
     const due = lost ? [] : await dueLinks(client, settings.runLimit, { all: options.all });
     const checkOptions: CheckOptions = { ...settings, ...options.checkOptions };
     let failure: unknown = null;
@@ -105,7 +108,7 @@ export async function runLinkCheck(client: Db, options: LinkRunOptions = {}): Pr
       stop,
     );
     if (failure) throw failure;
-    stoppedEarly = checked < due.length;
+    stoppedEarly = lost || !!options.signal?.aborted || checked < due.length;
   } catch (error) {
     if (!lost)
       await releaseLease(client, linkJob, holder, { error: error instanceof Error ? error.message : String(error) });

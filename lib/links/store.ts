@@ -40,8 +40,8 @@ async function writeItemLinks(client: Db, itemId: string, links: ExtractedLink[]
 }
 
 // Read the links of every item changed since it was last read, then drop addresses no item uses any more;
-// the number of items read
-export async function scanChangedItems(client: Db): Promise<number> {
+// the number of items read. After each batch `goOn` is asked (the runner renews its lease there); false stops.
+export async function scanChangedItems(client: Db, goOn: () => Promise<boolean> = async () => true): Promise<number> {
   const changed = await client.$queryRaw<{ id: string }[]>`
     SELECT i."id"::text AS "id" FROM "Item" i LEFT JOIN "LinkScan" s ON s."itemId" = i."id"
     WHERE s."itemId" IS NULL OR s."scannedAt" <> i."updatedAt"`;
@@ -62,6 +62,7 @@ export async function scanChangedItems(client: Db): Promise<number> {
       const links = item.status === "archived" ? [] : extractItemLinks(item);
       await writeItemLinks(client, item.id, links, item.updatedAt);
     }
+    if (!(await goOn())) return Math.min(changed.length, i + scanBatch);
   }
   await client.linkTarget.deleteMany({ where: { uses: { none: {} } } });
   return changed.length;

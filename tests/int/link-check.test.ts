@@ -360,8 +360,13 @@ describe.each(databases)("link check runs on the $name database", (database) => 
     expect(results.filter((r) => r.ran)).toHaveLength(1);
     expect(results.filter((r) => !r.ran)).toEqual([{ ran: false, reason: "busy" }]);
     expect(site.seen.filter((s) => s.path === "/slow-ok").length - before).toBe(3);
-    // The lease is given back at the end: the next run runs
+    // The lease is given back at the end: the next run runs; one asked to stop (the server shutting down) stops
     expect(await runLinkCheck(client, { settings })).toMatchObject({ ran: true });
+    expect(await runLinkCheck(client, { settings, all: true, signal: AbortSignal.abort() })).toMatchObject({
+      ran: true,
+      checked: 0,
+      stoppedEarly: true,
+    });
     // A lease whose holder died is taken over once it has run out
     await client.jobLease.update({
       where: { name: "link-check" },
