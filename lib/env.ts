@@ -31,8 +31,28 @@ export const securityTxtShape = {
   SECURITY_ACKNOWLEDGMENTS: z.url().optional(),
 };
 
+// The link checker (lib/links/): off unless turned on, so that a newcomer's `npm start` and the tests reach no
+// outside host; private, loopback and link-local addresses only where allowed
+export const linkCheckShape = {
+  LINK_CHECK_ENABLED: z.stringbool().default(false),
+  LINK_CHECK_INTERVAL_MINUTES: positive(10_080).default(60),
+  LINK_RECHECK_HOURS: positive(8_760).default(24),
+  LINK_RETRY_MINUTES: positive(10_080).default(60),
+  LINK_BROKEN_AFTER: whole(1, 100).default(3),
+  LINK_CONNECT_TIMEOUT_SECONDS: positive(300).default(5),
+  LINK_TIMEOUT_SECONDS: positive(600).default(15),
+  LINK_MAX_REDIRECTS: whole(0, 20).default(5),
+  LINK_CONCURRENCY: whole(1, 32).default(4),
+  LINK_HOST_CONCURRENCY: whole(1, 2).default(1),
+  LINK_MAX_BODY_KB: whole(0, 10_240).default(64),
+  LINK_RUN_LIMIT: whole(1, 1_000_000).default(500),
+  LINK_HISTORY: whole(1, 1000).default(20),
+  LINK_ALLOW_PRIVATE: z.stringbool().default(false),
+};
+
 const shape = {
   ...securityTxtShape,
+  ...linkCheckShape,
   PORT: port.default(3000),
   DATABASE_URL: postgresUrl.optional(),
   DATABASE_POOL_SIZE: whole(1, 100).default(10),

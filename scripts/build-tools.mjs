@@ -1,5 +1,6 @@
-// Compiles the command-line tools a production host needs (migrations, content import, staff accounts, the outbox)
-// into dist/tools/*.mjs, so that they run on plain Node with only the production dependencies installed.
+// Compiles the command-line tools a production host needs (migrations, content import, staff accounts, the outbox,
+// backups, the link checker) into dist/tools/*.mjs, so that they run on plain Node with only the production
+// dependencies installed.
 import { build } from "esbuild";
 
 await build({
@@ -8,6 +9,7 @@ await build({
     contact: "scripts/contact.ts",
     admin: "scripts/admin.ts",
     backup: "scripts/backup.ts",
+    links: "scripts/links.ts",
   },
   outdir: "dist/tools",
   outExtension: { ".js": ".mjs" },

@@ -6,13 +6,14 @@ import type { Staff } from "@/lib/auth/guard";
 import type { Locale } from "@/lib/i18n/routing";
 import { ActionForm } from "./action-form";
 
-const editorLinks = ["items", "newItem", "advisers", "glossary", "inbox", "feedback"] as const;
+const editorLinks = ["items", "newItem", "advisers", "glossary", "inbox", "feedback", "links"] as const;
 const adminLinks = ["topics", "organisations", "places", "staff", "mail", "audit", "export"] as const;
 const hrefs: Record<(typeof editorLinks)[number] | (typeof adminLinks)[number], string> = {
   items: "items",
   newItem: "items/new",
   inbox: "inbox",
   feedback: "feedback",
+  links: "links",
   advisers: "advisers",
   glossary: "glossary",
   topics: "topics",

@@ -60,7 +60,8 @@ function differs(current: Record<string, unknown>, desired: Record<string, unkno
 type RecordKind = "topics" | "organisations" | "places" | "advisers" | "glossary";
 
 // Bring one kind of record in line with its file: matched by id (or by slug for an entry without one); a
-// renamed slug renames the row; a row no entry names is deleted unless the admin made or changed it.
+// renamed slug renames the row; a row no entry names is deleted unless the admin made or changed it; an entry of a
+// record deleted in the admin is left out.
 async function sync<T extends { id: string; slug: string; adminEditedAt?: Date | null }, D extends { slug: string }>(
   tx: Tx,
   kind: RecordKind,
@@ -72,6 +73,11 @@ async function sync<T extends { id: string; slug: string; adminEditedAt?: Date |
   remove: (ids: string[]) => Promise<unknown>,
 ): Promise<Map<string, string>> {
   const file = `content/${kind}.yaml`;
+  // A record deleted in the admin stays out (by its id; an entry without one, by its slug), as items do.
+  const tombstones = await tx.contentTombstone.findMany({ where: { kind }, select: { id: true, key: true } });
+  const deadIds = new Set(tombstones.map((t) => t.id));
+  const deadSlugs = new Set(tombstones.map((t) => t.key));
+  desired = desired.filter((d) => !(d.id ? deadIds.has(d.id) : deadSlugs.has(d.slug)));
   const byId = new Map(existing.map((row) => [row.id, row]));
   const claimed = new Set(desired.flatMap((d) => (d.id && byId.has(d.id) ? [d.id] : [])));
   const bySlug = new Map(existing.filter((row) => !claimed.has(row.id)).map((row) => [row.slug, row]));

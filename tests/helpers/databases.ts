@@ -32,6 +32,11 @@ const catalogueTables = [
   "StoredFile",
   "FileChunk",
   "ContentTombstone",
+  "LinkTarget",
+  "ItemLink",
+  "LinkCheck",
+  "LinkScan",
+  "JobLease",
 ];
 
 // Empty every catalogue table

@@ -369,4 +369,34 @@ describe.each(databases)("admin authorization on the $name database", (database)
       country: "DK",
     });
   });
+
+  it("an editor may not delete topics, organisations or places through the delete action", async () => {
+    const client = database.client();
+    activeClient = client;
+    const { deleteRecordAction } = await import("@/lib/admin/actions/record-delete");
+    const topic = await client.topic.create({ data: { slug: "auth-del-topic", nameDa: "t", nameSv: "t" } });
+    const organisation = await client.organisation.create({ data: { slug: "auth-del-org", name: "Org" } });
+    const place = await client.place.create({
+      data: { slug: "auth-del-place", name: "P", kind: "region", country: "DK" },
+    });
+    const before = await counts(client);
+    cookieJar.set(sessionCookieName, editorToken);
+    for (const [kind, id] of [
+      ["topics", topic.id],
+      ["organisations", organisation.id],
+      ["places", place.id],
+      ["nonsense", topic.id],
+    ] as const) {
+      const form = new FormData();
+      form.set("uiLocale", "da");
+      form.set("recordKind", kind);
+      form.set("recordId", id);
+      form.set("version", "1");
+      expect(await refused(() => deleteRecordAction(form)), kind).toBe("role");
+    }
+    expect(await counts(client)).toEqual(before);
+    expect(await client.topic.count({ where: { id: topic.id } })).toBe(1);
+    expect(await client.organisation.count({ where: { id: organisation.id } })).toBe(1);
+    expect(await client.place.count({ where: { id: place.id } })).toBe(1);
+  });
 });

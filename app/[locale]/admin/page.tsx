@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/guard";
 import { adminLocale, adminPath } from "@/lib/admin/paths";
 import { itemCounts, outboxCounts, placeholderAdvisers } from "@/lib/data/admin";
+import { BrokenLinksSummary } from "@/components/admin/broken-links-summary";
 
 export const dynamic = "force-dynamic";
 
@@ -56,6 +57,7 @@ export default async function AdminHome({ params }: Props) {
           </li>
         )}
       </ul>
+      <BrokenLinksSummary locale={locale} />
     </>
   );
 }

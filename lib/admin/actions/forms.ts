@@ -6,6 +6,7 @@ import { exportContentAction } from "./export";
 import { deleteMessageAction, setMessageStatusAction } from "./inbox";
 import { deleteItemAction, restoreRevisionAction } from "./items";
 import { resendMailAction } from "./mail";
+import { deleteRecordAction } from "./record-delete";
 import { resetSecondFactorAction, resetStaffPasswordAction, setStaffActiveAction } from "./staff";
 
 // The admin's one-button forms, each an action that checks the session itself and ends in a redirect
@@ -18,6 +19,7 @@ const actions = {
   deleteItem: deleteItemAction,
   restoreRevision: restoreRevisionAction,
   resendMail: resendMailAction,
+  deleteRecord: deleteRecordAction,
   resetSecondFactor: resetSecondFactorAction,
   resetStaffPassword: resetStaffPasswordAction,
   setStaffActive: setStaffActiveAction,

@@ -1,3 +1,4 @@
+import NextLink from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/guard";
@@ -88,6 +89,11 @@ export default async function RecordsPage({ params, searchParams }: Props) {
           {t("records.saved", { label: savedRow.label })}
         </p>
       )}
+      {typeof sp.deleted === "string" && sp.deleted && (
+        <p role="status" className="mb-4 border-l-4 border-success pl-3 font-semibold" data-testid="deleted">
+          {t("deleteRecord.deleted", { label: sp.deleted })}
+        </p>
+      )}
       {rows.length === 0 && <p className="mb-4">{t("records.noRecords")}</p>}
       {placeholders.length > 0 && (
         <p role="note" className="mb-4 border-l-4 border-[#b3261e] pl-3" data-testid="placeholder-advisers">
@@ -120,6 +126,14 @@ export default async function RecordsPage({ params, searchParams }: Props) {
               summary={{ label: row.label, slug: row.slug }}
               open={row.id === saved}
             />
+            <NextLink
+              href={`${adminPath(locale, `${kind}/delete`)}?record=${row.id}`}
+              prefetch={false}
+              className="ml-4 text-sm"
+              data-testid="delete-record"
+            >
+              {t("deleteRecord.delete", { label: row.label })}
+            </NextLink>
           </li>
         ))}
       </ul>

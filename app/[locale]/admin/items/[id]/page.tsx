@@ -33,6 +33,9 @@ export default async function EditItemPage({ params, searchParams }: Props) {
           <NextLink href={adminPath(locale, `items/${item.id}/history`)} prefetch={false}>
             {t("editor.history")}
           </NextLink>
+          <NextLink href={adminPath(locale, `items/${item.id}/links`)} prefetch={false}>
+            {t("links.itemLink")}
+          </NextLink>
           {staff.role === "admin" && (
             <NextLink href={adminPath(locale, `items/${item.id}/delete`)} prefetch={false} data-testid="delete-item">
               {t("editor.delete")}
