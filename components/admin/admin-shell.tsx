@@ -6,7 +6,7 @@ import type { Staff } from "@/lib/auth/guard";
 import type { Locale } from "@/lib/i18n/routing";
 import { ActionForm } from "./action-form";
 
-const editorLinks = ["items", "newItem", "advisers", "glossary", "inbox", "feedback"] as const;
+const editorLinks = ["items", "newItem", "advisers", "glossary", "bestBets", "inbox", "feedback"] as const;
 const adminLinks = ["topics", "organisations", "places", "staff", "mail", "audit", "export"] as const;
 const hrefs: Record<(typeof editorLinks)[number] | (typeof adminLinks)[number], string> = {
   items: "items",
@@ -15,6 +15,7 @@ const hrefs: Record<(typeof editorLinks)[number] | (typeof adminLinks)[number], 
   feedback: "feedback",
   advisers: "advisers",
   glossary: "glossary",
+  bestBets: "best-bets",
   topics: "topics",
   organisations: "organisations",
   places: "places",

@@ -32,6 +32,8 @@ const catalogueTables = [
   "StoredFile",
   "FileChunk",
   "ContentTombstone",
+  "BestBet",
+  "BestBetItem",
 ];
 
 // Empty every catalogue table
