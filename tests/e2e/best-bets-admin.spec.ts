@@ -27,10 +27,10 @@ test("an editor pins items for a term, the search shows them first and once, and
   await page.getByRole("link", { name: da.Admin.nav.bestBets }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(da.Admin.nav.bestBets);
   const form = page.getByTestId("best-bet-form-new");
-  await form.getByLabel(t.fields.term).fill("partnerskabsaftale");
-  await form.getByLabel(t.fields.locale).selectOption("da");
-  await form.getByLabel(t.fields.item1).fill(`https://example.org${pinnedSv.path}`);
-  await form.getByLabel(t.fields.item2).fill("/da/cases/findes-ikke");
+  await form.getByLabel(t.fields.term, { exact: true }).fill("partnerskabsaftale");
+  await form.getByLabel(t.fields.locale, { exact: true }).selectOption("da");
+  await form.getByLabel(t.fields.item1, { exact: true }).fill(`https://example.org${pinnedSv.path}`);
+  await form.getByLabel(t.fields.item2, { exact: true }).fill("/da/cases/findes-ikke");
   await form.getByRole("button", { name: da.Admin.common.save }).click();
 
   // The unknown address is refused with a translated message; everything typed is still there.
@@ -38,9 +38,9 @@ test("an editor pins items for a term, the search shows them first and once, and
   await expect(fresh.getByTestId("error-summary")).toContainText(
     t.errors.unknownItem.replace("{field}", t.fields.item2),
   );
-  await expect(fresh.getByLabel(t.fields.term)).toHaveValue("partnerskabsaftale");
-  await expect(fresh.getByLabel(t.fields.item2)).toHaveAttribute("aria-invalid", "true");
-  await fresh.getByLabel(t.fields.item2).fill(pinnedDa.path);
+  await expect(fresh.getByLabel(t.fields.term, { exact: true })).toHaveValue("partnerskabsaftale");
+  await expect(fresh.getByLabel(t.fields.item2, { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await fresh.getByLabel(t.fields.item2, { exact: true }).fill(pinnedDa.path);
   await fresh.getByRole("button", { name: da.Admin.common.save }).click();
   await expect(page.getByTestId("saved")).toHaveText(t.saved.replace("{term}", "partnerskabsaftale"));
   const bet = page.getByTestId("best-bet").filter({ hasText: "partnerskabsaftale" });
