@@ -93,8 +93,9 @@ describe.each(databases)("suggestions on the $name database", (database) => {
     expect((await run("kommun", "sv")).items.map((i) => i.slug)).toEqual(["kommuner-sv", "kommuner-da"]);
   });
 
-  it(`offers at most ${SUGGESTED_TITLES} titles`, async () => {
+  it(`offers at most ${SUGGESTED_TITLES} titles, and a word of one character does not narrow them`, async () => {
     expect((await run("genbrug")).items).toHaveLength(SUGGESTED_TITLES);
+    expect((await run("genbrug q")).items).toHaveLength(SUGGESTED_TITLES);
   });
 
   it("offers glossary terms and topics in the visitor's language, whichever language was typed", async () => {
