@@ -1,6 +1,7 @@
-// Best bets from the admin to the search page and back: an editor pins two items for a Danish term (a bad address
-// first: the translated error, the typed values kept), the search for the term in another inflection lists them
-// first under the label and not again below, and removing the term (in the Swedish admin) takes them away.
+// Best bets from the admin to the search page and back, without JavaScript: an editor pins two items for a Danish
+// term (a bad address first: the translated error, the typed values kept), the search for the term in another
+// inflection lists them first under the label and not again below, and removing the term (in the Swedish admin)
+// takes them away.
 import { expect, test } from "@playwright/test";
 import da from "../../messages/da.json" with { type: "json" };
 import sv from "../../messages/sv.json" with { type: "json" };
@@ -21,7 +22,8 @@ test("an editor pins items for a term, the search shows them first and once, and
   test.setTimeout(180_000);
   const email = `${uniqueName("bets")}@example.org`;
   createStaff(email, "editor");
-  const page = await staffSession(browser, email);
+  // Without JavaScript: every step is a plain form post.
+  const page = await staffSession(browser, email, { javaScriptEnabled: false });
   const t = da.Admin.bestBets;
 
   await page.getByRole("link", { name: da.Admin.nav.bestBets }).click();

@@ -2,7 +2,7 @@
 // site's database, a login with password and second factor (codes computed from the secret the enrolment shows).
 import { execFileSync } from "node:child_process";
 import { Secret, TOTP } from "otpauth";
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
 import da from "../../messages/da.json" with { type: "json" };
 
 export const staffPassword = "a perfectly long passphrase 42";
@@ -37,8 +37,12 @@ async function nextCode(email: string): Promise<string> {
 let clients = 0;
 
 // Log in (in Danish) with password and second factor, enrolling it at the first login, in a fresh browser context
-export async function staffSession(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
+export async function staffSession(
+  browser: Browser,
+  email: string,
+  options: BrowserContextOptions = {},
+): Promise<Page> {
+  const context = await browser.newContext(options);
   const page = await context.newPage();
   clients += 1;
   // Each session is another client (the test plays the trusted proxy), so login throttling stays per test.
