@@ -6,7 +6,7 @@ import type { Staff } from "@/lib/auth/guard";
 import type { Locale } from "@/lib/i18n/routing";
 import { ActionForm } from "./action-form";
 
-const editorLinks = ["items", "newItem", "advisers", "glossary", "inbox", "feedback", "links"] as const;
+const editorLinks = ["items", "newItem", "advisers", "glossary", "bestBets", "inbox", "feedback", "links"] as const;
 const adminLinks = ["topics", "organisations", "places", "staff", "mail", "audit", "export"] as const;
 const hrefs: Record<(typeof editorLinks)[number] | (typeof adminLinks)[number], string> = {
   items: "items",
@@ -16,6 +16,7 @@ const hrefs: Record<(typeof editorLinks)[number] | (typeof adminLinks)[number], 
   links: "links",
   advisers: "advisers",
   glossary: "glossary",
+  bestBets: "best-bets",
   topics: "topics",
   organisations: "organisations",
   places: "places",

@@ -3,6 +3,8 @@ import { getPathname } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import { MAX_QUERY_LENGTH, type SearchParams } from "@/lib/search/params";
 import { itemTypes } from "@/lib/content/schema";
+import { SearchSuggest } from "./search-suggest";
+import { searchSuggestText } from "./search-suggest-text";
 
 const selectClass = "mt-1 block w-full rounded border border-muted bg-white px-2 py-1.5";
 
@@ -20,19 +22,25 @@ export async function SearchForm({ locale, params }: { locale: Locale; params: S
       action={getPathname({ locale, href: "/search" })}
       className="mt-6"
     >
-      <label htmlFor="search-q" className="block font-semibold">
+      <label htmlFor="search-q" id="search-q-label" className="block font-semibold">
         {t("label")}
       </label>
       <div className="mt-1 flex flex-wrap gap-2">
-        <input
+        <SearchSuggest
+          locale={locale}
           id="search-q"
-          type="search"
-          name="q"
+          labelId="search-q-label"
           defaultValue={params.q}
-          maxLength={MAX_QUERY_LENGTH * 2}
-          dir="auto"
-          autoComplete="off"
-          className="min-w-0 flex-1 rounded border border-muted px-3 py-2 text-lg"
+          text={await searchSuggestText(locale)}
+          className="min-w-0 flex-1"
+          inputProps={{
+            type: "search",
+            name: "q",
+            maxLength: MAX_QUERY_LENGTH * 2,
+            dir: "auto",
+            autoComplete: "off",
+            className: "w-full rounded border border-muted px-3 py-2 text-lg",
+          }}
         />
         <button type="submit" className="rounded bg-brand px-5 py-2 font-semibold text-white hover:bg-brand-dark">
           {t("submit")}

@@ -3,6 +3,8 @@ import { Link } from "@/components/site/link";
 import { getPathname } from "@/lib/i18n/navigation";
 import { routing, type Locale } from "@/lib/i18n/routing";
 import type { Alternates } from "@/lib/i18n/alternates";
+import { SearchSuggest } from "@/components/search/search-suggest";
+import { searchSuggestText } from "@/components/search/search-suggest-text";
 
 type Props = { locale: Locale; alternates: Alternates };
 
@@ -14,7 +16,8 @@ const sectionLinks = [
   ["/references", "reference"],
 ] as const;
 
-// Site name, language switcher, search box and main navigation; plain links and a GET form, no script needed.
+// Site name, language switcher, search box and main navigation; plain links and a GET form, no script needed (with
+// script, the search box offers suggestions while typing).
 export async function SiteHeader({ locale, alternates }: Props) {
   const meta = await getTranslations({ locale, namespace: "Metadata" });
   const t = await getTranslations({ locale, namespace: "Header" });
@@ -42,15 +45,21 @@ export async function SiteHeader({ locale, alternates }: Props) {
             action={getPathname({ locale, href: "/search" })}
             className="flex"
           >
-            <label htmlFor="site-search" className="sr-only">
+            <label htmlFor="site-search" id="site-search-label" className="sr-only">
               {t("searchLabel")}
             </label>
-            <input
+            <SearchSuggest
+              locale={locale}
               id="site-search"
-              type="search"
-              name="q"
-              maxLength={400}
-              className="w-44 rounded-l border border-r-0 border-muted px-2 py-1.5 sm:w-56"
+              labelId="site-search-label"
+              align="end"
+              text={await searchSuggestText(locale)}
+              inputProps={{
+                type: "search",
+                name: "q",
+                maxLength: 400,
+                className: "w-44 rounded-l border border-r-0 border-muted px-2 py-1.5 sm:w-56",
+              }}
             />
             <button
               type="submit"

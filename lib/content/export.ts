@@ -11,7 +11,7 @@ import YAML from "yaml";
 import type { Db } from "@/lib/database/client";
 import { exportAttachmentFiles } from "./export-files";
 import { loadCatalogue, type Catalogue } from "./load";
-import { itemTypes, locales, type ItemData } from "./schema";
+import { itemTypes, locales, type BestBetEntryData, type ItemData } from "./schema";
 
 export type ExportReport = { written: string[]; removed: string[]; unchanged: number; kept: string[] };
 
@@ -224,6 +224,38 @@ async function itemFiles(dir: string): Promise<{ key: string; file: string; id: 
 
 const yamlEngine = { parse: (source: string) => YAML.parse(source) as object };
 
+// The best bets in the database, in the file's shape (items by address, in their order)
+export async function bestBetsFromDatabase(client: Db): Promise<BestBetEntryData[]> {
+  const rows = await client.bestBet.findMany({
+    orderBy: [{ locale: "asc" }, { term: "asc" }],
+    include: { items: { orderBy: { position: "asc" }, select: { item: { select: { contentKey: true } } } } },
+  });
+  return rows.map((b) => ({ id: b.id, locale: b.locale, term: b.term, items: b.items.map((i) => i.item.contentKey) }));
+}
+
+// Write content/best-bets.yaml when the database holds best bets (or the file exists) and the file says otherwise;
+// entries this database has never had stay, those removed in its admin go. True when the file was written.
+async function exportBestBets(
+  client: Db,
+  dir: string,
+  before: BestBetEntryData[],
+  gone: { id: string; key: string }[],
+): Promise<boolean> {
+  const rows = await bestBetsFromDatabase(client);
+  const file = path.join(dir, "best-bets.yaml");
+  if (!rows.length && !existsSync(file)) return false;
+  const known = (e: BestBetEntryData) =>
+    rows.some((r) => r.id === e.id || (r.locale === e.locale && r.term.toLowerCase() === e.term.toLowerCase())) ||
+    gone.some((t) => t.id === e.id);
+  const all = [...rows, ...before.filter((e) => !known(e))];
+  // Compared as sets of entries, each with its items in their order (the order shown on the search page)
+  const entries = (list: BestBetEntryData[]) =>
+    list.map((e) => JSON.stringify([e.id ?? "", e.locale, e.term, e.items])).sort();
+  if (existsSync(file) && JSON.stringify(entries(before)) === JSON.stringify(entries(all))) return false;
+  await writeFile(file, all.length ? yaml(all) : "[]\n");
+  return true;
+}
+
 // Export the database's catalogue into dir (content/ by default)
 export async function exportCatalogue(client: Db, dir: string): Promise<ExportReport> {
   const report: ExportReport = { written: [], removed: [], unchanged: 0, kept: [] };
@@ -257,6 +289,9 @@ export async function exportCatalogue(client: Db, dir: string): Promise<ExportRe
     await writeFile(path.join(dir, `${name}.yaml`), yaml(sorted));
     report.written.push(`${name}.yaml`);
   }
+
+  if (await exportBestBets(client, dir, existing?.bestBets ?? [], deleted("bestBets"))) report.written.push("best-bets.yaml");
+  else if (existsSync(path.join(dir, "best-bets.yaml"))) report.unchanged++;
 
   const previous = new Map((existing?.items ?? []).map((i) => [i.key, i]));
   for (const item of current.items) {

@@ -14,12 +14,12 @@ import { renderedBody, rendererVersion } from "@/lib/markdown";
 import { refreshSearchWords } from "@/lib/search/words";
 import type { CacheTag } from "@/lib/cache/tags";
 import { ContentError, type Catalogue, type Problem } from "./load";
-import type { ItemData } from "./schema";
+import type { BestBetEntryData, ItemData } from "./schema";
 
 type Tx = Prisma.TransactionClient;
 export type Tally = { created: number; updated: number; unchanged: number; deleted: number };
 export type ImportReport = Record<
-  "topics" | "organisations" | "places" | "advisers" | "glossary" | "items" | "links" | "files",
+  "topics" | "organisations" | "places" | "advisers" | "glossary" | "items" | "links" | "bestBets" | "files",
   Tally
 >;
 
@@ -314,6 +314,62 @@ async function importLinks(tx: Tx, items: ItemData[], itemIds: Map<string, strin
   }
 }
 
+// Add the best bets of content/best-bets.yaml that the database lacks (matched by id, or by language and stemmed
+// term). Best bets are made and changed in the admin, so one the database holds stays as it is, one removed in the
+// admin (a tombstone) is not brought back, and one the file lacks is kept.
+async function importBestBets(tx: Tx, entries: BestBetEntryData[], count: Tally) {
+  if (!entries.length) return;
+  const keys = await tx.$queryRaw<{ key: string }[]>`
+    SELECT search_term_key(search_config(x.locale), x.term) AS key
+    FROM unnest(${entries.map((e) => e.locale)}::text[], ${entries.map((e) => e.term)}::text[]) WITH ORDINALITY
+      AS x(locale, term, n)
+    ORDER BY x.n`;
+  const existing = await tx.bestBet.findMany({ select: { id: true, locale: true, termKey: true } });
+  const gone = await tx.contentTombstone.findMany({ where: { kind: "bestBets" }, select: { id: true, key: true } });
+  const items = new Map(
+    (
+      await tx.item.findMany({
+        where: { contentKey: { in: entries.flatMap((e) => e.items) } },
+        select: { id: true, contentKey: true },
+      })
+    ).map((i) => [i.contentKey, i.id]),
+  );
+  for (const [index, entry] of entries.entries()) {
+    const termKey = keys[index]?.key ?? "";
+    if (!termKey)
+      throw new Refused({
+        file: "content/best-bets.yaml",
+        field: `[${index}].term`,
+        message: "has no word the search uses (only stop words)",
+      });
+    const key = `${entry.locale}:${termKey}`;
+    const known = existing.some(
+      (b) => (entry.id && b.id === entry.id) || (b.locale === entry.locale && b.termKey === termKey),
+    );
+    if (known || gone.some((t) => (entry.id && t.id === entry.id) || t.key === key)) {
+      count.unchanged++;
+      continue;
+    }
+    // An item deleted in the admin is not imported again, so a best bet may name one the database lacks.
+    const itemIds = [...new Set(entry.items.flatMap((k) => (items.has(k) ? [items.get(k)!] : [])))];
+    if (!itemIds.length) {
+      count.unchanged++;
+      continue;
+    }
+    const created = await tx.bestBet.create({
+      data: {
+        ...(entry.id ? { id: entry.id } : {}),
+        locale: entry.locale,
+        term: entry.term,
+        termKey,
+        items: { create: itemIds.map((itemId, position) => ({ itemId, position })) },
+      },
+    });
+    existing.push({ id: created.id, locale: created.locale, termKey });
+    count.created++;
+  }
+}
+
 // Import the whole catalogue in one transaction
 export async function importCatalogue(client: Db, catalogue: Catalogue): Promise<ImportReport> {
   const report: ImportReport = {
@@ -324,6 +380,7 @@ export async function importCatalogue(client: Db, catalogue: Catalogue): Promise
     glossary: tally(),
     items: tally(),
     links: tally(),
+    bestBets: tally(),
     files: tally(),
   };
   try {
@@ -439,6 +496,7 @@ export async function importCatalogue(client: Db, catalogue: Catalogue): Promise
       );
       const itemIds = await importItems(tx, catalogue.items, { topic, place, organisation, adviser }, report.items);
       await importLinks(tx, catalogue.items, itemIds, report.links);
+      await importBestBets(tx, catalogue.bestBets ?? [], report.bestBets);
       await touchCacheTags(tx, changedTags(report));
     },
     { timeout: 300_000, maxWait: 60_000 },

@@ -9,6 +9,8 @@ import type { z } from "zod";
 import {
   adviserSchema,
   glossaryTermSchema,
+  bestBetEntrySchema,
+  type BestBetEntryData,
   itemFrontmatterSchemas,
   itemTypes,
   locales,
@@ -46,6 +48,8 @@ export type Catalogue = {
   advisers: AdviserData[];
   glossary: GlossaryTermData[];
   items: ItemData[];
+  /** content/best-bets.yaml, when the folder has one */
+  bestBets?: BestBetEntryData[];
   /** The folder of files that attachments name as "files/<name>" (content/files), when loaded from a folder. */
   filesDir?: string;
 };
@@ -111,6 +115,30 @@ async function readList<S extends z.ZodType>(
     if (id && seen.has(`id:${id}`)) out.add(file, `[${index}].id`, `"${id}" is used twice`);
     if (id) seen.add(`id:${id}`);
     rows.push(row);
+  });
+  return rows;
+}
+
+// content/best-bets.yaml: optional (a folder without it has no best bets)
+async function readBestBets(out: Collector, dir: string): Promise<BestBetEntryData[]> {
+  const file = path.join(dir, "best-bets.yaml");
+  if (!existsSync(file)) return [];
+  let raw: unknown;
+  try {
+    raw = YAML.parse(await readFile(file, "utf8"));
+  } catch (error) {
+    out.add(file, "", `is not valid YAML: ${(error as Error).message.split("\n")[0]}`);
+    return [];
+  }
+  if (raw == null) return [];
+  if (!Array.isArray(raw)) {
+    out.add(file, "", "must be a YAML list");
+    return [];
+  }
+  const rows: BestBetEntryData[] = [];
+  raw.forEach((entry, index) => {
+    const row = out.parse(bestBetEntrySchema, entry, file, `[${index}]`);
+    if (row) rows.push(row);
   });
   return rows;
 }
@@ -225,9 +253,17 @@ export async function loadCatalogue(
     advisers: await readList(out, dir, "advisers.yaml", adviserSchema),
     glossary: await readList(out, dir, "glossary.yaml", glossaryTermSchema),
     items: await readItems(out, dir),
+    bestBets: await readBestBets(out, dir),
     filesDir: path.join(dir, "files"),
   };
   checkReferences(out, catalogue, dir);
+  const keys = new Set(catalogue.items.map((i) => i.key));
+  catalogue.bestBets!.forEach((b, i) =>
+    b.items.forEach((key, j) => {
+      if (!keys.has(key))
+        out.add(path.join(dir, "best-bets.yaml"), `[${i}].items[${j}]`, `names the item "${key}", which does not exist`);
+    }),
+  );
   for (const p of missingAttachmentFiles(catalogue.items, catalogue.filesDir!))
     out.add(path.join(dir, "..", p.item.file), p.field, p.message);
   if (out.problems.length) throw new ContentError(out.problems);

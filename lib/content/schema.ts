@@ -188,3 +188,13 @@ export type ItemData = {
     diaryNumber?: string;
   };
 };
+
+/** content/best-bets.yaml (optional): the items editors pinned for a query term in one language, by item address. */
+export const bestBetEntrySchema = z.strictObject({
+  id: id.optional(),
+  locale: z.enum(locales),
+  term: z.string().trim().min(1).max(100),
+  items: z.array(itemKey).min(1).max(3),
+});
+
+export type BestBetEntryData = z.infer<typeof bestBetEntrySchema>;

@@ -4,6 +4,7 @@
 import "server-only";
 import { withDb } from "./with-db";
 import { listAudit as listAuditIn } from "@/lib/admin/audit";
+import { listBestBets as listBestBetsIn } from "@/lib/admin/best-bets";
 import { listTopicChoices as listTopicChoicesIn } from "@/lib/admin/catalogue";
 import { storePdf as storePdfIn } from "@/lib/admin/attachments";
 import { inboxFor as inboxForIn } from "@/lib/admin/inbox";
@@ -74,3 +75,6 @@ export const feedbackTally = withDb(feedbackTallyIn);
 
 // Advisers whose address is still a placeholder
 export const placeholderAdvisers = withDb(placeholderAdvisersIn);
+
+// List the best bets with their pinned items
+export const listBestBets = withDb(listBestBetsIn);

@@ -7,8 +7,8 @@ const languageLabel = { da: "Sprog", sv: "Språk" } as const;
 
 async function searchFor(page: Page, locale: "da" | "sv", query: string, language?: "da" | "sv") {
   await page.goto(searchPath[locale]);
-  // The page's own search box (the header holds another one)
-  const box = page.getByRole("main").getByRole("searchbox");
+  // The page's own search box (the header holds another one); a combobox once the script has run
+  const box = page.getByRole("main").locator("#search-q");
   await box.fill(query);
   if (language) await page.getByRole("combobox", { name: languageLabel[locale], exact: true }).selectOption(language);
   await box.press("Enter");

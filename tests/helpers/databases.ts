@@ -37,6 +37,8 @@ const catalogueTables = [
   "LinkCheck",
   "LinkScan",
   "JobLease",
+  "BestBet",
+  "BestBetItem",
 ];
 
 // Empty every catalogue table

@@ -91,6 +91,7 @@ async function counts(client: Db) {
     adviserTopics: await client.adviserTopic.count(),
     organisations: await client.organisation.count(),
     places: await client.place.count(),
+    bestBets: await client.bestBet.count(),
     edited: await Promise.all(
       (["topic", "organisation", "place", "adviser", "glossaryTerm"] as const).map((model) =>
         (client[model] as unknown as { count: (a: unknown) => Promise<number> }).count({
@@ -119,6 +120,8 @@ function formWithEverything(ids: Record<string, string>): FormData {
     status: "closed",
     active: "false",
     slug: "stranger",
+    term: "stranger",
+    item1: "/da/artikler/auth-test",
     ...ids,
   })) {
     form.set(key, value);

@@ -9,6 +9,8 @@ import { Link } from "@/components/site/link";
 import { alternatesFor, type Alternates } from "@/lib/i18n/alternates";
 import type { Locale } from "@/lib/i18n/routing";
 import { searchCatalogue } from "@/lib/search/search";
+import { withoutPinned } from "@/lib/search/best-bets";
+import { findBestBets } from "@/lib/data/search";
 import {
   filterKeys,
   MAX_QUERY_LENGTH,
@@ -38,7 +40,10 @@ export default async function SearchPage({ params, searchParams }: Props) {
   checkPageParams({ locale });
   setRequestLocale(locale);
   const search = parseSearchParams(await searchParams);
-  const outcome = await searchCatalogue(search, locale);
+  const [found, pinned] = await Promise.all([searchCatalogue(search, locale), findBestBets(search, locale)]);
+  // Editors' best bets come first on the first page and are left out of the results on every page.
+  const outcome = withoutPinned(found, pinned);
+  const bestBets = outcome.page === 1 ? pinned : [];
   const t = await getTranslations({ locale, namespace: "Search" });
 
   // The other language's search page keeps the query and filters.
@@ -155,6 +160,18 @@ export default async function SearchPage({ params, searchParams }: Props) {
             <p className="mt-1 text-sm text-muted" data-testid="approximate">
               {t("approxNote")}
             </p>
+          )}
+          {bestBets.length > 0 && (
+            <section
+              aria-labelledby="best-bets-heading"
+              className="mt-4 rounded border-2 border-brand px-4 pt-3"
+              data-testid="best-bets"
+            >
+              <h3 id="best-bets-heading" className="text-lg font-bold">
+                {t("bestBetsHeading")}
+              </h3>
+              <SearchResults hits={bestBets} locale={locale} />
+            </section>
           )}
           {outcome.total > 0 ? (
             <>
