@@ -8,6 +8,7 @@ await build({
     contact: "scripts/contact.ts",
     admin: "scripts/admin.ts",
     backup: "scripts/backup.ts",
+    review: "scripts/review.ts",
   },
   outdir: "dist/tools",
   outExtension: { ".js": ".mjs" },

@@ -20,6 +20,12 @@ import { listStaff as listStaffIn } from "@/lib/auth/staff";
 import { offerTotpSecret as offerTotpSecretIn } from "@/lib/auth/totp";
 import { listPendingMail as listPendingMailIn, outboxCounts as outboxCountsIn } from "@/lib/contact/outbox";
 import { feedbackTally as feedbackTallyIn, listFeedback as listFeedbackIn } from "@/lib/feedback/feedback";
+import {
+  listReviewQueue as listReviewQueueIn,
+  ownerChoices as ownerChoicesIn,
+  reviewInfo as reviewInfoIn,
+} from "@/lib/review/reviews";
+import { attentionFor as attentionForIn } from "@/lib/admin/dashboard";
 
 // List the audit log, newest first
 export const listAudit = withDb(listAuditIn);
@@ -74,3 +80,15 @@ export const feedbackTally = withDb(feedbackTallyIn);
 
 // Advisers whose address is still a placeholder
 export const placeholderAdvisers = withDb(placeholderAdvisersIn);
+
+// One item's owner and review dates
+export const reviewInfo = withDb(reviewInfoIn);
+
+// The staff accounts that may own items
+export const ownerChoices = withDb(ownerChoicesIn);
+
+// The items due or overdue for review
+export const listReviewQueue = withDb(listReviewQueueIn);
+
+// What needs a staff member's attention, for the dashboard
+export const attentionFor = withDb(attentionForIn);

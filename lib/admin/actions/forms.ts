@@ -6,6 +6,7 @@ import { exportContentAction } from "./export";
 import { deleteMessageAction, setMessageStatusAction } from "./inbox";
 import { deleteItemAction, restoreRevisionAction } from "./items";
 import { resendMailAction } from "./mail";
+import { markReviewedAction, setItemOwnerAction } from "./review";
 import { resetSecondFactorAction, resetStaffPasswordAction, setStaffActiveAction } from "./staff";
 
 // The admin's one-button forms, each an action that checks the session itself and ends in a redirect
@@ -18,6 +19,8 @@ const actions = {
   deleteItem: deleteItemAction,
   restoreRevision: restoreRevisionAction,
   resendMail: resendMailAction,
+  markReviewed: markReviewedAction,
+  setItemOwner: setItemOwnerAction,
   resetSecondFactor: resetSecondFactorAction,
   resetStaffPassword: resetStaffPasswordAction,
   setStaffActive: setStaffActiveAction,

@@ -4,6 +4,7 @@ import { requireStaff } from "@/lib/auth/guard";
 import { adminLocale, adminPath } from "@/lib/admin/paths";
 import { itemTypes } from "@/lib/content/schema";
 import { listAdminItems, listTopicChoices } from "@/lib/data/admin";
+import { reviewFilters } from "@/lib/admin/item-queries";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +18,7 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) 
 // The content list: search, filters by type, language, status and topic, and sorting
 export default async function ItemsPage({ params, searchParams }: Props) {
   const locale = adminLocale((await params).locale);
-  await requireStaff(locale);
+  const staff = await requireStaff(locale);
   const sp = await searchParams;
   const query = {
     q: one(sp.q),
@@ -26,6 +27,8 @@ export default async function ItemsPage({ params, searchParams }: Props) {
     status: one(sp.status),
     topic: one(sp.topic),
     sort: one(sp.sort),
+    review: one(sp.review),
+    ownerId: staff.id,
   };
   const t = await getTranslations({ locale, namespace: "Admin" });
   const types = await getTranslations({ locale, namespace: "ItemTypes" });
@@ -34,6 +37,10 @@ export default async function ItemsPage({ params, searchParams }: Props) {
   const date = new Intl.DateTimeFormat(locale === "sv" ? "sv-SE" : "da-DK", {
     dateStyle: "short",
     timeStyle: "short",
+    timeZone: "Europe/Copenhagen",
+  });
+  const day = new Intl.DateTimeFormat(locale === "sv" ? "sv-SE" : "da-DK", {
+    dateStyle: "short",
     timeZone: "Europe/Copenhagen",
   });
   const select = "mt-1 block rounded border-2 border-ink bg-white px-2 py-1";
@@ -102,6 +109,19 @@ export default async function ItemsPage({ params, searchParams }: Props) {
           </select>
         </div>
         <div>
+          <label htmlFor="f-review" className="block font-semibold">
+            {t("review.filter")}
+          </label>
+          <select id="f-review" name="review" defaultValue={query.review} className={select}>
+            <option value="">{t("common.all")}</option>
+            {reviewFilters.map((v) => (
+              <option key={v} value={v}>
+                {t(`review.filters.${v}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
           <label htmlFor="f-sort" className="block font-semibold">
             {t("items.sort")}
           </label>
@@ -138,8 +158,14 @@ export default async function ItemsPage({ params, searchParams }: Props) {
             <th scope="col" className="py-1 pr-3">
               {t("items.columnStatus")}
             </th>
-            <th scope="col" className="py-1">
+            <th scope="col" className="py-1 pr-3">
               {t("items.columnUpdated")}
+            </th>
+            <th scope="col" className="py-1 pr-3">
+              {t("review.owner")}
+            </th>
+            <th scope="col" className="py-1">
+              {t("review.reviewBy")}
             </th>
           </tr>
         </thead>
@@ -159,7 +185,22 @@ export default async function ItemsPage({ params, searchParams }: Props) {
                   <> ({t("items.scheduledFor", { date: date.format(row.publishedAt) })})</>
                 )}
               </td>
-              <td className="py-1">{date.format(row.updatedAt)}</td>
+              <td className="py-1 pr-3">{date.format(row.updatedAt)}</td>
+              <td className="py-1 pr-3">{row.owner ?? <span className="text-muted">{t("review.unowned")}</span>}</td>
+              <td className="py-1" data-review-state={row.review?.state}>
+                {row.review && (
+                  <>
+                    {day.format(row.review.dueAt)}
+                    {row.review.state !== "ok" && (
+                      <strong
+                        className={`ml-2 rounded border px-1 text-sm ${row.review.state === "overdue" ? "border-error text-error" : "border-warning text-warning"}`}
+                      >
+                        {t(`review.state.${row.review.state}`)}
+                      </strong>
+                    )}
+                  </>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
