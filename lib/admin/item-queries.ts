@@ -7,6 +7,7 @@ import type { Choice } from "./catalogue";
 import { dateToWallClock, type ItemValues } from "./item-form";
 import { reviewDueAt, reviewDueSoonDays, reviewState, type ReviewState } from "@/lib/review/policy";
 import { reviewDueWhere, reviewedStatus } from "@/lib/review/where";
+import { analyseText } from "@/lib/plain-language/analyse";
 
 export type DisplayStatus = "draft" | "published" | "scheduled" | "archived";
 
@@ -27,6 +28,8 @@ export type AdminItemRow = {
   /** When the review falls due, and whether that is soon or past (only for published items; null otherwise). */
   review: { dueAt: Date; state: ReviewState } | null;
   owner: string | null;
+  /** LIX of the body (lib/plain-language). */
+  lix: number;
 };
 
 export const reviewFilters = ["overdue", "due", "unowned", "mine"] as const;
@@ -110,18 +113,20 @@ export async function listAdminItems(client: Db, query: ItemListQuery): Promise<
       status: true,
       publishedAt: true,
       updatedAt: true,
+      body: true,
       reviewedAt: true,
       createdAt: true,
       owner: { select: { name: true } },
     },
   });
-  return rows.map(({ reviewedAt, createdAt, owner, ...r }) => {
+  return rows.map(({ body, reviewedAt, createdAt, owner, ...r }) => {
     const dueAt = reviewDueAt({ type: r.type, reviewedAt, createdAt });
     return {
       ...r,
       status: displayStatus(r.status, r.publishedAt, now),
       review: r.status === "published" ? { dueAt, state: reviewState(dueAt, now) } : null,
       owner: owner?.name ?? null,
+      lix: analyseText(body, r.locale).lix,
     };
   });
 }

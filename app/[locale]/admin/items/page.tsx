@@ -5,6 +5,7 @@ import { adminLocale, adminPath } from "@/lib/admin/paths";
 import { itemTypes } from "@/lib/content/schema";
 import { listAdminItems, listTopicChoices } from "@/lib/data/admin";
 import { reviewFilters } from "@/lib/admin/item-queries";
+import { lixBand } from "@/lib/plain-language/analyse";
 
 export const dynamic = "force-dynamic";
 
@@ -43,6 +44,7 @@ export default async function ItemsPage({ params, searchParams }: Props) {
     dateStyle: "short",
     timeZone: "Europe/Copenhagen",
   });
+  const plain = await getTranslations({ locale, namespace: "Admin.plainLanguage" });
   const select = "mt-1 block rounded border-2 border-ink bg-white px-2 py-1";
   return (
     <>
@@ -164,8 +166,11 @@ export default async function ItemsPage({ params, searchParams }: Props) {
             <th scope="col" className="py-1 pr-3">
               {t("review.owner")}
             </th>
-            <th scope="col" className="py-1">
+            <th scope="col" className="py-1 pr-3">
               {t("review.reviewBy")}
+            </th>
+            <th scope="col" className="py-1 text-right">
+              <abbr title={plain("lixLong")}>{plain("lix")}</abbr>
             </th>
           </tr>
         </thead>
@@ -187,7 +192,7 @@ export default async function ItemsPage({ params, searchParams }: Props) {
               </td>
               <td className="py-1 pr-3">{date.format(row.updatedAt)}</td>
               <td className="py-1 pr-3">{row.owner ?? <span className="text-muted">{t("review.unowned")}</span>}</td>
-              <td className="py-1" data-review-state={row.review?.state}>
+              <td className="py-1 pr-3" data-review-state={row.review?.state}>
                 {row.review && (
                   <>
                     {day.format(row.review.dueAt)}
@@ -200,6 +205,9 @@ export default async function ItemsPage({ params, searchParams }: Props) {
                     )}
                   </>
                 )}
+              </td>
+              <td className="py-1 text-right tabular-nums" title={plain(`bands.${lixBand(row.lix)}`)}>
+                {row.lix.toLocaleString(locale === "sv" ? "sv-SE" : "da-DK")}
               </td>
             </tr>
           ))}

@@ -6,6 +6,7 @@ import { adminLocale, adminPath } from "@/lib/admin/paths";
 import { renderMarkdown } from "@/lib/markdown";
 import type { ItemType } from "@/lib/content/schema";
 import { ItemEditor } from "@/components/admin/item-editor";
+import { PlainLanguage } from "@/components/admin/plain-language";
 import { editorText } from "@/components/admin/editor-text";
 import { AttachmentPanel } from "@/components/admin/attachment-panel";
 import { ReviewPanel } from "@/components/admin/review-panel";
@@ -62,6 +63,7 @@ export default async function EditItemPage({ params, searchParams }: Props) {
         choices={await editorChoices(locale)}
         text={await editorText(locale)}
       />
+      <PlainLanguage uiLocale={locale} itemLocale={item.values.locale} text={item.values.body} />
       <AttachmentPanel
         locale={locale}
         itemId={item.id}
