@@ -10,6 +10,7 @@ await build({
     admin: "scripts/admin.ts",
     backup: "scripts/backup.ts",
     links: "scripts/links.ts",
+    review: "scripts/review.ts",
   },
   outdir: "dist/tools",
   outExtension: { ".js": ".mjs" },

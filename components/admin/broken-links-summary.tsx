@@ -15,7 +15,7 @@ export async function BrokenLinksSummary({ locale }: { locale: Locale }) {
   return (
     <section
       aria-labelledby="broken-links-title"
-      className={`mt-6 rounded border p-4 ${summary.broken ? "border-2 border-error" : "border-line"}`}
+      className={`rounded border p-4 ${summary.broken ? "border-2 border-error" : "border-line"}`}
       data-testid="broken-links-summary"
     >
       <h2 id="broken-links-title" className="mb-2 text-xl font-bold">

@@ -211,6 +211,8 @@ export function ItemEditor({ uiLocale, initial, initialPreview, status, choices,
               <div
                 className="prose mt-1 max-h-[36rem] overflow-auto rounded border border-line p-3"
                 data-testid="preview"
+                // A scrolling box is reached by keyboard too (the section around it names it).
+                tabIndex={0}
                 // Sanitized by the same pipeline as the public item page (lib/markdown.ts).
                 dangerouslySetInnerHTML={{ __html: preview }}
               />

@@ -37,6 +37,11 @@ export async function FactsBox({ item, locale }: { item: ItemDetail; locale: Loc
   if (item.diaryNumber) rows.push({ label: t("diaryNumber"), value: item.diaryNumber });
   if (item.places.length) rows.push({ label: t("places"), value: item.places.map((p) => p.name).join(", ") });
   if (item.topics.length) rows.push({ label: t("topics"), value: item.topics.map((p) => p.name).join(", ") });
+  if (item.reviewedAt)
+    rows.push({
+      label: t("lastReviewed"),
+      value: format.dateTime(new Date(item.reviewedAt), { dateStyle: "long", timeZone: "Europe/Copenhagen" }),
+    });
 
   return (
     <aside aria-labelledby="facts-heading" className="rounded border border-line bg-tint p-4">

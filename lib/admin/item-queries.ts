@@ -5,6 +5,9 @@ import { Prisma, type ItemStatus, type ItemType, type Locale } from "@/lib/gener
 import { isVisible, scheduledWhere, visibleWhere } from "@/lib/catalogue/visibility";
 import type { Choice } from "./catalogue";
 import { dateToWallClock, type ItemValues } from "./item-form";
+import { reviewDueAt, reviewDueSoonDays, reviewState, type ReviewState } from "@/lib/review/policy";
+import { reviewDueWhere, reviewedStatus } from "@/lib/review/where";
+import { analyseText } from "@/lib/plain-language/analyse";
 
 export type DisplayStatus = "draft" | "published" | "scheduled" | "archived";
 
@@ -22,7 +25,14 @@ export type AdminItemRow = {
   status: DisplayStatus;
   publishedAt: Date | null;
   updatedAt: Date;
+  /** When the review falls due, and whether that is soon or past (only for published items; null otherwise). */
+  review: { dueAt: Date; state: ReviewState } | null;
+  owner: string | null;
+  /** LIX of the body (lib/plain-language). */
+  lix: number;
 };
+
+export const reviewFilters = ["overdue", "due", "unowned", "mine"] as const;
 
 export type ItemListQuery = {
   q?: string;
@@ -31,6 +41,9 @@ export type ItemListQuery = {
   status?: string;
   topic?: string;
   sort?: string;
+  /** overdue, due (within the policy's days, or overdue), unowned or mine (ownerId) */
+  review?: string;
+  ownerId?: string;
 };
 
 export const itemSorts = ["updated", "title", "published"] as const;
@@ -67,6 +80,20 @@ export async function listAdminItems(client: Db, query: ItemListQuery): Promise<
       break;
   }
   if (query.topic) where.push({ topics: { some: { topic: { slug: query.topic } } } });
+  switch (query.review) {
+    case "overdue":
+      where.push(reviewDueWhere(now));
+      break;
+    case "due":
+      where.push(reviewDueWhere(new Date(now.getTime() + reviewDueSoonDays * 86_400_000)));
+      break;
+    case "unowned":
+      where.push(reviewedStatus, { ownerId: null });
+      break;
+    case "mine":
+      if (query.ownerId) where.push({ ownerId: query.ownerId });
+      break;
+  }
   const orderBy: Prisma.ItemOrderByWithRelationInput[] =
     query.sort === "title"
       ? [{ title: "asc" }]
@@ -86,9 +113,22 @@ export async function listAdminItems(client: Db, query: ItemListQuery): Promise<
       status: true,
       publishedAt: true,
       updatedAt: true,
+      body: true,
+      reviewedAt: true,
+      createdAt: true,
+      owner: { select: { name: true } },
     },
   });
-  return rows.map((r) => ({ ...r, status: displayStatus(r.status, r.publishedAt, now) }));
+  return rows.map(({ body, reviewedAt, createdAt, owner, ...r }) => {
+    const dueAt = reviewDueAt({ type: r.type, reviewedAt, createdAt });
+    return {
+      ...r,
+      status: displayStatus(r.status, r.publishedAt, now),
+      review: r.status === "published" ? { dueAt, state: reviewState(dueAt, now) } : null,
+      owner: owner?.name ?? null,
+      lix: analyseText(body, r.locale).lix,
+    };
+  });
 }
 
 export type EditorChoices = {

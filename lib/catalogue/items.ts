@@ -38,6 +38,8 @@ export type ItemDetail = ItemSummary & {
   diaryNumber: string | null;
   sources: SourceRef[];
   editorialNote: string | null;
+  /** When the item was last marked as reviewed (ISO), shown on its page. */
+  reviewedAt: string | null;
   topics: { slug: string; name: string }[];
   places: { slug: string; name: string; country: string }[];
   organisations: { slug: string; name: string; role: OrganisationRole }[];
@@ -147,6 +149,7 @@ export const getPublishedItem = cache(
         diaryNumber: row.diaryNumber,
         sources: Array.isArray(row.sources) ? (row.sources as SourceRef[]) : [],
         editorialNote: row.editorialNote,
+        reviewedAt: row.reviewedAt?.toISOString() ?? null,
         topics: row.topics.map((t) => ({ slug: t.topic.slug, name: name(t.topic) })),
         places: row.places.map((p) => ({ slug: p.place.slug, name: p.place.name, country: p.place.country })),
         organisations: row.organisations.map((o) => ({

@@ -141,7 +141,7 @@ export function momentOf(value: string): Date {
   return new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
 }
 
-function itemRow(item: ItemData, ids: { adviser: Map<string, string> }) {
+function itemRow(item: ItemData, ids: { adviser: Map<string, string>; owner: Map<string, string> }) {
   const d = item.data;
   return {
     contentKey: item.key,
@@ -169,18 +169,23 @@ function itemRow(item: ItemData, ids: { adviser: Map<string, string> }) {
     sources: d.sources.length ? d.sources : Prisma.DbNull,
     editorialNote: d.editorialNote ?? null,
     adviserId: d.adviser ? (ids.adviser.get(d.adviser) ?? null) : null,
+    ownerId: d.owner ? (ids.owner.get(d.owner.toLowerCase()) ?? null) : null,
   };
 }
 
 async function importItems(
   tx: Tx,
   items: ItemData[],
-  ids: Record<"topic" | "place" | "organisation" | "adviser", Map<string, string>>,
+  ids: Record<"topic" | "place" | "organisation" | "adviser" | "owner", Map<string, string>>,
   count: Tally,
 ): Promise<Map<string, string>> {
   const rows = await tx.item.findMany({
-    select: { id: true, contentKey: true, importHash: true, adminEditedAt: true },
+    select: { id: true, contentKey: true, importHash: true, adminEditedAt: true, reviewedAt: true },
   });
+  // An owner named by an address no staff account has: the item is imported unowned (and listed so in the admin).
+  for (const item of items)
+    if (item.data.owner && !ids.owner.has(item.data.owner.toLowerCase()))
+      console.warn(`${item.file}: owner ${item.data.owner} is no staff account; the item is imported as unowned.`);
   const tombstones = await tx.contentTombstone.findMany({ where: { kind: "items" }, select: { id: true, key: true } });
   const deletedIds = new Set(tombstones.map((t) => t.id));
   const deletedKeys = new Set(tombstones.map((t) => t.key));
@@ -228,6 +233,7 @@ async function importItems(
       d.places.map((p) => ids.place.get(p)),
       d.organisations.map((o) => ids.organisation.get(o.organisation)),
       d.adviser && ids.adviser.get(d.adviser),
+      d.owner && ids.owner.get(d.owner.toLowerCase()),
     ];
     const importHash = createHash("sha256")
       .update(JSON.stringify({ key: item.key, d, body: item.body, refs, renderer: rendererVersion }))
@@ -238,7 +244,11 @@ async function importItems(
       count.unchanged++;
       continue;
     }
-    const row = { ...itemRow(item, ids), ...(await renderedBody(item.body)), importHash };
+    // A review date in the file moves the stored one forward, never back (a review marked in the admin stands).
+    const reviewed = d.reviewed ? momentOf(d.reviewed) : null;
+    const reviewedAt =
+      reviewed && (!current?.reviewedAt || reviewed > current.reviewedAt) ? { reviewedAt: reviewed } : {};
+    const row = { ...itemRow(item, ids), ...reviewedAt, ...(await renderedBody(item.body)), importHash };
     const saved = current
       ? await tx.item.update({ where: { id: current.id }, data: row, select: { id: true } })
       : await tx.item.create({ data: { ...row, ...(fileId ? { id: fileId } : {}) }, select: { id: true } });
@@ -494,7 +504,15 @@ export async function importCatalogue(client: Db, catalogue: Catalogue): Promise
         (id, data) => tx.glossaryTerm.update({ where: { id }, data }),
         (ids) => tx.glossaryTerm.deleteMany({ where: { id: { in: ids } } }),
       );
-      const itemIds = await importItems(tx, catalogue.items, { topic, place, organisation, adviser }, report.items);
+      const owner = new Map(
+        (await tx.staffUser.findMany({ select: { id: true, email: true } })).map((s) => [s.email.toLowerCase(), s.id]),
+      );
+      const itemIds = await importItems(
+        tx,
+        catalogue.items,
+        { topic, place, organisation, adviser, owner },
+        report.items,
+      );
       await importLinks(tx, catalogue.items, itemIds, report.links);
       await importBestBets(tx, catalogue.bestBets ?? [], report.bestBets);
       await touchCacheTags(tx, changedTags(report));

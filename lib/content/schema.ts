@@ -133,6 +133,10 @@ const common = {
   sources: z.array(sourceRefSchema).default([]),
   /** What in the item is the editors' own text and not the source's, in the item's language. */
   editorialNote: text.optional(),
+  /** The staff member who reviews the item, by the e-mail address of their account (none: the item is unowned). */
+  owner: z.email("must be the e-mail address of a staff account").optional(),
+  /** The date the item was last reviewed; its next review falls due a period per type later (lib/review/policy.ts). */
+  reviewed: z.iso.date("must be a date (YYYY-MM-DD)").optional(),
 };
 
 export const itemFrontmatterSchemas = {

@@ -21,6 +21,12 @@ import { listStaff as listStaffIn } from "@/lib/auth/staff";
 import { offerTotpSecret as offerTotpSecretIn } from "@/lib/auth/totp";
 import { listPendingMail as listPendingMailIn, outboxCounts as outboxCountsIn } from "@/lib/contact/outbox";
 import { feedbackTally as feedbackTallyIn, listFeedback as listFeedbackIn } from "@/lib/feedback/feedback";
+import {
+  listReviewQueue as listReviewQueueIn,
+  ownerChoices as ownerChoicesIn,
+  reviewInfo as reviewInfoIn,
+} from "@/lib/review/reviews";
+import { attentionFor as attentionForIn } from "@/lib/admin/dashboard";
 
 // List the audit log, newest first
 export const listAudit = withDb(listAuditIn);
@@ -78,3 +84,14 @@ export const placeholderAdvisers = withDb(placeholderAdvisersIn);
 
 // List the best bets with their pinned items
 export const listBestBets = withDb(listBestBetsIn);
+// One item's owner and review dates
+export const reviewInfo = withDb(reviewInfoIn);
+
+// The staff accounts that may own items
+export const ownerChoices = withDb(ownerChoicesIn);
+
+// The items due or overdue for review
+export const listReviewQueue = withDb(listReviewQueueIn);
+
+// What needs a staff member's attention, for the dashboard
+export const attentionFor = withDb(attentionForIn);

@@ -7,6 +7,7 @@ import { deleteMessageAction, setMessageStatusAction } from "./inbox";
 import { deleteItemAction, restoreRevisionAction } from "./items";
 import { resendMailAction } from "./mail";
 import { deleteRecordAction } from "./record-delete";
+import { markReviewedAction, setItemOwnerAction } from "./review";
 import { resetSecondFactorAction, resetStaffPasswordAction, setStaffActiveAction } from "./staff";
 
 // The admin's one-button forms, each an action that checks the session itself and ends in a redirect
@@ -20,6 +21,8 @@ const actions = {
   restoreRevision: restoreRevisionAction,
   resendMail: resendMailAction,
   deleteRecord: deleteRecordAction,
+  markReviewed: markReviewedAction,
+  setItemOwner: setItemOwnerAction,
   resetSecondFactor: resetSecondFactorAction,
   resetStaffPassword: resetStaffPasswordAction,
   setStaffActive: setStaffActiveAction,

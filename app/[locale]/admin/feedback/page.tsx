@@ -41,7 +41,7 @@ export default async function FeedbackPage({ params }: Props) {
         {entries
           .filter((e) => e.comment)
           .map((e) => (
-            <li key={e.id}>
+            <li key={e.id} id={`feedback-${e.id}`}>
               <strong>{e.item.title}</strong> · {e.helpful ? t("yes") : t("no")} · {date.format(new Date(e.createdAt))}
               <p className="whitespace-pre-wrap">{e.comment}</p>
             </li>

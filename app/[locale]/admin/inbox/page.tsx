@@ -54,7 +54,7 @@ export default async function InboxPage({ params, searchParams }: Props) {
       ) : (
         <ul className="space-y-4">
           {messages.map((m) => (
-            <li key={m.id} className="rounded border border-line p-3" data-testid="message">
+            <li key={m.id} id={`message-${m.id}`} className="rounded border border-line p-3" data-testid="message">
               <h2 className="font-bold">{m.subject}</h2>
               <p className="text-sm">
                 {m.name} &lt;{m.email}&gt; · {date.format(new Date(m.createdAt))} · {m.reference} ·{" "}

@@ -4,6 +4,8 @@ import { requireStaff } from "@/lib/auth/guard";
 import { adminLocale, adminPath } from "@/lib/admin/paths";
 import { itemTypes } from "@/lib/content/schema";
 import { listAdminItems, listTopicChoices } from "@/lib/data/admin";
+import { reviewFilters } from "@/lib/admin/item-queries";
+import { lixBand } from "@/lib/plain-language/analyse";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +19,7 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) 
 // The content list: search, filters by type, language, status and topic, and sorting
 export default async function ItemsPage({ params, searchParams }: Props) {
   const locale = adminLocale((await params).locale);
-  await requireStaff(locale);
+  const staff = await requireStaff(locale);
   const sp = await searchParams;
   const query = {
     q: one(sp.q),
@@ -26,6 +28,8 @@ export default async function ItemsPage({ params, searchParams }: Props) {
     status: one(sp.status),
     topic: one(sp.topic),
     sort: one(sp.sort),
+    review: one(sp.review),
+    ownerId: staff.id,
   };
   const t = await getTranslations({ locale, namespace: "Admin" });
   const types = await getTranslations({ locale, namespace: "ItemTypes" });
@@ -36,6 +40,11 @@ export default async function ItemsPage({ params, searchParams }: Props) {
     timeStyle: "short",
     timeZone: "Europe/Copenhagen",
   });
+  const day = new Intl.DateTimeFormat(locale === "sv" ? "sv-SE" : "da-DK", {
+    dateStyle: "short",
+    timeZone: "Europe/Copenhagen",
+  });
+  const plain = await getTranslations({ locale, namespace: "Admin.plainLanguage" });
   const select = "mt-1 block rounded border-2 border-ink bg-white px-2 py-1";
   return (
     <>
@@ -102,6 +111,19 @@ export default async function ItemsPage({ params, searchParams }: Props) {
           </select>
         </div>
         <div>
+          <label htmlFor="f-review" className="block font-semibold">
+            {t("review.filter")}
+          </label>
+          <select id="f-review" name="review" defaultValue={query.review} className={select}>
+            <option value="">{t("common.all")}</option>
+            {reviewFilters.map((v) => (
+              <option key={v} value={v}>
+                {t(`review.filters.${v}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
           <label htmlFor="f-sort" className="block font-semibold">
             {t("items.sort")}
           </label>
@@ -138,8 +160,17 @@ export default async function ItemsPage({ params, searchParams }: Props) {
             <th scope="col" className="py-1 pr-3">
               {t("items.columnStatus")}
             </th>
-            <th scope="col" className="py-1">
+            <th scope="col" className="py-1 pr-3">
               {t("items.columnUpdated")}
+            </th>
+            <th scope="col" className="py-1 pr-3">
+              {t("review.owner")}
+            </th>
+            <th scope="col" className="py-1 pr-3">
+              {t("review.reviewBy")}
+            </th>
+            <th scope="col" className="py-1 text-right">
+              <abbr title={plain("lixLong")}>{plain("lix")}</abbr>
             </th>
           </tr>
         </thead>
@@ -159,7 +190,25 @@ export default async function ItemsPage({ params, searchParams }: Props) {
                   <> ({t("items.scheduledFor", { date: date.format(row.publishedAt) })})</>
                 )}
               </td>
-              <td className="py-1">{date.format(row.updatedAt)}</td>
+              <td className="py-1 pr-3">{date.format(row.updatedAt)}</td>
+              <td className="py-1 pr-3">{row.owner ?? <span className="text-muted">{t("review.unowned")}</span>}</td>
+              <td className="py-1 pr-3" data-review-state={row.review?.state}>
+                {row.review && (
+                  <>
+                    {day.format(row.review.dueAt)}
+                    {row.review.state !== "ok" && (
+                      <strong
+                        className={`ml-2 rounded border px-1 text-sm ${row.review.state === "overdue" ? "border-error text-error" : "border-warning text-warning"}`}
+                      >
+                        {t(`review.state.${row.review.state}`)}
+                      </strong>
+                    )}
+                  </>
+                )}
+              </td>
+              <td className="py-1 text-right tabular-nums" title={plain(`bands.${lixBand(row.lix)}`)}>
+                {row.lix.toLocaleString(locale === "sv" ? "sv-SE" : "da-DK")}
+              </td>
             </tr>
           ))}
         </tbody>

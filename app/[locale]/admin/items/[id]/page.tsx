@@ -4,12 +4,17 @@ import { getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/guard";
 import { adminLocale, adminPath } from "@/lib/admin/paths";
 import { renderMarkdown } from "@/lib/markdown";
+import type { ItemType } from "@/lib/content/schema";
 import { ItemEditor } from "@/components/admin/item-editor";
+import { PlainLanguage } from "@/components/admin/plain-language";
 import { editorText } from "@/components/admin/editor-text";
 import { AttachmentPanel } from "@/components/admin/attachment-panel";
-import { editorChoices, getEditableItem } from "@/lib/data/admin";
+import { ReviewPanel } from "@/components/admin/review-panel";
+import { editorChoices, getEditableItem, ownerChoices, reviewInfo } from "@/lib/data/admin";
 
 export const dynamic = "force-dynamic";
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
 type Props = {
   params: Promise<{ locale: string; id: string }>;
@@ -25,6 +30,7 @@ export default async function EditItemPage({ params, searchParams }: Props) {
   if (!item) notFound();
   const t = await getTranslations({ locale, namespace: "Admin" });
   const sp = await searchParams;
+  const [review, owners] = await Promise.all([reviewInfo(item.id), ownerChoices()]);
   return (
     <>
       <div className="mb-4 flex flex-wrap items-baseline justify-between gap-4">
@@ -60,6 +66,7 @@ export default async function EditItemPage({ params, searchParams }: Props) {
         choices={await editorChoices(locale)}
         text={await editorText(locale)}
       />
+      <PlainLanguage uiLocale={locale} itemLocale={item.values.locale} text={item.values.body} />
       <AttachmentPanel
         locale={locale}
         itemId={item.id}
@@ -67,6 +74,15 @@ export default async function EditItemPage({ params, searchParams }: Props) {
         result={String(sp.upload ?? sp.failed ?? "")}
         typedTitle={String(sp.uploadTitle ?? sp.title ?? "")}
       />
+      {review && (
+        <ReviewPanel
+          locale={locale}
+          type={item.values.type as ItemType}
+          review={review}
+          owners={owners}
+          result={{ reviewed: one(sp.reviewed), owner: one(sp.owner), failed: one(sp.reviewFailed) }}
+        />
+      )}
     </>
   );
 }

@@ -3,6 +3,7 @@ import { requireStaff } from "@/lib/auth/guard";
 import { adminLocale } from "@/lib/admin/paths";
 import { emptyItemValues } from "@/lib/admin/item-form";
 import { ItemEditor } from "@/components/admin/item-editor";
+import { PlainLanguage } from "@/components/admin/plain-language";
 import { editorText } from "@/components/admin/editor-text";
 import { editorChoices } from "@/lib/data/admin";
 
@@ -36,6 +37,7 @@ export default async function NewItemPage({ params }: Props) {
         choices={await editorChoices(locale)}
         text={await editorText(locale)}
       />
+      <PlainLanguage uiLocale={locale} itemLocale={locale} text={""} />
     </>
   );
 }
