@@ -4,6 +4,8 @@
 //
 //   npm run bench:relevance              the table
 //   npm run bench:relevance -- --misses  also every query whose required items are not all in the top 5
+//   npm run bench:relevance -- --parts   also the figures without compound words, without relaxed matching and
+//                                        without either (what each brings)
 import { loadCatalogue } from "@/lib/content/load";
 import { importCatalogue } from "@/lib/content/import";
 import { applyMigrations } from "@/lib/database/migrations";
@@ -26,6 +28,17 @@ try {
     `Relevance on ${external ? "RELEVANCE_DATABASE_URL" : "the embedded database"}, ${relevanceSet.length} judged queries:\n`,
   );
   console.log(formatReport(report));
+  if (process.argv.includes("--parts")) {
+    const variants = [
+      { name: "without compound words", options: { compounds: false } },
+      { name: "without relaxed matching", options: { relax: false } },
+      { name: "without either", options: { compounds: false, relax: false } },
+    ];
+    for (const v of variants) {
+      console.log(`\n${v.name}:\n`);
+      console.log(formatReport(await scoreRelevance(client, relevanceSet, v.options)));
+    }
+  }
   if (process.argv.includes("--misses")) {
     console.log("\nQueries with required items missing from the top 5:");
     for (const s of report.perQuery.filter((x) => x.hitsAt5 < 1))

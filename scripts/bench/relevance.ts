@@ -1,7 +1,7 @@
 // Relevance scoring: runs each judged query (tests/fixtures/relevance.ts) through searchCatalogue() and scores the
 // first ten results against the items that must appear. Shared by `npm run bench:relevance` and its test.
 import type { Db } from "@/lib/database/client";
-import { searchCatalogue, type SearchHit } from "@/lib/search/search";
+import { searchCatalogue, type SearchHit, type SearchOptions } from "@/lib/search/search";
 import { parseSearchParams } from "@/lib/search/params";
 import type { Judged } from "../../tests/fixtures/relevance";
 
@@ -51,10 +51,10 @@ function mean(list: QueryScore[]): Scores {
 }
 
 // Search each judged query from its own language's site and score the first page
-export async function scoreRelevance(client: Db, set: Judged[]): Promise<Report> {
+export async function scoreRelevance(client: Db, set: Judged[], options: SearchOptions = {}): Promise<Report> {
   const perQuery: QueryScore[] = [];
   for (const judged of set) {
-    const outcome = await searchCatalogue(parseSearchParams({ q: judged.q }), judged.lang, client);
+    const outcome = await searchCatalogue(parseSearchParams({ q: judged.q }), judged.lang, client, options);
     perQuery.push(scoreQuery(judged, outcome.results));
   }
   return {
