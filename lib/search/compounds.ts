@@ -12,6 +12,12 @@ import type { Lang, QueryTexts, Sql } from "./query";
 export const MIN_PART = 4;
 /** Most compounds added for one query word (the ones in most items). */
 export const MAX_COMPOUNDS = 4;
+/**
+ * Only words in at most this share of the items (or RARE_MIN of them) are widened: a common word finds plenty by
+ * itself, and its compounds would only make a large match set larger and slower.
+ */
+export const RARE_SHARE = 0.01;
+export const RARE_MIN = 20;
 /** Most query words looked up, per language. */
 const MAX_WORDS = 8;
 /** Letters the stemmer may have cut from a first part, plus a linking s or e (beskæftigelse|s|indsats). */
@@ -25,12 +31,22 @@ const SLACK_SQL = Prisma.raw(String(SLACK));
 
 const lexemePattern = /(!?)'((?:[^']|'')*)'(:\*?[A-D]*)?/g;
 
-// The plain (not negated, not prefix) lexemes of a parse
+// A lexeme next to a phrase operator (<-> or <N>): a phrase asks for its words as typed, and alternatives inside a
+// phrase make every match a costly recheck of positions
+const inPhrase = (tsq: string, at: number, length: number) =>
+  tsq.slice(0, at).trimEnd().endsWith(">") ||
+  tsq
+    .slice(at + length)
+    .trimStart()
+    .startsWith("<");
+
+// The plain lexemes of a parse: not negated, not prefix, not in a phrase
 export function plainLexemes(tsq: string): string[] {
   const out = new Set<string>();
   for (const m of tsq.matchAll(lexemePattern)) {
     const lexeme = (m[2] ?? "").replace(/''/g, "'");
-    if (!m[1] && !m[3] && Array.from(lexeme).length >= MIN_PART && !lexeme.includes("\\")) out.add(lexeme);
+    if (m[1] || m[3] || inPhrase(tsq, m.index, m[0].length)) continue;
+    if (Array.from(lexeme).length >= MIN_PART && !lexeme.includes("\\")) out.add(lexeme);
   }
   return [...out].slice(0, MAX_WORDS);
 }
@@ -52,6 +68,9 @@ export async function findCompounds(client: Sql, typed: QueryTexts): Promise<Com
     WITH w AS (
       SELECT * FROM unnest(${words.map((w) => w.lang)}::text[], ${words.map((w) => w.word)}::text[],
         ${words.map((w) => reversed(w.word))}::text[]) AS w(lang, word, rev)
+    ), cap AS (
+      SELECT greatest(${RARE_MIN}::int, ${RARE_SHARE}::float8 * greatest(c.reltuples, 0)) AS n
+      FROM pg_class c WHERE c.oid = '"Item"'::regclass
     )
     SELECT w.lang, w.word, array(
       SELECT x.alt FROM (
@@ -85,6 +104,8 @@ export async function findCompounds(client: Sql, typed: QueryTexts): Promise<Com
       ) x ORDER BY x.ndoc DESC
     ) AS alternatives
     FROM w
+    WHERE coalesce((SELECT l.ndoc FROM "SearchLexeme" l WHERE l.lang = w.lang AND l.lexeme = w.word), 0)
+      <= (SELECT n FROM cap)
   `;
   for (const row of rows) if (row.alternatives.length) found.set(key(row.lang, row.word), row.alternatives);
   return found;
@@ -93,8 +114,8 @@ export async function findCompounds(client: Sql, typed: QueryTexts): Promise<Com
 // The parse with each query word found in compounds replaced by "the word OR its compounds OR its parts"
 export function withCompounds(lang: Lang, tsq: string, found: CompoundMatches): string {
   if (!found.size) return tsq;
-  return tsq.replace(lexemePattern, (whole, neg: string, raw: string, suffix: string | undefined) => {
-    if (neg || suffix) return whole;
+  return tsq.replace(lexemePattern, (whole, neg: string, raw: string, suffix: string | undefined, at: number) => {
+    if (neg || suffix || inPhrase(tsq, at, whole.length)) return whole;
     const alternatives = found.get(key(lang, raw.replace(/''/g, "'")));
     return alternatives ? `( ${[whole, ...alternatives].join(" | ")} )` : whole;
   });

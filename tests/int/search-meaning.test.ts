@@ -112,6 +112,14 @@ describe("compound alternatives (tsquery text)", () => {
     );
     expect(plainLexemes("'marked' & !'kommun' & 'by' & 'forening':*")).toEqual(["marked"]);
   });
+
+  it("leaves the words of a phrase as typed", () => {
+    const found = new Map([["da\u0000marked", ["'arbejdsmarked'"]]]);
+    expect(withCompounds("da", "'lokal' <-> 'marked' & 'marked'", found)).toBe(
+      "'lokal' <-> 'marked' & ( 'marked' | 'arbejdsmarked' )",
+    );
+    expect(plainLexemes("'lokal' <-> 'marked' & 'handel' <2> 'forening'")).toEqual([]);
+  });
 });
 
 describe.each(databases)("finding what people mean on the $name database", (database) => {
