@@ -4,10 +4,20 @@
 //
 //   npm run bench:search                 build the corpus if missing, then time
 //   npm run bench:search -- --rebuild    build it again
+//   npm run bench:search -- --baseline <git ref> --explain
+//                                        time another commit's lib/search beside this one, query by query in
+//                                        turn, and print EXPLAIN (ANALYZE, BUFFERS) of the slowest statements
 //
 // BENCH_DATABASE_URL names the database (default postgresql://postgres@127.0.0.1:5432/kb_bench_search);
 // it is created when missing and its catalogue tables are replaced.
+import { execFileSync } from "node:child_process";
+import { mkdir, rm } from "node:fs/promises";
+import { cpus, loadavg } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadCatalogue } from "@/lib/content/load";
 import { applyMigrations } from "@/lib/database/migrations";
 import { createPrismaClient } from "@/lib/database/client";
@@ -164,6 +174,7 @@ async function build() {
       [topics, topics.length],
     );
     await client.query(`REFRESH MATERIALIZED VIEW "SearchWord"`);
+    await client.query(`REFRESH MATERIALIZED VIEW "SearchLexeme"`);
     await client.query(`VACUUM ANALYZE`);
     console.log(`Built in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
   } finally {
@@ -238,11 +249,90 @@ const queries: Query[] = [
   })),
 ];
 
+/** The 50 queries above, then the relaxed and compound cases. */
+const BASE_QUERIES = 50;
+queries.push(
+  // Relaxed: not every word occurs together, so the items holding most of them are listed
+  ...[
+    "hvordan samarbejder kommunen med socialøkonomiske virksomheder",
+    "ansökan om pengar till förstudie",
+    "tilbage til arbejdet via socialøkonomisk virksomhed",
+    "vilken effekt har en anställning i ett socialt företag",
+    "bilvask i Göteborg",
+    "stöd till unga med aktivitetsersättning i kommunen",
+  ].map((q, i) => ({ kind: "relaxed", ui: (i % 2 ? "sv" : "da") as "da" | "sv", params: { q } })),
+  // Compound words: a part of a compound, a compound of known parts
+  ...["netværk", "kooperativ", "arbejdsmarked", "samordningsteam", "beskæftigelsesindsats", "socialföretagare"].map(
+    (q, i) => ({ kind: "compound", ui: (i % 2 ? "sv" : "da") as "da" | "sv", params: { q } }),
+  ),
+);
+
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
+// The search function of another commit (--baseline <ref>): its lib/search written to .bench/ and imported from
+// there, so that both versions run in one process, on the same corpus, query by query under the same load.
+type SearchFn = typeof searchCatalogue;
+async function baselineSearch(ref: string): Promise<SearchFn> {
+  const dir = path.resolve(".bench/search-baseline");
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const archive = execFileSync("git", ["archive", "--format=tar", ref, "lib/search"], { maxBuffer: 64 << 20 });
+  execFileSync("tar", ["-x", "-C", dir], { input: archive });
+  const baseline = (await import(pathToFileURL(path.join(dir, "lib/search/search.ts")).href)) as {
+    searchCatalogue: SearchFn;
+  };
+  return baseline.searchCatalogue;
+}
+
+// EXPLAIN (ANALYZE, BUFFERS) of the slowest statement of one search, with the settings the search runs under
+async function explainSlowest(query: Query): Promise<string> {
+  const events: { query: string; params: string; duration: number }[] = [];
+  const logged = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max: 1 }),
+    log: [{ emit: "event", level: "query" }],
+  });
+  logged.$on("query", (e) => events.push({ query: e.query, params: e.params, duration: e.duration }));
+  try {
+    await searchCatalogue(parseSearchParams(query.params), query.ui, logged);
+  } finally {
+    await logged.$disconnect();
+  }
+  const slowest = events
+    .filter((e) => /^\s*(WITH|SELECT)/i.test(e.query) && !/set_config/.test(e.query))
+    .sort((a, b) => b.duration - a.duration)[0];
+  if (!slowest) return "(no statement captured)";
+  const client = new pg.Client(url);
+  await client.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query(`SELECT set_config('jit', 'off', true), set_config('synchronize_seqscans', 'off', true),
+      set_config('max_parallel_workers_per_gather', '0', true), set_config('random_page_cost', '1.1', true)`);
+    const plan = await client.query(
+      `EXPLAIN (ANALYZE, BUFFERS) ${slowest.query}`,
+      JSON.parse(slowest.params) as unknown[],
+    );
+    return plan.rows.map((r: Record<string, string>) => r["QUERY PLAN"]).join("\n");
+  } catch (error) {
+    return `(EXPLAIN failed: ${(error as Error).message})`;
+  } finally {
+    await client.query("ROLLBACK").catch(() => {});
+    await client.end();
+  }
+}
+
+const option = (name: string) => {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+};
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(" ");
+
 async function main() {
-  if (queries.length !== 50) throw new Error(`expected 50 queries, have ${queries.length}`);
+  if (queries.length !== BASE_QUERIES + 12)
+    throw new Error(`expected ${BASE_QUERIES + 12} queries, have ${queries.length}`);
   await ensureDatabase();
   await applyMigrations(url);
   const check = new pg.Client(url);
@@ -259,51 +349,87 @@ async function main() {
     await analyze.end();
   }
 
+  const ref = option("--baseline");
+  const versions: { name: string; search: SearchFn }[] = [{ name: "this code", search: searchCatalogue }];
+  if (ref) versions.push({ name: `baseline ${ref}`, search: await baselineSearch(ref) });
   const client = createPrismaClient(url, 2);
-  const times: number[] = [];
-  const perQuery: { label: string; median: number }[] = [];
-  const byKind = new Map<string, number[]>();
-  const hits: string[] = [];
+  const stats = versions.map(() => ({
+    times: [] as number[],
+    byKind: new Map<string, number[]>(),
+    perQuery: [] as { query: Query; label: string; median: number }[],
+    hits: [] as string[],
+  }));
+  const loadBefore = load();
   try {
     for (const query of queries) {
       const params = parseSearchParams(query.params);
-      await searchCatalogue(params, query.ui, client); // warm-up
-      const own: number[] = [];
+      for (const v of versions) await v.search(params, query.ui, client); // warm-up
+      const own = versions.map(() => [] as number[]);
       for (let run = 0; run < RUNS; run++) {
-        const started = performance.now();
-        const outcome = await searchCatalogue(params, query.ui, client);
-        const ms = performance.now() - started;
-        times.push(ms);
-        own.push(ms);
-        byKind.set(query.kind, [...(byKind.get(query.kind) ?? []), ms]);
-        if (run === 0) hits.push(`${outcome.approximate ? "~" : ""}${outcome.total}`);
+        // Both versions in turn, the first one alternating, so that both meet the same load
+        const order = run % 2 ? [...versions.keys()].reverse() : [...versions.keys()];
+        for (const k of order) {
+          const started = performance.now();
+          const outcome = await versions[k]!.search(params, query.ui, client);
+          const ms = performance.now() - started;
+          const st = stats[k]!;
+          st.times.push(ms);
+          own[k]!.push(ms);
+          st.byKind.set(query.kind, [...(st.byKind.get(query.kind) ?? []), ms]);
+          if (run === 0) st.hits.push(`${outcome.approximate ? "~" : ""}${outcome.total}`);
+        }
       }
-      perQuery.push({
-        label: `${query.kind}: ${JSON.stringify(query.params).slice(0, 70)}`,
-        median: percentile(
-          own.sort((a, b) => a - b),
-          50,
-        ),
-      });
+      own.forEach((list, k) =>
+        stats[k]!.perQuery.push({
+          query,
+          label: `${query.kind}: ${JSON.stringify(query.params).slice(0, 70)}`,
+          median: percentile(
+            list.sort((a, b) => a - b),
+            50,
+          ),
+        }),
+      );
     }
   } finally {
     await client.$disconnect();
   }
-  const sorted = [...times].sort((a, b) => a - b);
+  const loadAfter = load();
+  const cell = (list: number[] | undefined, p: number) =>
+    list?.length
+      ? percentile(
+          [...list].sort((a, b) => a - b),
+          p,
+        )
+          .toFixed(1)
+          .padStart(6)
+      : "     -";
   console.log(`\nPostgreSQL ${version}, ${ITEMS.toLocaleString("en")} items, ${queries.length} queries × ${RUNS} runs`);
-  for (const [kind, list] of byKind) {
-    const s = [...list].sort((a, b) => a - b);
-    console.log(
-      `  ${kind.padEnd(18)} p50 ${percentile(s, 50).toFixed(1).padStart(6)} ms   p95 ${percentile(s, 95).toFixed(1).padStart(6)} ms`,
-    );
-  }
   console.log(
-    `  ${"all".padEnd(18)} p50 ${percentile(sorted, 50).toFixed(1).padStart(6)} ms   p95 ${percentile(sorted, 95).toFixed(1).padStart(6)} ms`,
+    `Load average (1, 5, 15 min): ${loadBefore} at the start, ${loadAfter} at the end; ${cpus().length} cores`,
   );
-  console.log(`Hits per query (~ estimated): ${hits.join(" ")}`);
-  console.log("Slowest queries (median ms):");
-  for (const q of perQuery.sort((a, b) => b.median - a.median).slice(0, 8)) {
-    console.log(`  ${q.median.toFixed(1).padStart(7)}  ${q.label}`);
+  console.log(`\n| kind               | ${versions.map((v) => `${v.name} p50 / p95 (ms)`.padEnd(32)).join(" | ")} |`);
+  const kinds = [...stats[0]!.byKind.keys()];
+  const base = new Set(queries.slice(0, BASE_QUERIES).map((q) => q.kind));
+  for (const kind of kinds)
+    console.log(
+      `| ${kind.padEnd(18)} | ${stats.map((st) => `${cell(st.byKind.get(kind), 50)} / ${cell(st.byKind.get(kind), 95)}`.padEnd(32)).join(" | ")} |`,
+    );
+  const firstFifty = (st: (typeof stats)[number]) => [...st.byKind].filter(([k]) => base.has(k)).flatMap(([, v]) => v);
+  console.log(
+    `| ${"the first 50".padEnd(18)} | ${stats.map((st) => `${cell(firstFifty(st), 50)} / ${cell(firstFifty(st), 95)}`.padEnd(32)).join(" | ")} |`,
+  );
+  console.log(
+    `| ${"all".padEnd(18)} | ${stats.map((st) => `${cell(st.times, 50)} / ${cell(st.times, 95)}`.padEnd(32)).join(" | ")} |`,
+  );
+  versions.forEach((v, k) => console.log(`\nHits per query, ${v.name} (~ estimated): ${stats[k]!.hits.join(" ")}`));
+  const slowest = [...stats[0]!.perQuery].sort((a, b) => b.median - a.median);
+  console.log("\nSlowest queries, this code (median ms):");
+  for (const q of slowest.slice(0, 8)) console.log(`  ${q.median.toFixed(1).padStart(7)}  ${q.label}`);
+  if (process.argv.includes("--explain")) {
+    for (const q of slowest.slice(0, 3)) {
+      console.log(`\nEXPLAIN (ANALYZE, BUFFERS), slowest statement of ${q.label}:`);
+      console.log(await explainSlowest(q.query));
+    }
   }
 }
 

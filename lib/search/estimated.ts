@@ -35,7 +35,7 @@ export async function boundedPage(client: Sql, params: SearchParams, uiLocale: L
       ? Prisma.sql`
         WITH candidates AS MATERIALIZED (
           SELECT i.id, i.locale, i."translationOfId", i."publishedAt", i.year,
-            ts_rank(i."searchHead", CASE WHEN i.locale = 'da' THEN ${p.q.da} ELSE ${p.q.sv} END, 1) AS rank
+            ${p.rank("searchHead", "i")} AS rank
           FROM "Item" i WHERE ${p.headMatch} AND ${headWhere} ${p.monotone ? Prisma.empty : Prisma.sql`AND ${p.textMatch}`}
           LIMIT ${CANDIDATES}
         ), head AS MATERIALIZED (

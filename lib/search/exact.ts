@@ -32,9 +32,7 @@ export async function countAndRank(
     Prisma.sql`(SELECT coalesce(json_agg(json_build_object('value', f.value, 'count', f.count) ORDER BY f.count DESC, f.value), '[]'::json)
       FROM (SELECT ${Prisma.raw(`m.${column}`)}::text AS value, count(*)::int AS count FROM ${Prisma.raw(from)} m
             WHERE ${Prisma.raw(`m.${column}`)} IS NOT NULL AND ${filtersExcept(params, key)} GROUP BY 1) f)`;
-  const rank = p.hasText
-    ? Prisma.sql`ts_rank(i."searchVector", CASE WHEN i.locale = 'da' THEN ${p.q.da} ELSE ${p.q.sv} END, 1)`
-    : Prisma.sql`0::real`;
+  const rank = p.rank("searchVector", "i");
   // The page's rows are chosen first, so that text is read for those rows only. Ranking reads every
   // match's vector, so it runs only when all matches were seen (a one-time filter skips it otherwise).
   const ranked = p.hasText

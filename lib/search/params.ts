@@ -42,6 +42,8 @@ export const searchParamsSchema = z.object({
   page: z.preprocess(first, z.coerce.number().int().min(1).max(MAX_PAGE).catch(1).default(1)),
   /** "1": search only for the words typed, without the glossary's counterparts. */
   narrow: z.preprocess(first, z.literal("1").optional().catch(undefined)).transform((v) => v === "1"),
+  /** "1": only items holding every word, never the relaxed search for some of them. */
+  all: z.preprocess(first, z.literal("1").optional().catch(undefined)).transform((v) => v === "1"),
 });
 
 export type RawSearchParams = Record<string, string | string[] | undefined>;
@@ -63,6 +65,7 @@ export function searchQueryString(params: Partial<SearchParams>): Record<string,
   for (const key of filterKeys) if (params[key] !== undefined) out[key] = String(params[key]);
   if (params.sort) out.sort = params.sort;
   if (params.narrow) out.narrow = "1";
+  if (params.all) out.all = "1";
   if (params.page && params.page > 1) out.page = String(params.page);
   return out;
 }

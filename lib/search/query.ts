@@ -4,6 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { visibleSql } from "@/lib/catalogue/visibility";
 import { filterKeys, PAGE_SIZE, type FilterKey, type SearchParams } from "./params";
 import { START_MARK, STOP_MARK } from "./highlight";
+import { positiveGroups, relaxable, relaxedQuery } from "./relaxed";
 
 export type Lang = "da" | "sv";
 /** A client or the transaction a search runs in. */
@@ -65,15 +66,66 @@ export type Parts = {
   textMatch: Prisma.Sql;
   /** The item's headline (title, summary) alone matches. */
   headMatch: Prisma.Sql;
+  /** The relevance of the item (alias) on one of its vectors: see rankOn. */
+  rank: (column: "searchVector" | "searchHead", alias: string) => Prisma.Sql;
+  /** Items holding only some of the query's words match too (relaxed matching). */
+  relaxed: boolean;
   sort: "relevance" | "newest";
   offset: number;
 };
 
 const countNodes = (tsq: string) => tsq.match(/'(?:[^']|'')*'/g)?.length ?? 0;
 
-export function parts(params: SearchParams, text: { da: string; sv: string }): Parts {
+export type QueryTexts = { da: string; sv: string };
+export type PartsOptions = {
+  /** The parse of exactly the words typed (before glossary and compound widening), when it differs from text. */
+  typed?: QueryTexts;
+  /** Match any of the query's groups instead of all of them, ranked by how many an item holds. */
+  relaxed?: boolean;
+};
+
+/** How much a match of the words as typed counts beside a match of the widened query (see rankOn). */
+export const TYPED_WEIGHT = 1;
+
+// The relevance of an item on one vector: ts_rank of the whole (widened) query, plus TYPED_WEIGHT times ts_rank of
+// the words as typed, so that an item found only through a glossary counterpart or a compound part ranks below one
+// holding the typed words; relaxed, plus the number of the query's groups the item holds, first of all.
+function rankOn(
+  column: string,
+  alias: string,
+  q: { da: Prisma.Sql; sv: Prisma.Sql },
+  typed: { da: Prisma.Sql; sv: Prisma.Sql } | null,
+  groups: { da: string[]; sv: string[] } | null,
+): Prisma.Sql {
+  const c = Prisma.raw(`${alias}."${column}"`);
+  const locale = Prisma.raw(`${alias}.locale`);
+  const own = (x: { da: Prisma.Sql; sv: Prisma.Sql }) =>
+    Prisma.sql`CASE WHEN ${locale} = 'da' THEN ${x.da} ELSE ${x.sv} END`;
+  let rank = Prisma.sql`ts_rank(${c}, ${own(q)}, 1)`;
+  if (typed) rank = Prisma.sql`${rank} + ${TYPED_WEIGHT}::real * ts_rank(${c}, ${own(typed)}, 1)`;
+  if (groups) {
+    const held = (list: string[]) =>
+      Prisma.sql`(${Prisma.join(
+        list.map((g) => Prisma.sql`(${c} @@ ${g}::tsquery)::int`),
+        " + ",
+      )})`;
+    rank = Prisma.sql`(CASE WHEN ${locale} = 'da' THEN ${held(groups.da)} ELSE ${held(groups.sv)} END + ${rank})`;
+  }
+  return Prisma.sql`(${rank})::real`;
+}
+
+export function parts(params: SearchParams, full: QueryTexts, options: PartsOptions = {}): Parts {
   const hasText = params.q.length > 0;
+  const relaxed = hasText && !!options.relaxed && (relaxable(full.da) || relaxable(full.sv));
+  const loosen = (tsq: string) => (relaxed && relaxable(tsq) ? relaxedQuery(tsq) : tsq);
+  const text = { da: loosen(full.da), sv: loosen(full.sv) };
   const q = { da: Prisma.sql`${text.da}::tsquery`, sv: Prisma.sql`${text.sv}::tsquery` };
+  const typed =
+    options.typed && (options.typed.da !== full.da || options.typed.sv !== full.sv)
+      ? { da: Prisma.sql`${options.typed.da}::tsquery`, sv: Prisma.sql`${options.typed.sv}::tsquery` }
+      : null;
+  const groupsOf = (tsq: string) => (relaxable(tsq) ? positiveGroups(tsq) : [tsq]);
+  const groups = relaxed ? { da: groupsOf(full.da), sv: groupsOf(full.sv) } : null;
   // One index scan for both languages (the two parses OR-ed, or one when they are the same), then
   // each item is held to the parse of its own language (a CASE, which the planner does not split into
   // one index scan per language ANDed with a scan of the locale index).
@@ -93,6 +145,8 @@ export function parts(params: SearchParams, text: { da: string; sv: string }): P
     nodes: countNodes(text.da) + countNodes(text.sv),
     textMatch: hasText ? match("searchVector") : Prisma.sql`TRUE`,
     headMatch: hasText ? match("searchHead") : Prisma.sql`TRUE`,
+    rank: (column, alias) => (hasText ? rankOn(column, alias, q, typed, groups) : Prisma.sql`0::real`),
+    relaxed,
     sort: params.sort ?? (hasText ? "relevance" : "newest"),
     offset: (params.page - 1) * PAGE_SIZE,
   };

@@ -33,6 +33,14 @@ export type SearchOutcome = {
   query: string;
   capped: boolean;
   narrow: boolean;
+  /** Every word was required (the relaxed search was turned off). */
+  all: boolean;
+  /** Fewer than FEW_HITS items held every word, so items holding some of them are listed, most words first. */
+  relaxed: boolean;
+  /** How many items hold every word (the total when not relaxed). */
+  strictTotal: number;
+  /** The search was cancelled at the statement timeout: nothing was found or counted. */
+  timedOut: boolean;
   /** A query was typed but holds no word that can be searched for (only operators, stop words, emoji). */
   noSearchableWords: boolean;
   /** More items matched than could be counted at once: total and facet counts are estimates. */

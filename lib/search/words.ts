@@ -1,8 +1,10 @@
-// The words a "did you mean" draws on: the materialized view "SearchWord" (see the search_words
-// migration), built again after items or the glossary change.
+// The words a "did you mean" draws on, and the vocabulary compound words are looked up in: the materialized views
+// "SearchWord" and "SearchLexeme" (see the search_words and search_compounds migrations), built again after items or
+// the glossary change.
 import type { Db } from "@/lib/database/client";
 
-// Build the word list again; searches keep reading the previous one meanwhile
+// Build both word lists again; searches keep reading the previous ones meanwhile
 export async function refreshSearchWords(client: Db): Promise<void> {
   await client.$executeRaw`REFRESH MATERIALIZED VIEW CONCURRENTLY "SearchWord"`;
+  await client.$executeRaw`REFRESH MATERIALIZED VIEW CONCURRENTLY "SearchLexeme"`;
 }

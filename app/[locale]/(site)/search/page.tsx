@@ -107,6 +107,43 @@ export default async function SearchPage({ params, searchParams }: Props) {
             </p>
           </div>
         )}
+        {outcome.timedOut && (
+          <div role="status" className="rounded border border-line bg-tint p-3" data-testid="timed-out">
+            <p>{t.rich("timedOut", { query: outcome.query, q })}</p>
+            <ul className="mt-2 list-disc pl-6">
+              {!(search.narrow && search.all) && (
+                <li>
+                  <Link href={href({ narrow: true, all: true })} data-testid="timed-out-narrow">
+                    {t("timedOutNarrow")}
+                  </Link>
+                </li>
+              )}
+              {search.lang === undefined && (
+                <li>
+                  <Link href={href({ lang: locale })}>{t("timedOutOwnLanguage")}</Link>
+                </li>
+              )}
+              {search.sort !== "newest" && (
+                <li>
+                  <Link href={href({ sort: "newest" })}>{t("timedOutNewest")}</Link>
+                </li>
+              )}
+            </ul>
+          </div>
+        )}
+        {outcome.relaxed && (
+          <p role="status" className="rounded border border-line bg-tint p-3" data-testid="relaxed">
+            {outcome.strictTotal === 0 ? t("relaxedNone") : t("relaxedFew", { count: outcome.strictTotal })}{" "}
+            <Link href={href({ all: true })} data-testid="strict-link">
+              {t("strictLink")}
+            </Link>
+          </p>
+        )}
+        {outcome.all && hasQuery && (
+          <p data-testid="strict-active">
+            {t("strictActive")} <Link href={href({ all: false })}>{t("relaxLink")}</Link>
+          </p>
+        )}
         {outcome.narrow && hasQuery && (
           <p data-testid="narrow-active">
             {t("narrowActive")} <Link href={href({ narrow: false })}>{t("widenLink")}</Link>
@@ -143,13 +180,15 @@ export default async function SearchPage({ params, searchParams }: Props) {
               ? hasFilter
                 ? t("resultsHeading")
                 : t("browseHeading")
-              : outcome.total > 0
-                ? t.rich(outcome.approximate ? "resultsForApprox" : "resultsFor", {
-                    total: outcome.total,
-                    query: outcome.query,
-                    q,
-                  })
-                : t.rich("noHits", { query: outcome.query, q })}
+              : outcome.timedOut
+                ? t("timedOutHeading")
+                : outcome.total > 0
+                  ? t.rich(outcome.approximate ? "resultsForApprox" : "resultsFor", {
+                      total: outcome.total,
+                      query: outcome.query,
+                      q,
+                    })
+                  : t.rich("noHits", { query: outcome.query, q })}
           </h2>
           {!hasQuery && (
             <p className="mt-1 text-sm text-muted">
