@@ -57,7 +57,7 @@ function problemResponse(body: Problem, extra: Record<string, string> = {}): Res
 export type Read<P> = (url: URL, params: P) => Promise<unknown>;
 
 // The handlers of one API route: GET and HEAD run the read, OPTIONS answers preflights, other methods get a 405
-export function apiRoute<P extends Record<string, string> = Record<string, never>>(policy: CachePolicy, read: Read<P>) {
+export function apiRoute<P extends object = Record<string, unknown>>(policy: CachePolicy, read: Read<P>) {
   const get = async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     const url = new URL(request.url);
     const instance = url.pathname;
