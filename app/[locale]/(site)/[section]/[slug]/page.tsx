@@ -20,6 +20,8 @@ import { ItemContact } from "@/components/contact/item-contact";
 import { PageFeedback } from "@/components/feedback/page-feedback";
 import { attachmentHref } from "@/lib/attachment-href";
 import { checkPageParams } from "@/lib/i18n/page-params";
+import { ShareControls } from "@/components/content/share-controls";
+import { absoluteUrl, itemPath, siteUrl } from "@/lib/seo/urls";
 
 export function generateStaticParams() {
   return [];
@@ -178,6 +180,7 @@ export default async function ItemPage(props: Props) {
           </div>
         </div>
       </article>
+      <ShareControls locale={locale} url={absoluteUrl(siteUrl(), itemPath(item, locale))} title={item.title} />
       {item.related.length > 0 && (
         <section aria-labelledby="related-heading" className="mt-12">
           <h2 id="related-heading" className="text-2xl font-bold">
