@@ -1,9 +1,15 @@
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { loadCatalogue } from "../../lib/content/load";
 import { routing } from "../../lib/i18n/routing";
 import { openApiChecker } from "../helpers/openapi";
 import { validateAtom } from "../helpers/atom";
+import { proxyConfig } from "../../scripts/bench/nginx";
+import { freePort } from "../servers/cluster";
 
 const axe = async (page: Page) => {
   const results = await new AxeBuilder({ page })
@@ -142,5 +148,43 @@ test("the per-language RSS feeds stay", async ({ request }) => {
     const rss = await request.get(`/${locale}/rss.xml`);
     expect(rss.status()).toBe(200);
     expect(await rss.text()).toContain("<rss");
+  }
+});
+
+test("the shipped nginx keeps the API's answers as long as their Cache-Control says, and never an error", async ({
+  baseURL,
+}) => {
+  const dir = mkdtempSync(path.join(tmpdir(), "kb-api-nginx-"));
+  const port = await freePort();
+  const conf = proxyConfig(dir, port, Number(new URL(baseURL!).port), "scripts/deploy/nginx.conf");
+  const check = spawnSync("nginx", ["-t", "-c", conf], { encoding: "utf8" });
+  expect(check.status, check.stderr).toBe(0);
+  const nginx = spawn("nginx", ["-c", conf], { stdio: "ignore" });
+  try {
+    const get = async (p: string) => {
+      for (let i = 0; ; i++) {
+        try {
+          const r = await fetch(`http://127.0.0.1:${port}${p}`);
+          await r.arrayBuffer();
+          return { status: r.status, cache: r.headers.get("x-cache-status"), control: r.headers.get("cache-control") };
+        } catch (error) {
+          if (i > 50) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
+    };
+    const first = await get("/api/v1/topics");
+    expect(first).toEqual({ status: 200, cache: "MISS", control: "public, max-age=3600, stale-while-revalidate=600" });
+    expect(await get("/api/v1/topics")).toEqual({ ...first, cache: "HIT" });
+    const list = await get("/api/v1/items?limit=3");
+    expect(list.control).toBe("public, max-age=60, stale-while-revalidate=60");
+    expect((await get("/api/v1/items?limit=3")).cache).toBe("HIT");
+    const missing = await get("/api/v1/items/00000000-0000-4000-8000-000000000000");
+    expect(missing).toMatchObject({ status: 404, control: "no-store" });
+    expect((await get("/api/v1/items/00000000-0000-4000-8000-000000000000")).cache).not.toBe("HIT");
+  } finally {
+    nginx.kill("SIGQUIT");
+    await new Promise((resolve) => nginx.once("exit", resolve));
+    rmSync(dir, { recursive: true, force: true });
   }
 });
