@@ -17,6 +17,7 @@ const pages: Href[] = [
   "/contact",
   "/accessibility",
   "/privacy",
+  "/open-data",
 ];
 
 // Every public page in both locales, and every published item once, at its canonical address

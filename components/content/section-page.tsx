@@ -9,6 +9,8 @@ import { typeOfSection } from "@/lib/catalogue/sections";
 import { getPathname } from "@/lib/i18n/navigation";
 import { alternatesFor, type Alternates } from "@/lib/i18n/alternates";
 import type { Locale } from "@/lib/i18n/routing";
+import { listingFeedHref } from "@/lib/feeds/lists";
+import { FeedLink } from "@/components/content/feed-link";
 
 // Append the filters to every locale's path, so that the language switcher keeps them
 export function withQuery(alternates: Alternates, filters: ListingFilters): Alternates {
@@ -33,6 +35,7 @@ export async function SectionPage({ locale, section, filters }: { locale: Locale
       <Breadcrumbs locale={locale} trail={[{ label: t(`${type}.title`) }]} />
       <h1 className="text-3xl font-bold">{t(`${type}.title`)}</h1>
       <p className="mt-3 max-w-prose text-lg">{t(`${type}.intro`)}</p>
+      <FeedLink locale={locale} href={listingFeedHref(locale, type, filters)} title={t(`${type}.title`)} />
       <ListingView locale={locale} listing={listing} filters={filters} path={getPathname({ locale, href })} />
     </PageShell>
   );

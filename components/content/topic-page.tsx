@@ -12,6 +12,8 @@ import { listAdvisers } from "@/lib/catalogue/advisers";
 import { getPathname } from "@/lib/i18n/navigation";
 import { alternatesFor } from "@/lib/i18n/alternates";
 import type { Locale } from "@/lib/i18n/routing";
+import { listingFeedHref } from "@/lib/feeds/lists";
+import { FeedLink } from "@/components/content/feed-link";
 
 const allTypes = ["article", "case", "publication", "project", "reference"] as const;
 
@@ -31,6 +33,7 @@ export async function TopicPage({ locale, slug, filters }: { locale: Locale; slu
       <Breadcrumbs locale={locale} trail={[{ label: t("title"), href: "/topics" }, { label: topic.name }]} />
       <h1 className="text-3xl font-bold">{topic.name}</h1>
       {topic.description && <p className="mt-3 max-w-prose text-lg">{topic.description}</p>}
+      <FeedLink locale={locale} href={listingFeedHref(locale, undefined, scoped)} title={topic.name} />
       {advisers.length > 0 && (
         <section aria-labelledby="topic-advisers" className="mt-8">
           <h2 id="topic-advisers" className="text-xl font-bold">

@@ -20,6 +20,9 @@ export async function SiteFooter({ locale }: { locale: Locale }) {
               <Link href="/privacy">{t("privacy")}</Link>
             </li>
             <li>
+              <Link href="/open-data">{t("openData")}</Link>
+            </li>
+            <li>
               <a href={`/${locale}/rss.xml`} type="application/rss+xml">
                 {t("rss")}
               </a>

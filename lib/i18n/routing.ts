@@ -30,6 +30,7 @@ export const routing = defineRouting({
     "/contact/receipt": { da: "/kontakt/kvittering", sv: "/kontakt/kvitto" },
     "/accessibility": { da: "/tilgaengelighed", sv: "/tillganglighet" },
     "/privacy": { da: "/privatliv", sv: "/integritet" },
+    "/open-data": { da: "/aabne-data", sv: "/oppna-data" },
   },
 });
 

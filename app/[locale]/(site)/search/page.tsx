@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { FeedLink } from "@/components/content/feed-link";
+import { searchFeedHref } from "@/lib/feeds/lists";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { PageShell } from "@/components/site/page-shell";
 import { SearchForm } from "@/components/search/search-form";
@@ -66,6 +68,14 @@ export default async function SearchPage({ params, searchParams }: Props) {
     <PageShell locale={locale} alternates={alternates}>
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <SearchForm locale={locale} params={{ ...search, q: outcome.query }} />
+      {(hasQuery || hasFilter) && (
+        <FeedLink
+          locale={locale}
+          href={searchFeedHref(locale, { ...search, q: outcome.query })}
+          title={t("resultsTitle", { query: outcome.query })}
+          kind="search"
+        />
+      )}
 
       <div className="mt-6 space-y-2" data-testid="search-notes">
         {outcome.capped && (

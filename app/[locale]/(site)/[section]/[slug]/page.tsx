@@ -22,6 +22,8 @@ import { PageFeedback } from "@/components/feedback/page-feedback";
 import { attachmentHref } from "@/lib/attachment-href";
 import { checkPageParams } from "@/lib/i18n/page-params";
 import { getPathname } from "@/lib/i18n/navigation";
+import { ShareControls } from "@/components/content/share-controls";
+import { absoluteUrl, itemPath, siteUrl } from "@/lib/seo/urls";
 
 export function generateStaticParams() {
   return [];
@@ -217,6 +219,7 @@ export default async function ItemPage(props: Props) {
           </div>
         </div>
       </article>
+      <ShareControls locale={locale} url={absoluteUrl(siteUrl(), itemPath(item, locale))} title={item.title} />
       {item.related.length > 0 && (
         <section aria-labelledby="related-heading" className="mt-12">
           <h2 id="related-heading" className="text-2xl font-bold">
