@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import type { Db } from "@/lib/database/client";
 import { cached } from "@/lib/cache/cached";
 import { cacheTags } from "@/lib/cache/tags";
-import { Prisma, type ItemType, type Locale } from "@/lib/generated/prisma/client";
+import { Prisma, type Locale } from "@/lib/generated/prisma/client";
 import { visibleSql } from "./visibility";
 
 export type GlossaryEntry = {
@@ -41,45 +41,29 @@ export const glossaryByLetter = cache(async (uiLocale: Locale): Promise<Glossary
   return letters;
 });
 
-/** Items shown per term and language on the glossary page; the count covers them all. */
-export const USAGE_SHOWN = 3;
+export type GlossaryUsage = Record<string, Partial<Record<Locale, number>>>;
 
-export type GlossaryUsage = Record<
-  string,
-  Partial<Record<Locale, { count: number; items: { type: ItemType; slug: string; title: string }[] }>>
->;
-
-type UsageRow = { term: string; locale: Locale; count: number; type: ItemType; slug: string; title: string };
-
-// Per glossary term and language: how many published texts in that language use the term or one of its synonyms,
-// and the newest few. Matched as search matches (PostgreSQL's stemming of the item's language, a phrase for a term of
-// several words), so "virksomhederne" counts for "virksomhed".
+// Per glossary term and language: how many published texts in that language use the term or one of its synonyms.
+// Matched as search matches (PostgreSQL's stemming of the item's language, a phrase for a term of several words), so
+// "virksomhederne" counts for "virksomhed".
 export async function findGlossaryUsage(client: Db): Promise<GlossaryUsage> {
-  const rows = await client.$queryRaw<UsageRow[]>(Prisma.sql`
+  const rows = await client.$queryRaw<{ term: string; locale: Locale; count: number }[]>(Prisma.sql`
     WITH languages(locale, cfg) AS (
       VALUES ('da'::"Locale", 'pg_catalog.danish'::regconfig), ('sv'::"Locale", 'pg_catalog.swedish'::regconfig)
-    ), matches AS (
-      SELECT DISTINCT g.slug AS term, l.locale, i.id, i.type, i.slug, i.title, i."publishedAt"
-      FROM "GlossaryTerm" g
-      CROSS JOIN languages l
-      CROSS JOIN LATERAL unnest(
-        CASE WHEN l.locale = 'da' THEN array_prepend(g."termDa", g."synonymsDa") ELSE array_prepend(g."termSv", g."synonymsSv") END
-      ) AS w(word)
-      JOIN "Item" i ON i.locale = l.locale AND ${visibleSql("i")}
-        AND i."searchVector" @@ search_normalize_query(l.cfg, phraseto_tsquery(l.cfg, w.word))
-      WHERE numnode(phraseto_tsquery(l.cfg, w.word)) > 0
-    ), ranked AS (
-      SELECT m.*, count(*) OVER (PARTITION BY term, locale)::int AS count,
-        row_number() OVER (PARTITION BY term, locale ORDER BY "publishedAt" DESC NULLS LAST, id) AS n
-      FROM matches m
     )
-    SELECT term, locale::text AS locale, count, type::text AS type, slug, title FROM ranked
-    WHERE n <= ${USAGE_SHOWN} ORDER BY term, locale, n`);
+    SELECT g.slug AS term, l.locale::text AS locale, count(DISTINCT i.id)::int AS count
+    FROM "GlossaryTerm" g
+    CROSS JOIN languages l
+    CROSS JOIN LATERAL unnest(
+      CASE WHEN l.locale = 'da' THEN array_prepend(g."termDa", g."synonymsDa")
+        ELSE array_prepend(g."termSv", g."synonymsSv") END
+    ) AS w(word)
+    JOIN "Item" i ON i.locale = l.locale AND ${visibleSql("i")}
+      AND i."searchVector" @@ search_normalize_query(l.cfg, phraseto_tsquery(l.cfg, w.word))
+    WHERE numnode(phraseto_tsquery(l.cfg, w.word)) > 0
+    GROUP BY g.slug, l.locale`);
   const usage: GlossaryUsage = {};
-  for (const row of rows) {
-    const entry = ((usage[row.term] ??= {})[row.locale] ??= { count: row.count, items: [] });
-    entry.items.push({ type: row.type, slug: row.slug, title: row.title });
-  }
+  for (const row of rows) (usage[row.term] ??= {})[row.locale] = row.count;
   return usage;
 }
 

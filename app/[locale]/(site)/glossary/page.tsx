@@ -4,7 +4,6 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { PageShell } from "@/components/site/page-shell";
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
 import { glossaryByLetter, glossaryUsage } from "@/lib/catalogue/glossary";
-import { itemHref } from "@/lib/catalogue/sections";
 import { Link } from "@/components/site/link";
 import { alternatesFor } from "@/lib/i18n/alternates";
 import { otherLocale, type Locale } from "@/lib/i18n/routing";
@@ -79,23 +78,11 @@ export default async function GlossaryPage({ params }: Props) {
                     )}
                     <p className="mt-1">{entry[l].explanation}</p>
                     {usage[entry.slug]?.[l] && (
-                      <div className="mt-2 text-sm" data-testid="term-usage" lang={locale}>
-                        <p>{t("usage", { count: usage[entry.slug]![l]!.count, lang: l })}</p>
-                        <ul className="ml-5 list-disc space-y-1 py-1">
-                          {usage[entry.slug]![l]!.items.map((item) => (
-                            <li key={item.slug} lang={l}>
-                              <Link href={itemHref(item.type, item.slug)}>{item.title}</Link>
-                            </li>
-                          ))}
-                        </ul>
-                        {usage[entry.slug]![l]!.count > usage[entry.slug]![l]!.items.length && (
-                          <p>
-                            <Link href={{ pathname: "/search", query: { q: entry[l].term, lang: l, narrow: "1" } }}>
-                              {t("usageSearch", { lang: l })}
-                            </Link>
-                          </p>
-                        )}
-                      </div>
+                      <p className="mt-2 text-sm" data-testid="term-usage" lang={locale}>
+                        <Link href={{ pathname: "/search", query: { q: entry[l].term, lang: l, narrow: "1" } }}>
+                          {t("usage", { count: usage[entry.slug]![l]!, lang: l })}
+                        </Link>
+                      </p>
                     )}
                   </div>
                 ))}
