@@ -6,7 +6,7 @@ import "server-only";
 import type { Db } from "@/lib/database/client";
 import type { ItemType, Locale, Prisma } from "@/lib/generated/prisma/client";
 import { isVisible, visibleWhere } from "@/lib/catalogue/visibility";
-import { renderMarkdown, rendererVersion } from "@/lib/markdown";
+import { itemFacts, storedBody } from "@/lib/catalogue/items";
 import { attachmentHref } from "@/lib/attachment-href";
 import { absoluteUrl, itemUrl } from "@/lib/seo/urls";
 import { decodeCursor, encodeCursor, type ItemsQuery } from "./queries";
@@ -109,8 +109,6 @@ export async function listApiItems(client: Db, base: string, query: ItemsQuery) 
   return { items: items.map((row) => summaryOf(base, row, now)), total, nextCursor };
 }
 
-const isoDate = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
-
 // One published item with its body and facts, by id or by locale and slug (and type), or null
 export async function getApiItem(
   client: Db,
@@ -156,10 +154,7 @@ export async function getApiItem(
   }
   const row = rows[0];
   if (!row) return null;
-  const html =
-    row.bodyRenderer === rendererVersion && row.bodyHtml !== null
-      ? row.bodyHtml
-      : (await renderMarkdown(row.body)).html;
+  const { html } = await storedBody(row);
   const related = [...row.relatedTo.map((r) => r.to), ...row.relatedFrom.map((r) => r.from)]
     .filter((r) => isVisible(r, now))
     .map((r) => link(base, r));
@@ -167,21 +162,7 @@ export async function getApiItem(
     ...summaryOf(base, row, now),
     body: row.body,
     html,
-    pages: row.pages,
-    isbn: row.isbn,
-    periodStart: isoDate(row.periodStart),
-    periodEnd: isoDate(row.periodEnd),
-    budget:
-      row.budgetAmount && row.budgetCurrency
-        ? { amount: row.budgetAmount.toNumber(), currency: row.budgetCurrency }
-        : null,
-    documentType: row.documentType,
-    sourceUrl: row.sourceUrl,
-    diaryNumber: row.diaryNumber,
-    keyFigures: Array.isArray(row.keyFigures) ? (row.keyFigures as { label: string; value: string }[]) : [],
-    sourceDate: row.sourceDate,
-    sources: Array.isArray(row.sources) ? (row.sources as Record<string, unknown>[]) : [],
-    editorialNote: row.editorialNote,
+    ...itemFacts(row),
     adviser: row.adviser?.slug ?? null,
     organisations: row.organisations.map((o) => ({ slug: o.organisation.slug, role: o.role })),
     attachments: row.attachments.map(({ location, ...a }) => {

@@ -7,7 +7,7 @@ import { cached } from "@/lib/cache/cached";
 import { cacheTags } from "@/lib/cache/tags";
 import { isVisible, readerVersion, visibleTranslation, visibleWhere } from "./visibility";
 import { renderMarkdown, rendererVersion, type Heading } from "@/lib/markdown";
-import type { ItemType, Locale, OrganisationRole, Prisma } from "@/lib/generated/prisma/client";
+import type { Item, ItemType, Locale, OrganisationRole, Prisma } from "@/lib/generated/prisma/client";
 
 export type { ItemType, OrganisationRole };
 
@@ -96,6 +96,53 @@ export const getMovedItem = cache(
   ),
 );
 
+type FactsRow = Pick<
+  Item,
+  | "pages"
+  | "isbn"
+  | "periodStart"
+  | "periodEnd"
+  | "budgetAmount"
+  | "budgetCurrency"
+  | "documentType"
+  | "sourceUrl"
+  | "keyFigures"
+  | "sourceDate"
+  | "diaryNumber"
+  | "sources"
+  | "editorialNote"
+>;
+
+// An item's facts as the site and the API show them: dates as days, the budget as a number, JSON fields as lists
+export function itemFacts(row: FactsRow) {
+  return {
+    pages: row.pages,
+    isbn: row.isbn,
+    periodStart: isoDate(row.periodStart),
+    periodEnd: isoDate(row.periodEnd),
+    budget:
+      row.budgetAmount && row.budgetCurrency
+        ? { amount: row.budgetAmount.toNumber(), currency: row.budgetCurrency }
+        : null,
+    documentType: row.documentType,
+    sourceUrl: row.sourceUrl,
+    keyFigures: Array.isArray(row.keyFigures) ? (row.keyFigures as { label: string; value: string }[]) : [],
+    sourceDate: row.sourceDate,
+    diaryNumber: row.diaryNumber,
+    sources: Array.isArray(row.sources) ? (row.sources as SourceRef[]) : [],
+    editorialNote: row.editorialNote,
+  };
+}
+
+// An item's body as HTML: rendered when the item was written, made here only for a row written by an older renderer
+export async function storedBody(
+  row: Pick<Item, "body" | "bodyHtml" | "bodyRenderer"> & { bodyHeadings?: Item["bodyHeadings"] },
+): Promise<{ html: string; headings: Heading[] }> {
+  return row.bodyRenderer === rendererVersion && row.bodyHtml !== null
+    ? { html: row.bodyHtml, headings: (row.bodyHeadings ?? []) as Heading[] }
+    : renderMarkdown(row.body);
+}
+
 // Find one published item by type and slug, preferring the one written in the reader's language
 export const getPublishedItem = cache(
   cached(
@@ -123,32 +170,14 @@ export const getPublishedItem = cache(
       const related = [...row.relatedTo.map((r) => r.to), ...row.relatedFrom.map((r) => r.from)]
         .filter((r) => isVisible(r, now))
         .map((r) => toSummary(pickSummary(r)));
-      // Rendered when the item was written; made here only for a row written by an older renderer.
-      const { html, headings } =
-        row.bodyRenderer === rendererVersion && row.bodyHtml !== null
-          ? { html: row.bodyHtml, headings: (row.bodyHeadings ?? []) as Heading[] }
-          : await renderMarkdown(row.body);
+      const { html, headings } = await storedBody(row);
       const name = (t: { nameDa: string; nameSv: string }) => (uiLocale === "da" ? t.nameDa : t.nameSv);
       return {
         ...toSummary(row),
         html,
         headings,
         country: row.country,
-        pages: row.pages,
-        isbn: row.isbn,
-        periodStart: isoDate(row.periodStart),
-        periodEnd: isoDate(row.periodEnd),
-        budget:
-          row.budgetAmount && row.budgetCurrency
-            ? { amount: row.budgetAmount.toNumber(), currency: row.budgetCurrency }
-            : null,
-        documentType: row.documentType,
-        sourceUrl: row.sourceUrl,
-        keyFigures: Array.isArray(row.keyFigures) ? (row.keyFigures as ItemDetail["keyFigures"]) : [],
-        sourceDate: row.sourceDate,
-        diaryNumber: row.diaryNumber,
-        sources: Array.isArray(row.sources) ? (row.sources as SourceRef[]) : [],
-        editorialNote: row.editorialNote,
+        ...itemFacts(row),
         reviewedAt: row.reviewedAt?.toISOString() ?? null,
         topics: row.topics.map((t) => ({ slug: t.topic.slug, name: name(t.topic) })),
         places: row.places.map((p) => ({ slug: p.place.slug, name: p.place.name, country: p.place.country })),

@@ -81,17 +81,8 @@ class Collector {
   }
 }
 
-async function readList<S extends z.ZodType>(
-  out: Collector,
-  dir: string,
-  name: string,
-  schema: S,
-): Promise<z.infer<S>[]> {
-  const file = path.join(dir, name);
-  if (!existsSync(file)) {
-    out.add(file, "", "file is missing");
-    return [];
-  }
+// The entries of a YAML file that holds a list; an empty file is an empty list, anything else a problem reported
+async function readYamlList(out: Collector, file: string): Promise<unknown[]> {
   let raw: unknown;
   try {
     raw = YAML.parse(await readFile(file, "utf8"));
@@ -104,6 +95,21 @@ async function readList<S extends z.ZodType>(
     out.add(file, "", "must be a YAML list");
     return [];
   }
+  return raw;
+}
+
+async function readList<S extends z.ZodType>(
+  out: Collector,
+  dir: string,
+  name: string,
+  schema: S,
+): Promise<z.infer<S>[]> {
+  const file = path.join(dir, name);
+  if (!existsSync(file)) {
+    out.add(file, "", "file is missing");
+    return [];
+  }
+  const raw = await readYamlList(out, file);
   const rows: z.infer<S>[] = [];
   const seen = new Set<string>();
   raw.forEach((entry, index) => {
@@ -123,18 +129,7 @@ async function readList<S extends z.ZodType>(
 async function readBestBets(out: Collector, dir: string): Promise<BestBetEntryData[]> {
   const file = path.join(dir, "best-bets.yaml");
   if (!existsSync(file)) return [];
-  let raw: unknown;
-  try {
-    raw = YAML.parse(await readFile(file, "utf8"));
-  } catch (error) {
-    out.add(file, "", `is not valid YAML: ${(error as Error).message.split("\n")[0]}`);
-    return [];
-  }
-  if (raw == null) return [];
-  if (!Array.isArray(raw)) {
-    out.add(file, "", "must be a YAML list");
-    return [];
-  }
+  const raw = await readYamlList(out, file);
   const rows: BestBetEntryData[] = [];
   raw.forEach((entry, index) => {
     const row = out.parse(bestBetEntrySchema, entry, file, `[${index}]`);
