@@ -1,4 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
+import { axeViolations } from "../helpers/axe";
 import { expect, test } from "@playwright/test";
 import { loadCatalogue } from "../../lib/content/load";
 import { routing, type Locale } from "../../lib/i18n/routing";
@@ -44,11 +44,7 @@ for (const locale of routing.locales) {
     test.setTimeout(360_000);
     for (const url of await pages(locale)) {
       await page.goto(url);
-      const results = await new AxeBuilder({ page })
-        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
-        .analyze();
-      const violations = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-      expect(violations, url).toEqual([]);
+      expect(await axeViolations(page), url).toEqual([]);
     }
   });
 }

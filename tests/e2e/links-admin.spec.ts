@@ -6,7 +6,7 @@ import { execFile, execFileSync } from "node:child_process";
 import { promisify } from "node:util";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import AxeBuilder from "@axe-core/playwright";
+import { axeViolations } from "../helpers/axe";
 import { Secret, TOTP } from "otpauth";
 import { expect, test, type Page } from "@playwright/test";
 import da from "../../messages/da.json" with { type: "json" };
@@ -21,12 +21,7 @@ let server: http.Server;
 let base = "";
 let itemId = "";
 
-async function axe(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
-    .analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
+const axe = axeViolations;
 
 let secret = "";
 let lastStep = 0;

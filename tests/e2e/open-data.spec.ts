@@ -2,8 +2,8 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { axeViolations } from "../helpers/axe";
+import { expect, test } from "@playwright/test";
 import { loadCatalogue } from "../../lib/content/load";
 import { routing } from "../../lib/i18n/routing";
 import { openApiChecker } from "../helpers/openapi";
@@ -11,12 +11,7 @@ import { validateAtom } from "../helpers/atom";
 import { proxyConfig } from "../../scripts/bench/nginx";
 import { freePort } from "../servers/cluster";
 
-const axe = async (page: Page) => {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
-    .analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-};
+const axe = axeViolations;
 
 test("the JSON API serves the whole published catalogue, every answer valid against its OpenAPI document", async ({
   request,

@@ -2,7 +2,7 @@
 // review is overdue, "mark as reviewed" moves its date on (revision, public page), and the plain-language panel
 // scores the text as it is typed, marks the sentence to shorten and the vague links. axe finds nothing on the pages.
 import { execFileSync } from "node:child_process";
-import AxeBuilder from "@axe-core/playwright";
+import { axeViolations } from "../helpers/axe";
 import pg from "pg";
 import { Secret, TOTP } from "otpauth";
 import { expect, test, type Page } from "@playwright/test";
@@ -56,11 +56,7 @@ async function loginAsNewAdmin(page: Page, locale: "da" | "sv"): Promise<string>
 }
 
 async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
-    .analyze();
-  const violations = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(violations, page.url()).toEqual([]);
+  expect(await axeViolations(page), page.url()).toEqual([]);
 }
 
 test.describe("editing desk", () => {
