@@ -1,6 +1,6 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
-import { documentTypes, itemTypes } from "@/lib/content/schema";
+import { documentTypes, itemTypes, organisationRoles } from "@/lib/content/schema";
 import type { Locale } from "@/lib/i18n/routing";
 import type { EditorText } from "./item-editor";
 
@@ -61,6 +61,7 @@ export async function editorText(locale: Locale): Promise<EditorText> {
         "": t("editor.noneSelected"),
         ...Object.fromEntries(documentTypes.map((v) => [v, item(`documentTypes.${v}`)])),
       },
+      role: Object.fromEntries(organisationRoles.map((v) => [v, item(`roles.${v}`)])),
     },
     strings: {
       slugHint: t("editor.slugHint"),
@@ -78,6 +79,18 @@ export async function editorText(locale: Locale): Promise<EditorText> {
       links: t("editor.links"),
       keyFiguresHint: t("editor.keyFiguresHint"),
       organisationsHint: t("editor.organisationsHint"),
+      organisationRow: t("editor.organisationRow"),
+      organisation: t("editor.organisation"),
+      role: t("editor.role"),
+      chooseOrganisation: t("editor.chooseOrganisation"),
+      chooseRole: t("editor.chooseRole"),
+      addOrganisation: t("editor.addOrganisation"),
+      keyFigureRow: t("editor.keyFigureRow"),
+      keyFigureLabel: t("editor.keyFigureLabel"),
+      keyFigureValue: t("editor.keyFigureValue"),
+      addKeyFigure: t("editor.addKeyFigure"),
+      removeRow: t("editor.removeRow"),
+      errorPrefix: t("records.errorPrefix"),
       noneSelected: t("editor.noneSelected"),
       unsaved: t("editor.unsaved"),
       leaveConfirm: t("editor.leaveConfirm"),
@@ -86,6 +99,20 @@ export async function editorText(locale: Locale): Promise<EditorText> {
       conflictTitle: t("editor.conflictTitle"),
       conflictTheirs: t("editor.conflictTheirs"),
       conflictChanges: t("editor.conflictChanges"),
+    },
+    // "{field}" and "{query}" are filled in by the editor, in the browser
+    picker: {
+      search: t("editor.pick.search", { field: "{field}" }),
+      button: t("editor.pick.button"),
+      found: t("editor.pick.found"),
+      foundOne: t("editor.pick.foundOne"),
+      nothingFound: t("editor.pick.nothingFound", { query: "{query}" }),
+      noneChosen: t("editor.pick.noneChosen"),
+      none: t("editor.noneSelected"),
+      chosenHint: t("editor.pick.chosenHint"),
+      countNone: t("editor.pick.countNone"),
+      countOne: t("editor.pick.countOne"),
+      countMany: t("editor.pick.countMany"),
     },
   };
 }

@@ -1,15 +1,20 @@
 "use client";
-import { useActionState, useEffect, useState, type ReactNode } from "react";
+import { useActionState, useEffect, useState, type FormEvent } from "react";
+import { ErrorSummary, Labelled, fieldAria } from "@/components/ui/form";
 import { previewMarkdown, saveItemAction, type EditorState } from "@/lib/admin/actions/items";
 import type { Choice } from "@/lib/admin/catalogue";
+import { textToRows } from "@/lib/admin/item-rows";
 import { adminPath } from "@/lib/admin/paths";
 import { DiffView } from "./diff-view";
+import { Picker, type PickerText } from "./picker";
+import { RowFields } from "./row-fields";
 import { SubmitButton } from "./submit-button";
 
 export type EditorText = {
   labels: Record<string, string>;
   options: Record<string, Record<string, string>>;
   strings: Record<string, string>;
+  picker: PickerText;
 };
 
 type Props = {
@@ -29,41 +34,9 @@ type Props = {
 
 const input = "mt-1 block w-full rounded border-2 border-ink bg-white px-2 py-1.5 focus-visible:outline-offset-0";
 
-function Field({
-  id,
-  label,
-  hint,
-  error,
-  children,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  children: ReactNode;
-}) {
-  return (
-    <div className="mb-4">
-      <label htmlFor={id} className="block font-semibold">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="text-sm text-muted">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="font-bold text-error">
-          {error}
-        </p>
-      )}
-      {children}
-    </div>
-  );
-}
-
-// The item editor: fields, Markdown with a live preview from the public renderer, publishing buttons,
-// the edit conflict with the other version beside, and a warning before leaving unsaved changes
+// The item editor: fields, Markdown with a live preview styled as the public page, publishing buttons, the edit
+// conflict with the other version beside, and a warning before leaving unsaved changes. Built on the public forms'
+// parts (components/ui/form): the error summary, labelled fields with aria-invalid and aria-describedby.
 export function ItemEditor({ uiLocale, initial, initialPreview, status, choices, text: words }: Props) {
   const text = words.strings;
   const [state, action] = useActionState(
@@ -73,6 +46,7 @@ export function ItemEditor({ uiLocale, initial, initialPreview, status, choices,
   );
   const v = state.values;
   const [body, setBody] = useState(v.body);
+  const [head, setHead] = useState({ title: v.title, summary: v.summary, type: v.type, locale: v.locale });
   const [preview, setPreview] = useState(initialPreview);
   const [dirty, setDirty] = useState(false);
   // A result of the server: the saved values (or the kept ones) are the form's content now.
@@ -80,6 +54,12 @@ export function ItemEditor({ uiLocale, initial, initialPreview, status, choices,
   if (seenAttempt !== state.attempt) {
     setSeenAttempt(state.attempt);
     setBody(state.values.body);
+    setHead({
+      title: state.values.title,
+      summary: state.values.summary,
+      type: state.values.type,
+      locale: state.values.locale,
+    });
     if (state.notice) setDirty(false);
   }
 
@@ -114,14 +94,37 @@ export function ItemEditor({ uiLocale, initial, initialPreview, status, choices,
     };
   }, [dirty, text.leaveConfirm]);
 
+  // Typing marks the form changed; the title, summary, type and language feed the preview.
+  const onInput = (event: FormEvent<HTMLFormElement>) => {
+    const target = event.target as HTMLInputElement;
+    // A picker's search text changes nothing yet.
+    if (!target.name?.startsWith("pick-")) setDirty(true);
+    if (target.name in head) setHead((h) => ({ ...h, [target.name]: target.value }));
+  };
+
   const errors = Object.entries(state.errors);
   const L = words.labels;
   const k = state.attempt; // re-mount uncontrolled fields after each round trip, so they show the state's values
-  const otherItems = choices.items.filter((i) => i.locale !== v.locale && i.value !== state.id);
-  const relatable = choices.items.filter((i) => i.value !== state.id);
+  const errorPrefix = text.errorPrefix!;
+  const field = (name: keyof typeof state.errors) => ({
+    id: `item-${name}`,
+    error: state.errors[name],
+    errorPrefix,
+  });
+  const pickerText = (legend: string): PickerText => ({
+    ...words.picker,
+    search: words.picker.search.replace("{field}", legend),
+    button: words.picker.button,
+  });
+  const pickOptions = {
+    topics: choices.topics,
+    places: choices.places,
+    items: choices.items.map((i) => ({ value: i.value, label: i.label, locale: i.locale })),
+  };
+  const itemOptions = pickOptions.items.filter((i) => i.value !== state.id);
 
   return (
-    <form action={action} onInput={() => setDirty(true)} noValidate data-testid="item-editor">
+    <form action={action} onInput={onInput} noValidate data-testid="item-editor">
       <input type="hidden" name="uiLocale" value={uiLocale} />
       <input type="hidden" name="id" value={state.id ?? ""} />
       <input type="hidden" name="version" value={state.version} />
@@ -141,18 +144,12 @@ export function ItemEditor({ uiLocale, initial, initialPreview, status, choices,
         </p>
       )}
       {errors.length > 0 && (
-        <div role="alert" className="mb-4 border-4 border-error p-3" data-testid="error-summary">
-          <h2 className="font-bold">{text.errorSummary}</h2>
-          <ul>
-            {errors.map(([field, message]) => (
-              <li key={field}>
-                <a href={`#item-${field}`} className="text-error underline">
-                  {message}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
+        <ErrorSummary
+          key={`summary${k}`}
+          id="item-errors"
+          title={text.errorSummary!}
+          errors={errors.map(([name, message]) => ({ href: `#item-${name}`, text: message }))}
+        />
       )}
       {state.conflict && (
         <section role="alert" className="mb-6 border-4 border-warning p-3" data-testid="conflict">
@@ -160,11 +157,11 @@ export function ItemEditor({ uiLocale, initial, initialPreview, status, choices,
           <p className="mb-3">{state.conflict.message}</p>
           <h3 className="font-semibold">{text.conflictTheirs}</h3>
           <dl className="mb-3" data-testid="conflict-theirs">
-            {(["title", "summary", "body"] as const).map((field) => (
-              <div key={field}>
-                <dt className="font-semibold">{L[field]}</dt>
+            {(["title", "summary", "body"] as const).map((name) => (
+              <div key={name}>
+                <dt className="font-semibold">{L[name]}</dt>
                 <dd className="max-h-64 overflow-auto rounded border border-line bg-white p-2 font-mono text-sm whitespace-pre-wrap">
-                  {state.conflict!.values[field]}
+                  {state.conflict!.values[name]}
                 </dd>
               </div>
             ))}
@@ -176,69 +173,81 @@ export function ItemEditor({ uiLocale, initial, initialPreview, status, choices,
 
       <div className="grid gap-8 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div>
-          <Field id="item-title" label={L.title!} error={state.errors.title}>
-            <input id="item-title" name="title" defaultValue={v.title} key={`t${k}`} className={input} />
-          </Field>
-          <Field id="item-slug" label={L.slug!} hint={text.slugHint} error={state.errors.slug}>
-            <input id="item-slug" name="slug" defaultValue={v.slug} key={`s${k}`} className={input} />
-          </Field>
-          <Field id="item-summary" label={L.summary!} error={state.errors.summary}>
+          <Labelled {...field("title")} label={L.title!}>
+            <input {...fieldAria(field("title"))} name="title" defaultValue={v.title} key={`t${k}`} className={input} />
+          </Labelled>
+          <Labelled {...field("slug")} label={L.slug!} hint={text.slugHint}>
+            <input
+              {...fieldAria({ ...field("slug"), hint: text.slugHint })}
+              name="slug"
+              defaultValue={v.slug}
+              key={`s${k}`}
+              className={input}
+            />
+          </Labelled>
+          <Labelled {...field("summary")} label={L.summary!}>
             <textarea
-              id="item-summary"
+              {...fieldAria(field("summary"))}
               name="summary"
               defaultValue={v.summary}
               key={`u${k}`}
               rows={3}
               className={input}
             />
-          </Field>
-          <div className="grid gap-4 xl:grid-cols-2">
-            <Field id="item-body" label={L.body!} error={state.errors.body}>
-              <textarea
-                id="item-body"
-                name="body"
-                value={body}
-                onChange={(e) => setBody(e.target.value)}
-                rows={24}
-                className={`${input} font-mono text-sm`}
-              />
-            </Field>
-            <section aria-labelledby="preview-heading" className="mb-4">
-              <h2 id="preview-heading" className="font-semibold">
-                {text.preview}
-              </h2>
-              <p className="text-sm text-muted">{text.previewHint}</p>
+          </Labelled>
+          <Labelled {...field("body")} label={L.body!}>
+            <textarea
+              {...fieldAria(field("body"))}
+              name="body"
+              value={body}
+              onChange={(e) => setBody(e.target.value)}
+              rows={24}
+              className={`${input} font-mono text-sm`}
+            />
+          </Labelled>
+          <section aria-labelledby="preview-heading" className="mb-4">
+            <h2 id="preview-heading" className="font-semibold">
+              {text.preview}
+            </h2>
+            <p className="text-sm text-muted">{text.previewHint}</p>
+            {/* The public item page's header and body, with its classes; a scrolling box is reached by keyboard too */}
+            <div
+              className="mt-1 max-h-[48rem] overflow-auto rounded border border-line bg-paper p-4"
+              data-testid="preview"
+              tabIndex={0}
+              lang={head.locale}
+            >
+              <p className="flex gap-2 text-sm text-muted" lang={uiLocale}>
+                <span>{words.options.type![head.type]}</span>
+                <span>{words.options.locale![head.locale]}</span>
+              </p>
+              <p className="mt-1 text-3xl font-bold" data-testid="preview-title">
+                {head.title}
+              </p>
+              <p className="mt-3 max-w-prose text-lg">{head.summary}</p>
               <div
-                className="prose mt-1 max-h-[36rem] overflow-auto rounded border border-line p-3"
-                data-testid="preview"
-                // A scrolling box is reached by keyboard too (the section around it names it).
-                tabIndex={0}
+                className="prose-body mt-8 max-w-prose"
                 // Sanitized by the same pipeline as the public item page (lib/markdown.ts).
                 dangerouslySetInnerHTML={{ __html: preview }}
               />
-            </section>
-          </div>
+            </div>
+          </section>
         </div>
 
         <div>
           <fieldset className="mb-6 border border-line p-3">
             <legend className="font-bold">{text.publishing}</legend>
             {status && <p className="mb-2">{status}</p>}
-            <Field
-              id="item-publishedAt"
-              label={L.publishedAt!}
-              hint={text.publishedAtHint}
-              error={state.errors.publishedAt}
-            >
+            <Labelled {...field("publishedAt")} label={L.publishedAt!} hint={text.publishedAtHint}>
               <input
-                id="item-publishedAt"
+                {...fieldAria({ ...field("publishedAt"), hint: text.publishedAtHint })}
                 name="publishedAt"
                 type="datetime-local"
                 defaultValue={v.publishedAt}
                 key={`p${k}`}
                 className={input}
               />
-            </Field>
+            </Labelled>
             <div className="flex flex-wrap gap-2">
               <SubmitButton name="intent" value="save" busy={text.saving}>
                 {text.saveDraft}
@@ -264,22 +273,22 @@ export function ItemEditor({ uiLocale, initial, initialPreview, status, choices,
 
           <fieldset className="mb-6 border border-line p-3">
             <legend className="font-bold">{text.facts}</legend>
-            {(["type", "locale", "country", "documentType"] as const).map((field) => (
-              <Field key={field} id={`item-${field}`} label={L[field]!} error={state.errors[field]}>
+            {(["type", "locale", "country", "documentType"] as const).map((name) => (
+              <Labelled key={name} {...field(name)} label={L[name]!}>
                 <select
-                  id={`item-${field}`}
-                  name={field}
-                  defaultValue={v[field]}
-                  key={`${field}${k}`}
+                  {...fieldAria(field(name))}
+                  name={name}
+                  defaultValue={v[name]}
+                  key={`${name}${k}`}
                   className={input}
                 >
-                  {Object.entries(words.options[field]!).map(([value, label]) => (
+                  {Object.entries(words.options[name]!).map(([value, label]) => (
                     <option key={value} value={value}>
                       {label}
                     </option>
                   ))}
                 </select>
-              </Field>
+              </Labelled>
             ))}
             {(
               [
@@ -293,39 +302,47 @@ export function ItemEditor({ uiLocale, initial, initialPreview, status, choices,
                 "sourceUrl",
                 "sourceDate",
               ] as const
-            ).map((field) => (
-              <Field key={field} id={`item-${field}`} label={L[field]!} error={state.errors[field]}>
+            ).map((name) => (
+              <Labelled key={name} {...field(name)} label={L[name]!}>
                 <input
-                  id={`item-${field}`}
-                  name={field}
-                  defaultValue={v[field]}
-                  key={`${field}${k}`}
-                  inputMode={["year", "pages", "budgetAmount"].includes(field) ? "numeric" : undefined}
+                  {...fieldAria(field(name))}
+                  name={name}
+                  defaultValue={v[name]}
+                  key={`${name}${k}`}
+                  inputMode={["year", "pages", "budgetAmount"].includes(name) ? "numeric" : undefined}
                   className={input}
                 />
-              </Field>
+              </Labelled>
             ))}
-            <Field
-              id="item-keyFigures"
-              label={L.keyFigures!}
-              hint={text.keyFiguresHint}
-              error={state.errors.keyFigures}
-            >
-              <textarea
-                id="item-keyFigures"
-                name="keyFigures"
-                defaultValue={v.keyFigures}
-                key={`kf${k}`}
-                rows={4}
-                className={input}
-              />
-            </Field>
+            <RowFields
+              key={`kf${k}`}
+              {...field("keyFigures")}
+              field="keyFigures"
+              legend={L.keyFigures!}
+              hint={text.keyFiguresHint!}
+              rowLegend={text.keyFigureRow!}
+              addLabel={text.addKeyFigure!}
+              removeLabel={text.removeRow!}
+              cells={[
+                { name: "keyFigureLabel", label: text.keyFigureLabel!, kind: "text" },
+                { name: "keyFigureValue", label: text.keyFigureValue!, kind: "text" },
+              ]}
+              rows={textToRows(v.keyFigures)}
+              extra={state.extraRows?.keyFigures}
+              inputClass={input}
+            />
           </fieldset>
 
           <fieldset className="mb-6 border border-line p-3">
             <legend className="font-bold">{text.links}</legend>
-            <Field id="item-adviserId" label={L.adviser!} error={state.errors.adviserId}>
-              <select id="item-adviserId" name="adviserId" defaultValue={v.adviserId} key={`a${k}`} className={input}>
+            <Labelled {...field("adviserId")} label={L.adviser!}>
+              <select
+                {...fieldAria(field("adviserId"))}
+                name="adviserId"
+                defaultValue={v.adviserId}
+                key={`a${k}`}
+                className={input}
+              >
                 <option value="">{text.noneSelected}</option>
                 {choices.advisers.map((c) => (
                   <option key={c.value} value={c.value}>
@@ -333,75 +350,81 @@ export function ItemEditor({ uiLocale, initial, initialPreview, status, choices,
                   </option>
                 ))}
               </select>
-            </Field>
-            <Field id="item-translationOfId" label={L.translationOf!} error={state.errors.translationOfId}>
-              <select
-                id="item-translationOfId"
-                name="translationOfId"
-                defaultValue={v.translationOfId}
-                key={`tr${k}`}
-                className={input}
-              >
-                <option value="">{text.noneSelected}</option>
-                {otherItems.map((c) => (
-                  <option key={c.value} value={c.value}>
-                    {c.label}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field id="item-relatedIds" label={L.related!} error={state.errors.relatedIds}>
-              <select
-                id="item-relatedIds"
-                name="relatedIds"
-                multiple
-                size={6}
-                defaultValue={v.relatedIds}
-                key={`r${k}`}
-                className={input}
-              >
-                {relatable.map((c) => (
-                  <option key={c.value} value={c.value}>
-                    {c.label}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field
-              id="item-organisations"
-              label={L.organisations!}
-              hint={text.organisationsHint}
-              error={state.errors.organisations}
-            >
-              <textarea
-                id="item-organisations"
-                name="organisations"
-                defaultValue={v.organisations}
-                key={`o${k}`}
-                rows={3}
-                className={input}
-              />
-            </Field>
-            {(["topicIds", "placeIds"] as const).map((field) => (
-              <fieldset key={field} className="mb-4" id={`item-${field}`}>
-                <legend className="font-semibold">{L[field === "topicIds" ? "topics" : "places"]}</legend>
-                <div className="max-h-48 overflow-auto">
-                  {(field === "topicIds" ? choices.topics : choices.places).map((c) => (
-                    <label key={c.value} className="block">
-                      <input
-                        type="checkbox"
-                        name={field}
-                        value={c.value}
-                        defaultChecked={v[field].includes(c.value)}
-                        key={`${c.value}${k}`}
-                        className="mr-2"
-                      />
-                      {c.label}
-                    </label>
-                  ))}
-                </div>
-              </fieldset>
-            ))}
+            </Labelled>
+            <RowFields
+              key={`o${k}`}
+              {...field("organisations")}
+              field="organisations"
+              legend={L.organisations!}
+              hint={text.organisationsHint!}
+              rowLegend={text.organisationRow!}
+              addLabel={text.addOrganisation!}
+              removeLabel={text.removeRow!}
+              cells={[
+                {
+                  name: "organisationSlug",
+                  label: text.organisation!,
+                  kind: "select",
+                  placeholder: text.chooseOrganisation!,
+                  options: choices.organisations,
+                },
+                {
+                  name: "organisationRole",
+                  label: text.role!,
+                  kind: "select",
+                  placeholder: text.chooseRole!,
+                  options: Object.entries(words.options.role!).map(([value, label]) => ({ value, label })),
+                },
+              ]}
+              rows={textToRows(v.organisations)}
+              extra={state.extraRows?.organisations}
+              inputClass={input}
+            />
+            <Picker
+              key={`tr${k}`}
+              {...field("translationOfId")}
+              name="translationOfId"
+              legend={L.translationOf!}
+              single
+              options={itemOptions.filter((i) => i.locale !== head.locale)}
+              chosen={[v.translationOfId]}
+              found={state.picks?.translationOfId}
+              text={pickerText(L.translationOf!)}
+              inputClass={input}
+            />
+            <Picker
+              key={`r${k}`}
+              {...field("relatedIds")}
+              name="relatedIds"
+              legend={L.related!}
+              options={itemOptions}
+              chosen={v.relatedIds}
+              found={state.picks?.relatedIds}
+              text={pickerText(L.related!)}
+              inputClass={input}
+            />
+            <Picker
+              key={`tp${k}`}
+              {...field("topicIds")}
+              name="topicIds"
+              legend={L.topics!}
+              options={pickOptions.topics}
+              chosen={v.topicIds}
+              found={state.picks?.topicIds}
+              text={pickerText(L.topics!)}
+              inputClass={input}
+            />
+            <Picker
+              key={`pl${k}`}
+              {...field("placeIds")}
+              name="placeIds"
+              legend={L.places!}
+              options={pickOptions.places}
+              chosen={v.placeIds}
+              found={state.picks?.placeIds}
+              text={pickerText(L.places!)}
+              inputClass={input}
+            />
           </fieldset>
         </div>
       </div>

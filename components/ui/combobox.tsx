@@ -57,6 +57,8 @@ type Props = {
   /** The popup's edge that lines up with the input's: start (left) or end (right, for a field at the page's edge) */
   align?: "start" | "end";
   renderOption?: (option: ComboboxOption, active: boolean) => ReactNode;
+  /** Whether Enter with no option chosen submits the form (true), or does nothing (a picker inside a larger form) */
+  enterSubmits?: boolean;
 };
 
 const subscribeNothing = () => () => {};
@@ -79,6 +81,7 @@ export function Combobox({
   listClassName = "",
   align = "start",
   renderOption,
+  enterSubmits = true,
 }: Props) {
   const listId = `${id}-listbox`;
   const groupPrefix = useId();
@@ -165,7 +168,11 @@ export function Combobox({
       }
       case "Enter": {
         const option = open && active >= 0 ? options[active] : undefined;
-        if (!option) return; // no option chosen: the form is submitted as usual
+        if (!option) {
+          // No option chosen: the form is submitted as usual, unless the caller keeps Enter to the field.
+          if (!enterSubmits) event.preventDefault();
+          return;
+        }
         event.preventDefault();
         choose(option);
         return;

@@ -77,8 +77,9 @@ type FieldProps = {
   dir?: "auto";
 };
 
-// The frame of a labelled control: label, hint and error message above it, a red rule beside it on error
-function Labelled(
+// The frame of a labelled control: label, hint and error message above it, a red rule beside it on error. Exported
+// for forms whose controls are their own (a controlled text area, a date and time): give the control fieldAria(...).
+export function Labelled(
   props: Pick<FieldProps, "id" | "label" | "hint" | "error" | "errorPrefix"> & { children: ReactNode },
 ) {
   const { id, label, hint, error, errorPrefix, children } = props;
@@ -99,7 +100,7 @@ function Labelled(
 }
 
 // What ties a control to its hint and error message
-function described({ id, hint, error }: Pick<FieldProps, "id" | "hint" | "error">) {
+export function fieldAria({ id, hint, error }: Pick<FieldProps, "id" | "hint" | "error">) {
   return {
     id,
     "aria-invalid": error ? true : undefined,
@@ -113,7 +114,7 @@ export function TextField(props: FieldProps & { type?: "text" | "email" | "url" 
   return (
     <Labelled {...props}>
       <input
-        {...described(props)}
+        {...fieldAria(props)}
         name={name}
         type={type}
         defaultValue={defaultValue}
@@ -132,7 +133,7 @@ export function TextArea(props: FieldProps & { rows?: number }) {
   return (
     <Labelled {...props}>
       <textarea
-        {...described(props)}
+        {...fieldAria(props)}
         name={name}
         rows={rows}
         defaultValue={defaultValue}
@@ -150,7 +151,7 @@ export function SelectField(
   const { name, defaultValue, options } = props;
   return (
     <Labelled {...props}>
-      <select {...described(props)} name={name} defaultValue={defaultValue} className={inputClass}>
+      <select {...fieldAria(props)} name={name} defaultValue={defaultValue} className={inputClass}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -3,6 +3,9 @@
 import { z } from "zod";
 import { documentTypes, itemTypes, organisationRoles } from "@/lib/content/schema";
 import { parseSourceDate } from "@/lib/content/source-date";
+import { rowFields, rowsToText, splitRow, textToRows, type RowField } from "./item-rows";
+
+export { rowFields, rowsToText, textToRows, type RowField };
 
 export const itemTextFields = [
   "type",
@@ -81,6 +84,18 @@ export function itemValuesFromForm(form: FormData): ItemValues {
     const raw = form.get(field);
     values[field] = typeof raw === "string" ? raw.replace(/\r\n/g, "\n").slice(0, (limits[field] ?? 200) * 2) : "";
   }
+  for (const [field, [first, second]] of Object.entries(rowFields) as [RowField, readonly [string, string]][]) {
+    if (!form.has(first)) continue;
+    const text = (name: string) =>
+      form
+        .getAll(name)
+        .slice(0, 200)
+        .map((v) => (typeof v === "string" ? v : ""));
+    const a = text(first);
+    const b = text(second);
+    const rows = a.map((cell, i) => [cell, b[i] ?? ""] as [string, string]);
+    values[field] = rowsToText(rows).slice(0, (limits[field] ?? 200) * 2);
+  }
   for (const field of itemListFields) {
     values[field] = form
       .getAll(field)
@@ -143,23 +158,24 @@ const schema = z.object({
     .string()
     .trim()
     .refine((v) => v === "" || /^https?:\/\/[^\s]+$/.test(v), "url"),
-  keyFigures: z
-    .string()
-    .refine((v) => v.split("\n").every((line) => !line.trim() || /^[^|]+\|[^|]+$/.test(line.trim())), "keyFigures"),
-  organisations: z
-    .string()
-    .refine(
-      (v) =>
-        v
-          .split("\n")
-          .every(
-            (line) =>
-              !line.trim() ||
-              (/^[a-z0-9-]+\s*\|\s*[a-z]+$/.test(line.trim()) &&
-                (organisationRoles as readonly string[]).includes(line.split("|")[1]!.trim())),
-          ),
-      "organisations",
-    ),
+  keyFigures: z.string().refine(
+    (v) =>
+      v.split("\n").every((line) => {
+        if (!line.trim()) return true;
+        const cells = splitRow(line);
+        return cells.length === 2 && cells.every(Boolean);
+      }),
+    "keyFigures",
+  ),
+  organisations: z.string().refine(
+    (v) =>
+      v.split("\n").every((line) => {
+        if (!line.trim()) return true;
+        const [slug = "", role = "", ...more] = splitRow(line);
+        return !more.length && /^[a-z0-9-]+$/.test(slug) && (organisationRoles as readonly string[]).includes(role);
+      }),
+    "organisations",
+  ),
   adviserId: uuid,
   translationOfId: uuid,
   topicIds: z.array(z.uuid("invalid")),
@@ -191,28 +207,14 @@ export function validateItem(values: ItemValues): ItemErrors {
   return errors;
 }
 
-// Parse "label | value" lines
+// The key figures of checked "label | value" lines
 export function keyFigureList(text: string): { label: string; value: string }[] {
-  return text
-    .split("\n")
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .map((l) => {
-      const [label, value] = l.split("|");
-      return { label: label!.trim(), value: value!.trim() };
-    });
+  return textToRows(text).map(([label, value]) => ({ label, value }));
 }
 
-// Parse "organisation-slug | role" lines
+// The organisations of checked "organisation-slug | role" lines
 export function organisationList(text: string): { slug: string; role: string }[] {
-  return text
-    .split("\n")
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .map((l) => {
-      const [slug, role] = l.split("|");
-      return { slug: slug!.trim(), role: role!.trim() };
-    });
+  return textToRows(text).map(([slug, role]) => ({ slug, role }));
 }
 
 export const editorTimeZone = "Europe/Copenhagen";

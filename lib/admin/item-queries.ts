@@ -4,7 +4,7 @@ import type { Db } from "@/lib/database/client";
 import { Prisma, type ItemStatus, type ItemType, type Locale } from "@/lib/generated/prisma/client";
 import { isVisible, scheduledWhere, visibleWhere } from "@/lib/catalogue/visibility";
 import type { Choice } from "./catalogue";
-import { dateToWallClock, type ItemValues } from "./item-form";
+import { dateToWallClock, rowsToText, type ItemValues } from "./item-form";
 import { reviewDueAt, reviewDueSoonDays, reviewState, type ReviewState } from "@/lib/review/policy";
 import { reviewDueWhere, reviewedStatus } from "@/lib/review/where";
 import { analyseText } from "@/lib/plain-language/analyse";
@@ -214,8 +214,8 @@ export function valuesOf(row: EditRow): ItemValues {
     documentType: row.documentType ?? "",
     sourceUrl: row.sourceUrl ?? "",
     sourceDate: row.sourceDate ?? "",
-    keyFigures: figures.map((f) => `${f.label} | ${f.value}`).join("\n"),
-    organisations: row.organisations.map((o) => `${o.organisation.slug} | ${o.role}`).join("\n"),
+    keyFigures: rowsToText(figures.map((f) => [f.label, f.value])),
+    organisations: rowsToText(row.organisations.map((o) => [o.organisation.slug, o.role])),
     adviserId: row.adviserId ?? "",
     translationOfId: row.translationOfId ?? "",
     topicIds: row.topics.map((t) => t.topicId).sort(),

@@ -8,7 +8,9 @@ import { renderMarkdown } from "@/lib/markdown";
 import { revalidatePublicPages } from "@/lib/cache/revalidate";
 import { cacheTags } from "@/lib/cache/tags";
 import { adminLocale, adminPath } from "@/lib/admin/paths";
-import { itemValuesFromForm, type ItemField, type ItemValues } from "@/lib/admin/item-form";
+import { itemValuesFromForm, rowFields, type ItemField, type ItemValues, type RowField } from "@/lib/admin/item-form";
+import { editorChoices } from "@/lib/admin/item-queries";
+import { matchChoices, pickFields, type PickField } from "@/lib/admin/pick";
 import {
   deleteItem,
   diffValues,
@@ -29,6 +31,10 @@ export type EditorState = {
   formError: string | null;
   notice: string | null;
   conflict: { version: number; values: ItemValues; message: string; changes: FieldDiff[] } | null;
+  /** Empty rows to show beyond one, asked for by "add a row" without JavaScript */
+  extraRows?: Partial<Record<RowField, number>>;
+  /** What a picker's search found without JavaScript, to tick and add */
+  picks?: Partial<Record<PickField, { query: string; found: string[] }>>;
 };
 
 // Expire the public pages; the save stands even when the database fails right after it
@@ -63,8 +69,28 @@ export const saveItemAction = staffAction(
       formError: null,
       notice: null,
       conflict: null,
+      extraRows: undefined,
+      picks: undefined,
       ...patch,
     });
+    // Without JavaScript, "add a row" and a picker's search come back to the server: nothing is saved.
+    const [step, field] = rawIntent.split(":");
+    if (step === "addRow" && field && field in rowFields) {
+      const extra = { ...previous.extraRows };
+      extra[field as RowField] = Math.min((extra[field as RowField] ?? 0) + 1, 20);
+      return next({ extraRows: extra });
+    }
+    if (step === "pick" && (pickFields as readonly string[]).includes(field ?? "")) {
+      const query = String(form.get(`pick-${field}`) ?? "").slice(0, 200);
+      let found: string[] = [];
+      try {
+        const choices = await editorChoices(db(), locale);
+        found = matchChoices(field as PickField, choices, query, { values, id });
+      } catch (error) {
+        return next({ formError: t(`failures.${failureOf(error)}`) });
+      }
+      return next({ extraRows: previous.extraRows, picks: { [field as PickField]: { query, found } } });
+    }
     let outcome: Awaited<ReturnType<typeof saveItem>>;
     try {
       outcome = await saveItem(db(), staff, { id, baseVersion, values, intent });

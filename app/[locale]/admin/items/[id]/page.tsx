@@ -5,6 +5,8 @@ import { requireStaff } from "@/lib/auth/guard";
 import { adminLocale, adminPath } from "@/lib/admin/paths";
 import { renderMarkdown } from "@/lib/markdown";
 import type { ItemType } from "@/lib/content/schema";
+import type { Locale } from "@/lib/i18n/routing";
+import { itemPath } from "@/lib/seo/urls";
 import { ItemEditor } from "@/components/admin/item-editor";
 import { PlainLanguage } from "@/components/admin/plain-language";
 import { editorText } from "@/components/admin/editor-text";
@@ -36,6 +38,18 @@ export default async function EditItemPage({ params, searchParams }: Props) {
       <div className="mb-4 flex flex-wrap items-baseline justify-between gap-4">
         <h1 className="text-2xl font-bold">{t("editor.editTitle", { title: item.values.title })}</h1>
         <span className="flex gap-4">
+          {item.status === "published" && (
+            // The public page in the item's own language, as readers see it (new text shows once saved)
+            <a
+              href={itemPath(
+                { type: item.values.type as ItemType, slug: item.values.slug },
+                item.values.locale as Locale,
+              )}
+              data-testid="view-on-site"
+            >
+              {t("editor.viewPublic")}
+            </a>
+          )}
           <NextLink href={adminPath(locale, `items/${item.id}/history`)} prefetch={false}>
             {t("editor.history")}
           </NextLink>
