@@ -82,7 +82,7 @@ export function RowFields(props: Props) {
             <li key={key}>
               <fieldset className="rounded border border-line p-2">
                 <legend className="px-1 text-sm font-semibold">{name}</legend>
-                <div className="grid gap-2 sm:grid-cols-2">
+                <div className="grid gap-2">
                   {cells.map((cell, c) => {
                     // The first row's first control carries the field's id: the error summary links there.
                     const controlId = index === 0 && c === 0 ? id : `${id}-${index}-${c}`;
