@@ -10,6 +10,7 @@ import rehypeSlug from "rehype-slug";
 import rehypeStringify from "rehype-stringify";
 import { visit } from "unist-util-visit";
 import type { Root, Element } from "hast";
+import { markTerms, type MarkContext } from "@/lib/catalogue/glossary-marks";
 
 export type Heading = { id: string; text: string; depth: 2 | 3 };
 
@@ -60,8 +61,12 @@ function decodeURIComponentSafe(value: string): string {
   }
 }
 
-// Render Markdown to sanitized HTML and list its h2/h3 headings
-export async function renderMarkdown(markdown: string): Promise<{ html: string; headings: Heading[] }> {
+// Render Markdown to sanitized HTML and list its h2/h3 headings; with `marks`, the glossary's terms are marked for a
+// reader of the other language (after the sanitizer: the marks are the site's own markup, not the author's)
+export async function renderMarkdown(
+  markdown: string,
+  marks?: MarkContext,
+): Promise<{ html: string; headings: Heading[] }> {
   const headings: Heading[] = [];
   const file = await unified()
     .use(remarkParse)
@@ -75,6 +80,9 @@ export async function renderMarkdown(markdown: string): Promise<{ html: string; 
     .use(rehypeSanitize)
     .use(linkPrefixedTargets)
     .use(collectHeadings(headings))
+    .use(() => (tree: Root) => {
+      if (marks) markTerms(tree, marks);
+    })
     .use(rehypeStringify)
     .process(markdown);
   return { html: String(file), headings };

@@ -6,6 +6,10 @@ import { cached } from "@/lib/cache/cached";
 import { cacheTags } from "@/lib/cache/tags";
 import { Prisma, type Locale } from "@/lib/generated/prisma/client";
 import { visibleSql } from "./visibility";
+import { getTranslations } from "next-intl/server";
+import { getPathname } from "@/lib/i18n/navigation";
+import { renderMarkdown } from "@/lib/markdown";
+import { markPlainText, wordsOf, type MarkContext, type MarkTerm } from "./glossary-marks";
 
 export type GlossaryEntry = {
   slug: string;
@@ -97,4 +101,67 @@ export async function findItemTerms(client: Db, itemId: string): Promise<ItemTer
 
 export const getItemTerms = cache(
   cached("itemTerms", [cacheTags.glossary, cacheTags.catalogue], (itemId: string) => findItemTerms(db(), itemId)),
+);
+
+// The stems of lower-cased words as the search makes them: PostgreSQL's stemmer of the language, then the search's
+// own second step (search_lexeme: Danish stemmed again, Swedish without a definite "-et"); a stop word is itself
+export async function stemsOf(client: Db, locale: Locale, words: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(words.map((w) => w.toLowerCase()))];
+  if (!unique.length) return new Map();
+  const dictionary = locale === "da" ? "danish_stem" : "swedish_stem";
+  const config = locale === "da" ? "pg_catalog.danish" : "pg_catalog.swedish";
+  const rows = await client.$queryRaw<{ w: string; stem: string }[]>(Prisma.sql`
+    SELECT w, search_lexeme(${config}::regconfig, COALESCE((ts_lexize(${dictionary}::regdictionary, w))[1], w)) AS stem
+    FROM unnest(${unique}::text[]) AS w`);
+  return new Map(rows.map((r) => [r.w, r.stem]));
+}
+
+export type ItemHints = { titleHtml: string; summaryHtml: string; bodyHtml: string };
+
+// A visible item's title, summary and body with the glossary's terms marked for a reader of the other language, or
+// null when it uses none
+export async function findItemHints(
+  client: Db,
+  itemId: string,
+  readerLocale: Locale,
+  words: { glossaryPath: string; counterpartLabel: string },
+): Promise<ItemHints | null> {
+  const item = await client.item.findFirst({
+    where: { id: itemId },
+    select: { locale: true, title: true, summary: true, body: true },
+  });
+  if (!item || item.locale === readerLocale) return null;
+  const used = new Set((await findItemTerms(client, itemId)).map((t) => t.slug));
+  if (!used.size) return null;
+  const rows = await client.glossaryTerm.findMany({ where: { slug: { in: [...used] } } });
+  const own = item.locale === "da" ? "Da" : "Sv";
+  const other = item.locale === "da" ? "Sv" : "Da";
+  const variantsOf = (r: (typeof rows)[number]) => [r[`term${own}`], ...r[`synonyms${own}`]].filter(Boolean);
+  const stems = await stemsOf(client, item.locale, [
+    ...wordsOf(`${item.title} ${item.summary} ${item.body}`).map((w) => w.word),
+    ...rows.flatMap((r) => variantsOf(r).flatMap((v) => wordsOf(v).map((w) => w.word))),
+  ]);
+  const stemOf = (word: string) => stems.get(word) ?? word;
+  const terms: MarkTerm[] = rows.map((r) => ({
+    slug: r.slug,
+    counterpart: r[`term${other}`],
+    variants: variantsOf(r).map((v) => wordsOf(v).map((w) => stemOf(w.word.toLowerCase()))),
+  }));
+  const counter = { next: 1 };
+  const context = (): MarkContext => ({ terms, stemOf, ...words, readerLocale, counter });
+  return {
+    titleHtml: markPlainText(item.title, context()),
+    summaryHtml: markPlainText(item.summary, context()),
+    bodyHtml: (await renderMarkdown(item.body, context())).html,
+  };
+}
+
+export const getItemHints = cache(
+  cached("itemHints", [cacheTags.glossary, cacheTags.catalogue], async (itemId: string, readerLocale: Locale) => {
+    const t = await getTranslations({ locale: readerLocale, namespace: "ItemPage" });
+    return findItemHints(db(), itemId, readerLocale, {
+      glossaryPath: getPathname({ locale: readerLocale, href: "/glossary" }),
+      counterpartLabel: t("termCounterpart"),
+    });
+  }),
 );

@@ -1,3 +1,4 @@
+import { axeViolations } from "../helpers/axe";
 import { expect, test, type Page } from "@playwright/test";
 import { loadCatalogue, type Catalogue } from "../../lib/content/load";
 import { routing, type Locale } from "../../lib/i18n/routing";
@@ -227,6 +228,55 @@ test("a text in the other language lists the glossary's words it uses with their
     await expect(page.getByTestId("item-terms")).toHaveCount(0);
   }
   await context.close();
+});
+
+test("a text in the other language marks the glossary's words where they stand, explained in the reader's language, by keyboard", async ({
+  page,
+}) => {
+  const catalogue = await loadCatalogue();
+  for (const [ui, label] of [
+    ["da", "På dansk:"],
+    ["sv", "På svenska:"],
+  ] as const) {
+    const other = ui === "da" ? "sv" : "da";
+    const found = catalogue.items
+      .filter(
+        (i) =>
+          i.locale === other &&
+          i.data.status === "published" &&
+          (!i.data.publishedAt || new Date(String(i.data.publishedAt)) <= new Date()),
+      )
+      .map((item) => ({
+        item,
+        entry: catalogue.glossary.find((g) => item.body.toLowerCase().includes(g[other].term.toLowerCase())),
+      }))
+      .find((x) => x.entry)!;
+    const entry = found.entry!;
+    await page.goto(path(ui, `/${sections[found.item.type]}/[slug]`, found.item.slug));
+    const article = page.locator("article");
+    const marks = article.locator(`a.gloss[data-gloss="${entry.slug}"]`);
+    await expect(marks.first()).toBeVisible();
+    const mark = marks.first();
+    await expect(mark).toHaveAttribute("href", `${path(ui, "/glossary")}#${entry.slug}`);
+    // Announced with the counterpart, and shown while it has the focus; Escape hides it
+    await expect(mark).toHaveAccessibleDescription(`${label} ${entry[ui].term}`);
+    const tip = page.locator(`[id="${await mark.getAttribute("aria-describedby")}"]`);
+    await expect(tip).toBeHidden();
+    await mark.focus();
+    await expect(tip).toBeVisible();
+    await expect(tip).toHaveAttribute("role", "tooltip");
+    await expect(tip).toHaveAttribute("lang", ui);
+    await page.keyboard.press("Escape");
+    await expect(tip).toBeHidden();
+    await page.keyboard.press("Shift+Tab");
+    await page.keyboard.press("Tab");
+    await expect(mark).toBeFocused();
+    await expect(tip).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+    // Its own language's readers see no marks
+    await page.goto(itemPath(found.item));
+    await expect(page.locator("a.gloss")).toHaveCount(0);
+  }
 });
 
 test("the adviser directory shows every adviser with a way to write to them", async ({ page }) => {

@@ -1,7 +1,7 @@
 // The glossary page's "used in N texts" and the terms an item in the other language lists: a term counts in the
 // published texts of its own language, inflected forms and synonyms included, drafts and the other language's not.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { findGlossaryUsage, findItemTerms } from "@/lib/catalogue/glossary";
+import { findGlossaryUsage, findItemHints, findItemTerms, stemsOf } from "@/lib/catalogue/glossary";
 import { testDatabases, truncateCatalogue } from "../helpers/databases";
 
 const databases = testDatabases({ beforeAll, afterAll });
@@ -101,5 +101,45 @@ describe.each(databases)("glossary usage on the $name database", (database) => {
     // A Danish word in a Swedish text is not a Swedish term, and a draft lists nothing.
     expect(await findItemTerms(client, await id("i"))).toEqual([]);
     expect(await findItemTerms(client, await id("e"))).toEqual([]);
+  });
+
+  it("stems inflected forms as the search does, in both languages", async () => {
+    const sv = await stemsOf(database.client(), "sv", [
+      "företagen",
+      "Företaget",
+      "företag",
+      "upphandlingen",
+      "sociala",
+      "och",
+    ]);
+    expect(sv.get("företagen")).toBe(sv.get("företag"));
+    expect(sv.get("företaget")).toBe(sv.get("företag"));
+    expect(sv.get("upphandlingen")).toBe("upphandling");
+    expect(sv.get("sociala")).toBe("social");
+    expect(sv.get("och")).toBe("och");
+    const da = await stemsOf(database.client(), "da", ["virksomhederne", "virksomhed", "udbuddet", "udbud"]);
+    expect(da.get("virksomhederne")).toBe(da.get("virksomhed"));
+    expect(da.get("udbuddet")).toBe(da.get("udbud"));
+  });
+
+  it("marks an item's inflected terms for a reader of the other language, and nothing for its own", async () => {
+    const client = database.client();
+    const id = async (slug: string) => (await client.item.findFirstOrThrow({ where: { slug } })).id;
+    const words = { glossaryPath: "/da/ordliste", counterpartLabel: "På dansk:" };
+    const g = await findItemHints(client, await id("g"), "da", words);
+    expect(g?.titleHtml).toContain('href="/da/ordliste#udbud"');
+    expect(g?.titleHtml).toContain(">Upphandlingen</a>");
+    expect(g?.titleHtml).toContain("På dansk: udbud</span>");
+    const h = await findItemHints(client, await id("h"), "da", words);
+    expect(h?.titleHtml).toContain('data-gloss="socialoekonomisk-virksomhed">socialt företags</a>');
+    expect(await findItemHints(client, await id("g"), "sv", words)).toBeNull();
+    const a = await findItemHints(client, await id("a"), "sv", {
+      glossaryPath: "/sv/ordlista",
+      counterpartLabel: "På svenska:",
+    });
+    expect(a?.titleHtml).toContain(">Udbuddet</a>");
+    expect(a?.titleHtml).toContain("På svenska: upphandling</span>");
+    // A draft is no text of the site's
+    expect(await findItemHints(client, await id("e"), "sv", words)).toBeNull();
   });
 });

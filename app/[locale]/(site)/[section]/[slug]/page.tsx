@@ -12,7 +12,8 @@ import { Breadcrumbs } from "@/components/site/breadcrumbs";
 import { sectionHref } from "@/components/content/section-page";
 import { LanguageLabel } from "@/components/content/language-label";
 import { getMovedItem, getPublishedItem } from "@/lib/catalogue/items";
-import { getItemTerms } from "@/lib/catalogue/glossary";
+import { getItemHints, getItemTerms } from "@/lib/catalogue/glossary";
+import { GlossaryTips } from "@/components/content/glossary-tips";
 import { itemHref, sections as sectionsByType, typeOfSection } from "@/lib/catalogue/sections";
 import { Link } from "@/components/site/link";
 import { alternatesFor, type Alternates } from "@/lib/i18n/alternates";
@@ -66,6 +67,8 @@ export default async function ItemPage(props: Props) {
   const format = await getFormatter({ locale });
   // A text in the other language lists the glossary's words it uses, with their counterparts in the reader's.
   const terms = item.locale === locale ? [] : await getItemTerms(item.id);
+  // The same words marked where they stand, the first under each heading, with the counterpart as a tooltip
+  const hints = terms.length ? await getItemHints(item.id, locale) : null;
 
   // The switcher leads to the translation where there is one, otherwise to this item in the other interface.
   const other = otherLocale(locale);
@@ -90,8 +93,18 @@ export default async function ItemPage(props: Props) {
             <span lang={locale}>{types(item.type)}</span>
             <LanguageLabel uiLocale={locale} itemLocale={item.locale} />
           </p>
-          <h1 className="mt-1 text-3xl font-bold">{item.title}</h1>
-          <p className="mt-3 max-w-prose text-lg">{item.summary}</p>
+          {hints ? (
+            <>
+              <h1 className="mt-1 text-3xl font-bold" dangerouslySetInnerHTML={{ __html: hints.titleHtml }} />
+              <p className="mt-3 max-w-prose text-lg" dangerouslySetInnerHTML={{ __html: hints.summaryHtml }} />
+              <GlossaryTips />
+            </>
+          ) : (
+            <>
+              <h1 className="mt-1 text-3xl font-bold">{item.title}</h1>
+              <p className="mt-3 max-w-prose text-lg">{item.summary}</p>
+            </>
+          )}
         </header>
         <div className="mt-8 grid gap-8 md:grid-cols-[1fr_18rem]">
           <div className="min-w-0">
@@ -111,7 +124,11 @@ export default async function ItemPage(props: Props) {
                 </ol>
               </nav>
             )}
-            <div className="prose-body max-w-prose" dangerouslySetInnerHTML={{ __html: item.html }} />
+            <div
+              className="prose-body max-w-prose"
+              // Sanitized Markdown (lib/markdown.ts); the glossary's marks are the site's own markup
+              dangerouslySetInnerHTML={{ __html: hints?.bodyHtml ?? item.html }}
+            />
             {terms.length > 0 && (
               <section
                 aria-labelledby="terms-heading"
