@@ -91,6 +91,8 @@ export async function editorText(locale: Locale): Promise<EditorText> {
       addKeyFigure: t("editor.addKeyFigure"),
       removeRow: t("editor.removeRow"),
       errorPrefix: t("records.errorPrefix"),
+      previewHintsDa: t("editor.previewHintsDa"),
+      previewHintsSv: t("editor.previewHintsSv"),
       noneSelected: t("editor.noneSelected"),
       unsaved: t("editor.unsaved"),
       leaveConfirm: t("editor.leaveConfirm"),

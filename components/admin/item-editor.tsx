@@ -1,7 +1,8 @@
 "use client";
 import { useActionState, useEffect, useState, type FormEvent } from "react";
 import { ErrorSummary, Labelled, fieldAria } from "@/components/ui/form";
-import { previewMarkdown, saveItemAction, type EditorState } from "@/lib/admin/actions/items";
+import { previewMarkdown, previewWithHints, saveItemAction, type EditorState } from "@/lib/admin/actions/items";
+import { GlossaryTips } from "@/components/content/glossary-tips";
 import type { Choice } from "@/lib/admin/catalogue";
 import { textToRows } from "@/lib/admin/item-rows";
 import { adminPath } from "@/lib/admin/paths";
@@ -47,7 +48,11 @@ export function ItemEditor({ uiLocale, initial, initialPreview, status, choices,
   const v = state.values;
   const [body, setBody] = useState(v.body);
   const [head, setHead] = useState({ title: v.title, summary: v.summary, type: v.type, locale: v.locale });
-  const [preview, setPreview] = useState(initialPreview);
+  const [preview, setPreview] = useState<{ bodyHtml: string; titleHtml?: string; summaryHtml?: string }>({
+    bodyHtml: initialPreview,
+  });
+  // Show the preview as readers of the other language see it, with the glossary's words marked
+  const [withHints, setWithHints] = useState(false);
   const [dirty, setDirty] = useState(false);
   // A result of the server: the saved values (or the kept ones) are the form's content now.
   const [seenAttempt, setSeenAttempt] = useState(state.attempt);
@@ -63,14 +68,18 @@ export function ItemEditor({ uiLocale, initial, initialPreview, status, choices,
     if (state.notice) setDirty(false);
   }
 
+  const { title, summary, locale } = head;
   useEffect(() => {
     const timer = setTimeout(() => {
-      previewMarkdown(body)
-        .then(setPreview)
-        .catch(() => {});
+      const next = withHints
+        ? previewWithHints({ locale: locale === "sv" ? "sv" : "da", title, summary, body }).then(
+            (hints) => hints ?? { bodyHtml: "" },
+          )
+        : previewMarkdown(body).then((bodyHtml) => ({ bodyHtml }));
+      next.then(setPreview).catch(() => {});
     }, 300);
     return () => clearTimeout(timer);
-  }, [body]);
+  }, [body, withHints, title, summary, locale]);
 
   useEffect(() => {
     if (!dirty) return;
@@ -210,6 +219,18 @@ export function ItemEditor({ uiLocale, initial, initialPreview, status, choices,
               {text.preview}
             </h2>
             <p className="text-sm text-muted">{text.previewHint}</p>
+            <div className="mt-1 flex items-center gap-2">
+              <input
+                id="preview-hints"
+                type="checkbox"
+                checked={withHints}
+                onChange={(e) => setWithHints(e.target.checked)}
+                className="size-5 accent-brand"
+              />
+              <label htmlFor="preview-hints">
+                {(head.locale === "sv" ? text.previewHintsSv : text.previewHintsDa) ?? ""}
+              </label>
+            </div>
             {/* The public item page's header and body, with its classes; a scrolling box is reached by keyboard too */}
             <div
               className="mt-1 max-h-[48rem] overflow-auto rounded border border-line bg-paper p-4"
@@ -221,14 +242,31 @@ export function ItemEditor({ uiLocale, initial, initialPreview, status, choices,
                 <span>{words.options.type![head.type]}</span>
                 <span>{words.options.locale![head.locale]}</span>
               </p>
-              <p className="mt-1 text-3xl font-bold" data-testid="preview-title">
-                {head.title}
-              </p>
-              <p className="mt-3 max-w-prose text-lg">{head.summary}</p>
+              {withHints && preview.titleHtml !== undefined ? (
+                <>
+                  <p
+                    className="mt-1 text-3xl font-bold"
+                    data-testid="preview-title"
+                    dangerouslySetInnerHTML={{ __html: preview.titleHtml }}
+                  />
+                  <p
+                    className="mt-3 max-w-prose text-lg"
+                    dangerouslySetInnerHTML={{ __html: preview.summaryHtml ?? "" }}
+                  />
+                  <GlossaryTips />
+                </>
+              ) : (
+                <>
+                  <p className="mt-1 text-3xl font-bold" data-testid="preview-title">
+                    {head.title}
+                  </p>
+                  <p className="mt-3 max-w-prose text-lg">{head.summary}</p>
+                </>
+              )}
               <div
                 className="prose-body mt-8 max-w-prose"
-                // Sanitized by the same pipeline as the public item page (lib/markdown.ts).
-                dangerouslySetInnerHTML={{ __html: preview }}
+                // Sanitized by the same pipeline as the public item page (lib/markdown.ts); marks are the site's own.
+                dangerouslySetInnerHTML={{ __html: preview.bodyHtml }}
               />
             </div>
           </section>

@@ -13,6 +13,8 @@ export type MarkTerm = {
   counterpart: string;
   /** The term and its synonyms in the text's language, each as the stems of its words */
   variants: string[][];
+  /** The tooltip's whole text instead of the counterpart (a false friend's explanation) */
+  note?: string;
 };
 
 export type MarkContext = {
@@ -86,7 +88,7 @@ function mark(text: string, term: MarkTerm, context: MarkContext): Element {
         type: "element",
         tagName: "span",
         properties: { id, role: "tooltip", className: ["gloss-tip"], lang: context.readerLocale, hidden: true },
-        children: [{ type: "text", value: `${context.counterpartLabel} ${term.counterpart}` }],
+        children: [{ type: "text", value: term.note ?? `${context.counterpartLabel} ${term.counterpart}` }],
       },
     ],
   };

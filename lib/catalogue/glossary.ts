@@ -13,6 +13,7 @@ import { markPlainText, wordsOf, type MarkContext, type MarkTerm } from "./gloss
 
 export type GlossaryEntry = {
   slug: string;
+  falseFriend: boolean;
   da: { term: string; synonyms: string[]; explanation: string };
   sv: { term: string; synonyms: string[]; explanation: string };
 };
@@ -23,6 +24,7 @@ const readGlossary = cached("glossary", [cacheTags.glossary], async (): Promise<
   const rows = await db().glossaryTerm.findMany();
   return rows.map((g) => ({
     slug: g.slug,
+    falseFriend: g.falseFriend,
     da: { term: g.termDa, synonyms: g.synonymsDa, explanation: g.explanationDa },
     sv: { term: g.termSv, synonyms: g.synonymsSv, explanation: g.explanationSv },
   }));
@@ -75,15 +77,23 @@ export const glossaryUsage = cache(
   cached("glossaryUsage", [cacheTags.glossary, cacheTags.catalogue], () => findGlossaryUsage(db())),
 );
 
-export type ItemTerm = { slug: string; term: string; counterpart: string };
+export type ItemTerm = {
+  slug: string;
+  term: string;
+  counterpart: string;
+  /** A false friend, with its explanation in the reader's language (the editors' own text) */
+  falseFriend: boolean;
+  explanation: string;
+};
 
 // The glossary terms a published item's text uses (its term or a synonym, in the item's language, matched as search
 // matches), each with the counterpart in the other language, in the order of the item language's alphabet.
 export async function findItemTerms(client: Db, itemId: string): Promise<ItemTerm[]> {
   const rows = await client.$queryRaw<(ItemTerm & { locale: Locale })[]>(Prisma.sql`
-    SELECT g.slug, i.locale::text AS locale,
+    SELECT g.slug, i.locale::text AS locale, g."falseFriend",
       CASE WHEN i.locale = 'da' THEN g."termDa" ELSE g."termSv" END AS term,
-      CASE WHEN i.locale = 'da' THEN g."termSv" ELSE g."termDa" END AS counterpart
+      CASE WHEN i.locale = 'da' THEN g."termSv" ELSE g."termDa" END AS counterpart,
+      CASE WHEN i.locale = 'da' THEN g."explanationSv" ELSE g."explanationDa" END AS explanation
     FROM "Item" i
     CROSS JOIN LATERAL (SELECT CASE WHEN i.locale = 'da' THEN 'pg_catalog.danish'::regconfig
       ELSE 'pg_catalog.swedish'::regconfig END AS cfg) c
@@ -95,7 +105,13 @@ export async function findItemTerms(client: Db, itemId: string): Promise<ItemTer
     WHERE i.id = ${itemId}::uuid AND ${visibleSql("i")}`);
   const collator = new Intl.Collator(rows[0]?.locale ?? "da", { sensitivity: "base" });
   return rows
-    .map(({ slug, term, counterpart }) => ({ slug, term, counterpart }))
+    .map(({ slug, term, counterpart, falseFriend, explanation }) => ({
+      slug,
+      term,
+      counterpart,
+      falseFriend,
+      explanation,
+    }))
     .sort((a, b) => collator.compare(a.term, b.term));
 }
 
@@ -117,6 +133,41 @@ export async function stemsOf(client: Db, locale: Locale, words: string[]): Prom
 }
 
 export type ItemHints = { titleHtml: string; summaryHtml: string; bodyHtml: string };
+export type HintWords = { glossaryPath: string; counterpartLabel: string; falseFriendLabel: string };
+type GlossaryRow = Awaited<ReturnType<Db["glossaryTerm"]["findMany"]>>[number];
+
+// Marking for a text of one language read in the other: the glossary rows as terms, compared by the search's stems
+async function markContext(
+  client: Db,
+  textLocale: Locale,
+  text: string,
+  rows: GlossaryRow[],
+  words: HintWords,
+): Promise<() => MarkContext> {
+  const own = textLocale === "da" ? "Da" : "Sv";
+  const other = textLocale === "da" ? "Sv" : "Da";
+  const variantsOf = (r: GlossaryRow) => [r[`term${own}`], ...r[`synonyms${own}`]].filter(Boolean);
+  const stems = await stemsOf(client, textLocale, [
+    ...wordsOf(text).map((w) => w.word),
+    ...rows.flatMap((r) => variantsOf(r).flatMap((v) => wordsOf(v).map((w) => w.word))),
+  ]);
+  const stemOf = (word: string) => stems.get(word) ?? word;
+  const terms: MarkTerm[] = rows.map((r) => ({
+    slug: r.slug,
+    counterpart: r[`term${other}`],
+    variants: variantsOf(r).map((v) => wordsOf(v).map((w) => stemOf(w.word.toLowerCase()))),
+    ...(r.falseFriend ? { note: `${words.falseFriendLabel} ${r[`explanation${other}`]}` } : {}),
+  }));
+  const counter = { next: 1 };
+  return () => ({
+    terms,
+    stemOf,
+    glossaryPath: words.glossaryPath,
+    counterpartLabel: words.counterpartLabel,
+    readerLocale: textLocale === "da" ? "sv" : "da",
+    counter,
+  });
+}
 
 // A visible item's title, summary and body with the glossary's terms marked for a reader of the other language, or
 // null when it uses none
@@ -124,7 +175,7 @@ export async function findItemHints(
   client: Db,
   itemId: string,
   readerLocale: Locale,
-  words: { glossaryPath: string; counterpartLabel: string },
+  words: HintWords,
 ): Promise<ItemHints | null> {
   const item = await client.item.findFirst({
     where: { id: itemId },
@@ -134,21 +185,7 @@ export async function findItemHints(
   const used = new Set((await findItemTerms(client, itemId)).map((t) => t.slug));
   if (!used.size) return null;
   const rows = await client.glossaryTerm.findMany({ where: { slug: { in: [...used] } } });
-  const own = item.locale === "da" ? "Da" : "Sv";
-  const other = item.locale === "da" ? "Sv" : "Da";
-  const variantsOf = (r: (typeof rows)[number]) => [r[`term${own}`], ...r[`synonyms${own}`]].filter(Boolean);
-  const stems = await stemsOf(client, item.locale, [
-    ...wordsOf(`${item.title} ${item.summary} ${item.body}`).map((w) => w.word),
-    ...rows.flatMap((r) => variantsOf(r).flatMap((v) => wordsOf(v).map((w) => w.word))),
-  ]);
-  const stemOf = (word: string) => stems.get(word) ?? word;
-  const terms: MarkTerm[] = rows.map((r) => ({
-    slug: r.slug,
-    counterpart: r[`term${other}`],
-    variants: variantsOf(r).map((v) => wordsOf(v).map((w) => stemOf(w.word.toLowerCase()))),
-  }));
-  const counter = { next: 1 };
-  const context = (): MarkContext => ({ terms, stemOf, ...words, readerLocale, counter });
+  const context = await markContext(client, item.locale, `${item.title} ${item.summary} ${item.body}`, rows, words);
   return {
     titleHtml: markPlainText(item.title, context()),
     summaryHtml: markPlainText(item.summary, context()),
@@ -156,12 +193,35 @@ export async function findItemHints(
   };
 }
 
+// The editor's preview as readers of the other language will see it: a text not yet saved, marked with every
+// glossary term it holds
+export async function previewHints(
+  client: Db,
+  textLocale: Locale,
+  text: { title: string; summary: string; body: string },
+  words: HintWords,
+): Promise<ItemHints> {
+  const rows = await client.glossaryTerm.findMany();
+  const context = await markContext(client, textLocale, `${text.title} ${text.summary} ${text.body}`, rows, words);
+  return {
+    titleHtml: markPlainText(text.title, context()),
+    summaryHtml: markPlainText(text.summary, context()),
+    bodyHtml: (await renderMarkdown(text.body, context())).html,
+  };
+}
+
+// The words of the marks in the reader's language
+export async function hintWords(readerLocale: Locale): Promise<HintWords> {
+  const t = await getTranslations({ locale: readerLocale, namespace: "ItemPage" });
+  return {
+    glossaryPath: getPathname({ locale: readerLocale, href: "/glossary" }),
+    counterpartLabel: t("termCounterpart"),
+    falseFriendLabel: t("falseFriend"),
+  };
+}
+
 export const getItemHints = cache(
-  cached("itemHints", [cacheTags.glossary, cacheTags.catalogue], async (itemId: string, readerLocale: Locale) => {
-    const t = await getTranslations({ locale: readerLocale, namespace: "ItemPage" });
-    return findItemHints(db(), itemId, readerLocale, {
-      glossaryPath: getPathname({ locale: readerLocale, href: "/glossary" }),
-      counterpartLabel: t("termCounterpart"),
-    });
-  }),
+  cached("itemHints", [cacheTags.glossary, cacheTags.catalogue], async (itemId: string, readerLocale: Locale) =>
+    findItemHints(db(), itemId, readerLocale, await hintWords(readerLocale)),
+  ),
 );

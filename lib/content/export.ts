@@ -129,6 +129,7 @@ export async function catalogueFromDatabase(client: Db): Promise<Catalogue> {
     glossary: glossary.map((g) => ({
       id: g.id,
       slug: g.slug,
+      ...(g.falseFriend ? { falseFriend: true as const } : {}),
       da: { term: g.termDa, synonyms: g.synonymsDa, explanation: g.explanationDa },
       sv: { term: g.termSv, synonyms: g.synonymsSv, explanation: g.explanationSv },
     })),

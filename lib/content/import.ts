@@ -499,6 +499,7 @@ export async function importCatalogue(client: Db, catalogue: Catalogue): Promise
           synonymsSv: g.sv.synonyms,
           explanationDa: g.da.explanation,
           explanationSv: g.sv.explanation,
+          falseFriend: g.falseFriend ?? false,
         })),
         (data) => tx.glossaryTerm.create({ data }),
         (id, data) => tx.glossaryTerm.update({ where: { id }, data }),

@@ -84,7 +84,14 @@ const glossarySide = z.strictObject({
   explanation: text,
 });
 
-export const glossaryTermSchema = z.strictObject({ id: id.optional(), slug, da: glossarySide, sv: glossarySide });
+export const glossaryTermSchema = z.strictObject({
+  id: id.optional(),
+  slug,
+  /** Words that look alike and mean different things; the explanations are then the editors' own text */
+  falseFriend: z.literal(true).optional(),
+  da: glossarySide,
+  sv: glossarySide,
+});
 
 const attachmentSchema = z.strictObject({
   title: text,

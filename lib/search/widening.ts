@@ -33,11 +33,13 @@ const isSubset = (a: Set<string>, b: Set<string>) => a.size < b.size && [...a].e
 type GlossaryRow = Pick<Detection, "slug" | "termDa" | "termSv" | "synonymsDa" | "synonymsSv">;
 export type Input = { da: string; sv: string; glossary: GlossaryRow[] };
 
-// The query parsed in each language (as tsquery text), and the glossary when it is needed
+// The query parsed in each language (as tsquery text), and the glossary when it is needed (false friends never widen:
+// their two words do not mean the same)
 export async function parseInput(client: Sql, q: string, withGlossary: boolean): Promise<Input> {
   const glossary = withGlossary
     ? Prisma.sql`(SELECT coalesce(json_agg(json_build_object('slug', g.slug, 'termDa', g."termDa", 'termSv', g."termSv",
-        'synonymsDa', g."synonymsDa", 'synonymsSv', g."synonymsSv") ORDER BY g.slug), '[]'::json) FROM "GlossaryTerm" g)`
+        'synonymsDa', g."synonymsDa", 'synonymsSv', g."synonymsSv") ORDER BY g.slug), '[]'::json) FROM "GlossaryTerm" g
+        WHERE NOT g."falseFriend")`
     : Prisma.sql`'[]'::json`;
   const [row] = await client.$queryRaw<Input[]>`
     SELECT ${tsquery("da", "websearch", q)}::text AS da, ${tsquery("sv", "websearch", q)}::text AS sv, ${glossary} AS glossary`;

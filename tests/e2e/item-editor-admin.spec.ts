@@ -41,6 +41,13 @@ test.describe("the item editor", () => {
     await expect(preview.getByTestId("preview-title")).toHaveText(title);
     await expect(preview.locator(".prose-body h2")).toHaveText("Baggrund");
     await expect(preview).toContainText(da.ItemTypes.case);
+    // As Swedish readers will see it: the glossary's words marked, with their Swedish counterparts
+    await page.getByLabel(t.previewHintsDa).check();
+    const previewMark = preview.locator('a.gloss[data-gloss="socialoekonomisk-virksomhed"]');
+    await expect(previewMark).toHaveText("socialøkonomisk virksomhed");
+    await expect(previewMark).toHaveAccessibleDescription(`${sv.ItemPage.termCounterpart} socialt företag`);
+    await page.getByLabel(t.previewHintsDa).uncheck();
+    await expect(preview.locator("a.gloss")).toHaveCount(0);
 
     // Two organisations in two roles: the second row comes from the add button, and the focus goes into it
     const organisations = page.getByTestId("rows-organisations");

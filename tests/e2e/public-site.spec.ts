@@ -172,6 +172,29 @@ test("the glossary sets each Danish term beside its Swedish one, A to Z", async 
   }
 });
 
+test("false friends are marked as such on the glossary, with the editors' explanation, and never widen a search", async ({
+  page,
+}) => {
+  const catalogue = await loadCatalogue();
+  const falseFriends = catalogue.glossary.filter((g) => g.falseFriend);
+  expect(falseFriends.length).toBeGreaterThan(0);
+  for (const [locale, badge] of [
+    ["da", "Falsk ven"],
+    ["sv", "Falsk vän"],
+  ] as const) {
+    await page.goto(path(locale, "/glossary"));
+    for (const entry of catalogue.glossary) {
+      const note = page.locator(`[id="${entry.slug}"] [data-testid="false-friend"]`);
+      if (entry.falseFriend) await expect(note).toContainText(badge);
+      else await expect(note).toHaveCount(0);
+    }
+    const entry = falseFriends.find((g) => g.da.term !== g.sv.term)!;
+    await page.goto(`${path(locale, "/search")}?q=${encodeURIComponent(entry[locale].term)}`);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.getByTestId("widened")).toHaveCount(0);
+  }
+});
+
 test("the glossary says how many texts in each language use a term, leading to a search for it", async ({ page }) => {
   for (const [locale, words] of [
     ["da", /^Bruges i \d+ (dansk tekst|danske tekster|svensk tekst|svenske tekster)$/],

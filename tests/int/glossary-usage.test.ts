@@ -2,6 +2,7 @@
 // published texts of its own language, inflected forms and synonyms included, drafts and the other language's not.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { findGlossaryUsage, findItemHints, findItemTerms, stemsOf } from "@/lib/catalogue/glossary";
+import { parseInput } from "@/lib/search/widening";
 import { testDatabases, truncateCatalogue } from "../helpers/databases";
 
 const databases = testDatabases({ beforeAll, afterAll });
@@ -89,14 +90,17 @@ describe.each(databases)("glossary usage on the $name database", (database) => {
   it("lists the terms an item uses, inflected or as a synonym, with their counterparts, for a visible item only", async () => {
     const client = database.client();
     const id = async (slug: string) => (await client.item.findFirstOrThrow({ where: { slug } })).id;
-    expect(await findItemTerms(client, await id("a"))).toEqual([
-      { slug: "udbud", term: "udbud", counterpart: "upphandling" },
-    ]);
-    expect(await findItemTerms(client, await id("b"))).toEqual([
-      { slug: "udbud", term: "udbud", counterpart: "upphandling" },
-    ]);
+    const udbud = { slug: "udbud", term: "udbud", counterpart: "upphandling", falseFriend: false, explanation: "x" };
+    expect(await findItemTerms(client, await id("a"))).toEqual([udbud]);
+    expect(await findItemTerms(client, await id("b"))).toEqual([udbud]);
     expect(await findItemTerms(client, await id("h"))).toEqual([
-      { slug: "socialoekonomisk-virksomhed", term: "socialt företag", counterpart: "socialøkonomisk virksomhed" },
+      {
+        slug: "socialoekonomisk-virksomhed",
+        term: "socialt företag",
+        counterpart: "socialøkonomisk virksomhed",
+        falseFriend: false,
+        explanation: "x",
+      },
     ]);
     // A Danish word in a Swedish text is not a Swedish term, and a draft lists nothing.
     expect(await findItemTerms(client, await id("i"))).toEqual([]);
@@ -125,7 +129,7 @@ describe.each(databases)("glossary usage on the $name database", (database) => {
   it("marks an item's inflected terms for a reader of the other language, and nothing for its own", async () => {
     const client = database.client();
     const id = async (slug: string) => (await client.item.findFirstOrThrow({ where: { slug } })).id;
-    const words = { glossaryPath: "/da/ordliste", counterpartLabel: "På dansk:" };
+    const words = { glossaryPath: "/da/ordliste", counterpartLabel: "På dansk:", falseFriendLabel: "Falsk ven:" };
     const g = await findItemHints(client, await id("g"), "da", words);
     expect(g?.titleHtml).toContain('href="/da/ordliste#udbud"');
     expect(g?.titleHtml).toContain(">Upphandlingen</a>");
@@ -136,10 +140,48 @@ describe.each(databases)("glossary usage on the $name database", (database) => {
     const a = await findItemHints(client, await id("a"), "sv", {
       glossaryPath: "/sv/ordlista",
       counterpartLabel: "På svenska:",
+      falseFriendLabel: "Falsk vän:",
     });
     expect(a?.titleHtml).toContain(">Udbuddet</a>");
     expect(a?.titleHtml).toContain("På svenska: upphandling</span>");
     // A draft is no text of the site's
     expect(await findItemHints(client, await id("e"), "sv", words)).toBeNull();
+  });
+
+  it("explains a false friend in the reader's language and never widens a search with it", async () => {
+    const client = database.client();
+    await client.glossaryTerm.create({
+      data: {
+        slug: "lov-lov",
+        termDa: "lov",
+        termSv: "lov",
+        synonymsDa: [],
+        synonymsSv: [],
+        explanationDa: "På svensk betyder lov tilladelse eller fri, ikke en lov.",
+        explanationSv: "På danska betyder lov en lag.",
+        falseFriend: true,
+      },
+    });
+    await client.item.create({ data: item("j", "sv", "Lov att arbeta på sommarlovet") });
+    const { id } = await client.item.findFirstOrThrow({ where: { slug: "j" } });
+    const terms = await findItemTerms(client, id);
+    expect(terms).toEqual([
+      {
+        slug: "lov-lov",
+        term: "lov",
+        counterpart: "lov",
+        falseFriend: true,
+        explanation: "På svensk betyder lov tilladelse eller fri, ikke en lov.",
+      },
+    ]);
+    const hints = await findItemHints(client, id, "da", {
+      glossaryPath: "/da/ordliste",
+      counterpartLabel: "På dansk:",
+      falseFriendLabel: "Falsk ven:",
+    });
+    expect(hints?.titleHtml).toContain(">Lov</a>");
+    expect(hints?.titleHtml).toContain("Falsk ven: På svensk betyder lov tilladelse eller fri, ikke en lov.</span>");
+    const input = await parseInput(client, "lov udbud", true);
+    expect(input.glossary.map((g) => g.slug).sort()).toEqual(["socialoekonomisk-virksomhed", "ubrugt", "udbud"]);
   });
 });

@@ -21,6 +21,7 @@ import {
   type SaveIntent,
 } from "@/lib/admin/items";
 import { failureOf } from "@/lib/admin/failure";
+import { hintWords, previewHints, type ItemHints } from "@/lib/catalogue/glossary";
 
 export type EditorState = {
   attempt: number;
@@ -155,6 +156,24 @@ export const previewMarkdown = staffAction("editor", async (_staff, markdown: st
   if (typeof markdown !== "string") return "";
   return (await renderMarkdown(markdown.slice(0, 400_000))).html;
 });
+
+const hintsInput = z.object({
+  locale: z.enum(["da", "sv"]),
+  title: z.string().max(1_000),
+  summary: z.string().max(4_000),
+  body: z.string().max(400_000),
+});
+
+// The preview as readers of the other language see it: the glossary's words marked, with their counterparts
+export const previewWithHints = staffAction(
+  "editor",
+  async (_staff, input: z.input<typeof hintsInput>): Promise<ItemHints | null> => {
+    const parsed = hintsInput.safeParse(input);
+    if (!parsed.success) return null;
+    const { locale, ...text } = parsed.data;
+    return previewHints(db(), locale, text, await hintWords(locale === "da" ? "sv" : "da"));
+  },
+);
 
 // Restore one revision of an item as a new revision
 export const restoreRevisionAction = staffAction("editor", async (staff, form: FormData) => {

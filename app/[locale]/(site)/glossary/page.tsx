@@ -59,6 +59,12 @@ export default async function GlossaryPage({ params }: Props) {
           <ul className="divide-y divide-line">
             {entries.map((entry) => (
               <li key={entry.slug} id={entry.slug} className="grid gap-x-6 gap-y-2 py-4 md:grid-cols-2">
+                {entry.falseFriend && (
+                  <p className="text-sm md:col-span-2" data-testid="false-friend" lang={locale}>
+                    <strong className="mr-2 rounded bg-tint px-2 py-0.5">{t("falseFriend")}</strong>
+                    {t("falseFriendNote")}
+                  </p>
+                )}
                 {columns.map((l) => (
                   <div key={l} lang={l}>
                     <p className="font-bold">

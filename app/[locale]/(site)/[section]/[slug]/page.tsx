@@ -153,6 +153,11 @@ export default async function ItemPage(props: Props) {
                         >
                           {term.counterpart}
                         </a>
+                        {term.falseFriend && (
+                          <span className="block text-sm" data-testid="false-friend-note">
+                            <strong>{t("falseFriend")}</strong> {term.explanation}
+                          </span>
+                        )}
                       </dd>
                     </div>
                   ))}

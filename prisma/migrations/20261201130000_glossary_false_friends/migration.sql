@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "GlossaryTerm" ADD COLUMN     "falseFriend" BOOLEAN NOT NULL DEFAULT false;
