@@ -199,6 +199,7 @@ export async function listApiGlossary(client: Db) {
   const rows = await client.glossaryTerm.findMany({ orderBy: { slug: "asc" } });
   return rows.map((g) => ({
     slug: g.slug,
+    falseFriend: g.falseFriend,
     da: { term: g.termDa, synonyms: g.synonymsDa, explanation: g.explanationDa },
     sv: { term: g.termSv, synonyms: g.synonymsSv, explanation: g.explanationSv },
   }));

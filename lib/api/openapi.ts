@@ -170,6 +170,10 @@ const schemas: Record<string, Schema> = {
   }),
   GlossaryTerm: object({
     slug,
+    falseFriend: {
+      type: "boolean",
+      description: "Words that look alike and mean different things; the explanations are the editors' own text.",
+    },
     da: object({ term: str, synonyms: { type: "array", items: str }, explanation: str }),
     sv: object({ term: str, synonyms: { type: "array", items: str }, explanation: str }),
   }),
