@@ -91,7 +91,8 @@ export const saveRecordAction = staffAction(
       } catch (error) {
         console.error("Could not expire the public pages after a save:", error);
       }
-      redirect(adminPath(locale, `${kind}?saved=${outcome.id}`));
+      const renamed = outcome.renamed ? `&from=${outcome.renamed.from}` : "";
+      redirect(adminPath(locale, `${kind}?saved=${outcome.id}${renamed}`));
     }
     if (outcome.status === "conflict")
       // The next save is made over the version now stored: the editor has been told and chooses.
