@@ -6,9 +6,12 @@ import { cached } from "@/lib/cache/cached";
 import { cacheTags } from "@/lib/cache/tags";
 import { Prisma, type Locale } from "@/lib/generated/prisma/client";
 import { visibleSql } from "./visibility";
+import { findFormerSlugs } from "./moved-records";
 
 export type GlossaryEntry = {
   slug: string;
+  /** Slugs the term had before an admin renamed it: old links to the glossary still land on the entry */
+  formerSlugs: string[];
   da: { term: string; synonyms: string[]; explanation: string };
   sv: { term: string; synonyms: string[]; explanation: string };
 };
@@ -16,9 +19,10 @@ export type GlossaryEntry = {
 export type GlossaryLetter = { letter: string; entries: GlossaryEntry[] };
 
 const readGlossary = cached("glossary", [cacheTags.glossary], async (): Promise<GlossaryEntry[]> => {
-  const rows = await db().glossaryTerm.findMany();
+  const [rows, former] = await Promise.all([db().glossaryTerm.findMany(), findFormerSlugs(db(), "glossary")]);
   return rows.map((g) => ({
     slug: g.slug,
+    formerSlugs: former.get(g.id) ?? [],
     da: { term: g.termDa, synonyms: g.synonymsDa, explanation: g.explanationDa },
     sv: { term: g.termSv, synonyms: g.synonymsSv, explanation: g.explanationSv },
   }));

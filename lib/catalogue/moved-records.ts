@@ -6,6 +6,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { cached } from "@/lib/cache/cached";
 import { cacheTags, type CacheTag } from "@/lib/cache/tags";
 import type { RecordKind } from "@/lib/admin/record-form";
+import type { ListingFilters } from "./filters";
 
 // Former slugs of topics, places, advisers, glossary terms and organisations (RecordSlugRedirect): an address, filter
 // or anchor that named a record before an admin renamed it leads to the record as it is called now.
@@ -88,3 +89,14 @@ const movedReads = Object.fromEntries(
 ) as Record<RecordKind, (slug: string) => Promise<string | null>>;
 
 export const getMovedRecord = cache((kind: RecordKind, slug: string) => movedReads[kind](slug));
+
+// Listing filters with a former slug of a topic or municipality replaced by the record's current one; null when
+// no filter names a former slug
+export async function movedFilters(filters: ListingFilters): Promise<ListingFilters | null> {
+  const [topic, municipality] = await Promise.all([
+    filters.topic ? getMovedRecord("topics", filters.topic) : null,
+    filters.municipality ? getMovedRecord("places", filters.municipality) : null,
+  ]);
+  if (!topic && !municipality) return null;
+  return { ...filters, ...(topic ? { topic } : {}), ...(municipality ? { municipality } : {}) };
+}

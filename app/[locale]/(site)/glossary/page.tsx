@@ -59,6 +59,10 @@ export default async function GlossaryPage({ params }: Props) {
           <ul className="divide-y divide-line">
             {entries.map((entry) => (
               <li key={entry.slug} id={entry.slug} className="grid gap-x-6 gap-y-2 py-4 md:grid-cols-2">
+                {/* The entry's former addresses (#old-slug) still land here after a rename. */}
+                {entry.formerSlugs.map((former) => (
+                  <span key={former} id={former} data-testid="former-anchor" className="sr-only" />
+                ))}
                 {columns.map((l) => (
                   <div key={l} lang={l}>
                     <p className="font-bold">
