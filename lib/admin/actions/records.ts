@@ -76,7 +76,8 @@ export const saveRecordAction = staffAction(
     try {
       outcome = await saveRecord(db(), { ...staff, fresh, clientAddress }, kind, {
         id,
-        slug: String(values.slug ?? ""),
+        // A form without the field keeps the record's slug; the admin's forms always send it.
+        slug: id && !form.has("slug") ? undefined : String(values.slug ?? ""),
         values,
         baseVersion,
       });
