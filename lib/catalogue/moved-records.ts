@@ -66,9 +66,16 @@ export async function findFormerSlugs(client: Client, kind: RecordKind): Promise
     select: { slug: true, recordId: true },
     orderBy: { slug: "asc" },
   });
-  const taken = rows.length ? await liveSlugs(client, kind, rows.map((r) => r.slug)) : new Set<string>();
+  const taken = rows.length
+    ? await liveSlugs(
+        client,
+        kind,
+        rows.map((r) => r.slug),
+      )
+    : new Set<string>();
   const former = new Map<string, string[]>();
-  for (const row of rows) if (!taken.has(row.slug)) former.set(row.recordId, [...(former.get(row.recordId) ?? []), row.slug]);
+  for (const row of rows)
+    if (!taken.has(row.slug)) former.set(row.recordId, [...(former.get(row.recordId) ?? []), row.slug]);
   return former;
 }
 

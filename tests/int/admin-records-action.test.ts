@@ -183,7 +183,10 @@ describe.each(databases)("the records action on the $name database", (database) 
         ]),
       ),
     );
-    expect(taken).toMatchObject({ values: { slug: "anna-test" }, errors: { slug: "Adresse (slug) er allerede i brug" } });
+    expect(taken).toMatchObject({
+      values: { slug: "anna-test" },
+      errors: { slug: "Adresse (slug) er allerede i brug" },
+    });
     expect(revalidated).toEqual([]);
     const renamed = await outcome(() =>
       saveRecordAction(

@@ -30,7 +30,9 @@ async function recordText(locale: Locale, kind: RecordKind, submit: "save" | "cr
   const t = await getTranslations({ locale, namespace: "Admin" });
   const labels: Record<string, string> = { slug: t("records.fields.slug") };
   // A record's slug may change: its old address keeps leading to it.
-  const hints: Record<string, string> = { slug: t(submit === "save" ? "records.hints.slugRename" : "records.hints.slug") };
+  const hints: Record<string, string> = {
+    slug: t(submit === "save" ? "records.hints.slugRename" : "records.hints.slug"),
+  };
   for (const field of recordFields[kind]) {
     labels[field.name] = t(`records.fields.${field.name}` as "records.fields.name");
     if (field.type === "list") hints[field.name] = t("records.hints.list");
