@@ -75,6 +75,14 @@ test("an admin renames a topic by keyboard and its old address leads to the new 
     if (name) await expect(visitor.getByRole("heading", { level: 1 }), from).toHaveText(name);
   }
   expect(await axeViolations(visitor)).toEqual([]);
+  // A search filtered by the topic, and a topic's feed, likewise.
+  for (const from of [`/da/soeg?q=udbud&topic=${oldSlug}`, `/sv/atom.xml?topic=${oldSlug}`]) {
+    const answer = await visitor.request.get(from, { maxRedirects: 0 });
+    expect(answer.status(), from).toBe(308);
+    const location = new URL(answer.headers()["location"]!, "http://localhost");
+    expect(location.pathname, from).toBe(from.split("?")[0]);
+    expect(location.searchParams.get("topic"), from).toBe(newSlug);
+  }
   // The new address is the topic's own: no redirect.
   expect((await visitor.request.get(`/da/emner/${newSlug}`, { maxRedirects: 0 })).status()).toBe(200);
 
