@@ -2,11 +2,11 @@ import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import type { Db } from "@/lib/database/client";
+import { findFormerSlugs } from "./moved-records";
 import { cached } from "@/lib/cache/cached";
 import { cacheTags } from "@/lib/cache/tags";
 import { Prisma, type Locale } from "@/lib/generated/prisma/client";
 import { visibleSql } from "./visibility";
-import { findFormerSlugs } from "./moved-records";
 
 export type GlossaryEntry = {
   slug: string;
