@@ -44,11 +44,11 @@ export function RecordForm({ kind, uiLocale, permalink, fields, choices, initial
   const fieldId = (name: string) => `${prefix}-${name}`;
   const v = state.values;
   const errorFor = (name: string) => state.errors[name];
-  const firstField = fieldId(state.id ? fields[0]!.name : "slug");
+  const firstField = fieldId("slug");
   const summaryErrors = [
     ...(state.formError ? [{ href: `#${firstField}`, text: text.signedOut }] : []),
     ...(state.errors.form ? [{ href: `#${firstField}`, text: state.errors.form }] : []),
-    ...[...(state.id ? [] : ["slug"]), ...fields.map((f) => f.name)]
+    ...["slug", ...fields.map((f) => f.name)]
       .filter((name) => state.errors[name])
       .map((name) => ({ href: `#${fieldId(name)}`, text: state.errors[name]! })),
   ];
@@ -76,7 +76,7 @@ export function RecordForm({ kind, uiLocale, permalink, fields, choices, initial
       <input type="hidden" name="version" value={state.version} />
       {/* Mounted anew after each answer of the server, so the fields show the values it sent back. */}
       <div key={`fields-${state.attempt}`} className="grid gap-x-8 md:grid-cols-2">
-        {!state.id && <TextField {...common("slug")} defaultValue={asText(v.slug)} spellCheck={false} />}
+        <TextField {...common("slug")} defaultValue={asText(v.slug)} spellCheck={false} />
         {fields.map((field) => {
           switch (field.type) {
             case "text":

@@ -1,10 +1,11 @@
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PageShell } from "@/components/site/page-shell";
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
 import { ListingView } from "@/components/content/listing-view";
 import { filtersToQuery, type ListingFilters } from "@/lib/catalogue/filters";
 import { listItems } from "@/lib/catalogue/listing";
+import { movedFilters } from "@/lib/catalogue/moved-records";
 import { typeOfSection } from "@/lib/catalogue/sections";
 import { getPathname } from "@/lib/i18n/navigation";
 import { alternatesFor, type Alternates } from "@/lib/i18n/alternates";
@@ -27,9 +28,12 @@ export function sectionHref(section: string) {
 export async function SectionPage({ locale, section, filters }: { locale: Locale; section: string; filters: ListingFilters }) {
   const type = typeOfSection(section);
   if (!type) notFound();
+  const href = sectionHref(section);
+  // A filter naming a renamed topic or municipality by its former slug leads to the same list under the new one.
+  const moved = await movedFilters(filters);
+  if (moved) permanentRedirect(`${getPathname({ locale, href })}?${filtersToQuery(moved)}`);
   const t = await getTranslations({ locale, namespace: "Sections" });
   const listing = await listItems([type], locale, filters);
-  const href = sectionHref(section);
   return (
     <PageShell locale={locale} alternates={withQuery(alternatesFor(href), filters)}>
       <Breadcrumbs locale={locale} trail={[{ label: t(`${type}.title`) }]} />

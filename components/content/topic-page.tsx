@@ -1,11 +1,12 @@
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PageShell } from "@/components/site/page-shell";
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
 import { ListingView } from "@/components/content/listing-view";
 import { AdviserCards } from "@/components/content/adviser-cards";
 import { withQuery } from "@/components/content/section-page";
-import type { ListingFilters } from "@/lib/catalogue/filters";
+import { filtersToQuery, type ListingFilters } from "@/lib/catalogue/filters";
+import { getMovedRecord, movedFilters } from "@/lib/catalogue/moved-records";
 import { listItems } from "@/lib/catalogue/listing";
 import { getTopic } from "@/lib/catalogue/topics";
 import { listAdvisers } from "@/lib/catalogue/advisers";
@@ -20,6 +21,16 @@ const allTypes = ["article", "case", "publication", "project", "reference"] as c
 // One topic: what it covers, its advisers and every item about it, with facets
 export async function TopicPage({ locale, slug, filters }: { locale: Locale; slug: string; filters: ListingFilters }) {
   const topic = await getTopic(slug, locale);
+  // The address of a renamed topic (or a filter naming a renamed municipality) leads to where it is now, for good.
+  const [movedTopic, moved] = await Promise.all([
+    topic ? null : getMovedRecord("topics", slug),
+    movedFilters({ ...filters, topic: undefined }),
+  ]);
+  if (movedTopic || (topic && moved)) {
+    const query = filtersToQuery(moved ?? filters);
+    const path = getPathname({ locale, href: { pathname: "/topics/[slug]", params: { slug: movedTopic ?? slug } } });
+    permanentRedirect(query ? `${path}?${query}` : path);
+  }
   if (!topic) notFound();
   const t = await getTranslations({ locale, namespace: "Topics" });
   const scoped = { ...filters, topic: slug };

@@ -171,6 +171,8 @@ export async function deleteRecord(
         await tx.place.delete(where);
         break;
     }
+    // Its former slugs lead nowhere now.
+    await tx.recordSlugRedirect.deleteMany({ where: { kind, recordId: id } });
     await tx.contentTombstone.upsert({
       where: { id },
       create: { id, kind, key: head.slug },

@@ -3,7 +3,8 @@ import { touchCacheTags } from "@/lib/cache/store";
 import type { Db } from "@/lib/database/client";
 import type { Locale, Prisma, StaffRole } from "@/lib/generated/prisma/client";
 import type { Staff } from "@/lib/auth/sessions";
-import { cacheTags, type CacheTag } from "@/lib/cache/tags";
+import type { CacheTag } from "@/lib/cache/tags";
+import { recordCacheTags } from "@/lib/catalogue/moved-records";
 import { newMessageId } from "@/lib/contact/mail";
 import { audit } from "./audit";
 import type { Choice } from "./catalogue";
@@ -28,11 +29,11 @@ type Tx = Prisma.TransactionClient;
 type KindConfig = { role: StaffRole; tags: CacheTag[] };
 
 export const recordKinds: Record<RecordKind, KindConfig> = {
-  glossary: { role: "editor", tags: [cacheTags.glossary] },
-  advisers: { role: "editor", tags: [cacheTags.advisers, cacheTags.catalogue] },
-  topics: { role: "admin", tags: [cacheTags.catalogue, cacheTags.advisers] },
-  organisations: { role: "admin", tags: [cacheTags.catalogue, cacheTags.advisers] },
-  places: { role: "admin", tags: [cacheTags.catalogue] },
+  glossary: { role: "editor", tags: recordCacheTags.glossary },
+  advisers: { role: "editor", tags: recordCacheTags.advisers },
+  topics: { role: "admin", tags: recordCacheTags.topics },
+  organisations: { role: "admin", tags: recordCacheTags.organisations },
+  places: { role: "admin", tags: recordCacheTags.places },
 };
 
 export function tagsOf(kind: RecordKind): CacheTag[] {
@@ -53,8 +54,12 @@ export type RecordRow = {
 const joined = (list: string[]) => list.join(", ");
 const stamp = (d: Date | null) => d?.toISOString() ?? "";
 
-// Every record of a kind with its editable fields as the form shows them, by slug
+// Every record of a kind with its editable fields (its slug among them) as the form shows them, by slug
 export async function listRecords(client: Db, kind: RecordKind): Promise<RecordRow[]> {
+  return (await readRecords(client, kind)).map((row) => ({ ...row, values: { slug: row.slug, ...row.values } }));
+}
+
+async function readRecords(client: Db, kind: RecordKind): Promise<RecordRow[]> {
   const orderBy = { slug: "asc" } as const;
   switch (kind) {
     case "glossary":
@@ -148,7 +153,7 @@ export async function recordChoices(client: Db, kind: RecordKind, uiLocale: Loca
 }
 
 export type RecordOutcome =
-  | { status: "saved"; id: string; version: number; addressChanged?: true }
+  | { status: "saved"; id: string; version: number; addressChanged?: true; renamed?: { from: string; to: string } }
   | { status: "invalid"; errors: RecordErrors }
   | { status: "conflict"; version: number };
 
@@ -211,24 +216,37 @@ async function checkDefaults(tx: Tx, adviserId: string | null, defaultFor: Local
   }
 }
 
-async function exists(tx: Tx, kind: RecordKind, where: { id: string } | { slug: string }): Promise<boolean> {
-  return (await storedVersion(tx, kind, where)) !== null;
-}
-
-// The stored version of a record, or null when there is none
-async function storedVersion(tx: Tx, kind: RecordKind, where: { id: string } | { slug: string }) {
-  const args = { where, select: { version: true } } as const;
+// The stored id, slug and version of a record, or null when there is none
+async function storedHead(
+  tx: Tx,
+  kind: RecordKind,
+  where: { id: string } | { slug: string },
+): Promise<{ id: string; slug: string; version: number } | null> {
+  const args = { where, select: { id: true, slug: true, version: true } } as const;
   switch (kind) {
     case "glossary":
-      return (await tx.glossaryTerm.findUnique(args))?.version ?? null;
+      return tx.glossaryTerm.findUnique(args);
     case "advisers":
-      return (await tx.adviser.findUnique(args))?.version ?? null;
+      return tx.adviser.findUnique(args);
     case "topics":
-      return (await tx.topic.findUnique(args))?.version ?? null;
+      return tx.topic.findUnique(args);
     case "organisations":
-      return (await tx.organisation.findUnique(args))?.version ?? null;
+      return tx.organisation.findUnique(args);
     case "places":
-      return (await tx.place.findUnique(args))?.version ?? null;
+      return tx.place.findUnique(args);
+  }
+}
+
+// The slug is the record's own now: no former slug of another record may lead away from it. A renamed record's
+// former slug leads to it (every former slug names the record itself, so a chain a → b → c leads from a to c).
+async function claimSlug(tx: Tx, kind: RecordKind, id: string, slug: string, former: string | null) {
+  await tx.recordSlugRedirect.deleteMany({ where: { kind, slug } });
+  if (former && former !== slug) {
+    await tx.recordSlugRedirect.upsert({
+      where: { kind_slug: { kind, slug: former } },
+      create: { kind, slug: former, recordId: id },
+      update: { recordId: id, createdAt: new Date() },
+    });
   }
 }
 
@@ -257,34 +275,34 @@ async function checkAddressChange(tx: Tx, author: RecordAuthor, id: string, emai
   return true;
 }
 
-// Write a parsed record: update (with id) or create (with slug); returns its id
+// Write a parsed record under its slug: update (with id) or create; returns its id
 async function write(tx: Tx, kind: RecordKind, id: string | null, slug: string, parsed: unknown): Promise<string> {
   const adminEditedAt = new Date();
   const version = { increment: 1 };
   switch (kind) {
     case "glossary": {
-      const data = { ...(parsed as RecordData<"glossary">), adminEditedAt };
+      const data = { ...(parsed as RecordData<"glossary">), slug, adminEditedAt };
       return id
         ? (await tx.glossaryTerm.update({ where: { id }, data: { ...data, version } })).id
-        : (await tx.glossaryTerm.create({ data: { ...data, slug } })).id;
+        : (await tx.glossaryTerm.create({ data })).id;
     }
     case "topics": {
-      const data = { ...(parsed as RecordData<"topics">), adminEditedAt };
+      const data = { ...(parsed as RecordData<"topics">), slug, adminEditedAt };
       return id
         ? (await tx.topic.update({ where: { id }, data: { ...data, version } })).id
-        : (await tx.topic.create({ data: { ...data, slug } })).id;
+        : (await tx.topic.create({ data })).id;
     }
     case "organisations": {
-      const data = { ...(parsed as RecordData<"organisations">), adminEditedAt };
+      const data = { ...(parsed as RecordData<"organisations">), slug, adminEditedAt };
       return id
         ? (await tx.organisation.update({ where: { id }, data: { ...data, version } })).id
-        : (await tx.organisation.create({ data: { ...data, slug } })).id;
+        : (await tx.organisation.create({ data })).id;
     }
     case "places": {
-      const data = { ...(parsed as RecordData<"places">), adminEditedAt };
+      const data = { ...(parsed as RecordData<"places">), slug, adminEditedAt };
       return id
         ? (await tx.place.update({ where: { id }, data: { ...data, version } })).id
-        : (await tx.place.create({ data: { ...data, slug } })).id;
+        : (await tx.place.create({ data })).id;
     }
     case "advisers": {
       const { topicIds, ...fields } = parsed as RecordData<"advisers">;
@@ -295,6 +313,7 @@ async function write(tx: Tx, kind: RecordKind, id: string | null, slug: string, 
       const before = await tx.adviser.findUniqueOrThrow({ where: { id }, select: { email: true } });
       const data = {
         ...fields,
+        slug,
         adminEditedAt,
         version,
         // An address typed in the admin is a real one: the placeholder mark goes when the address changes.
@@ -307,7 +326,8 @@ async function write(tx: Tx, kind: RecordKind, id: string | null, slug: string, 
 }
 
 // Create (without id) or update a record after checking every field; the import then leaves it as saved
-// here. Nothing is written when any check fails.
+// here. An update may rename the record (a new slug): its former slug then leads to it (RecordSlugRedirect), and
+// the rename is audited on its own. Nothing is written when any check fails.
 export async function saveRecord(
   client: Db,
   staff: RecordAuthor,
@@ -320,23 +340,26 @@ export async function saveRecord(
   const parsed = parseRecord(kind, values);
   const errors: RecordErrors = parsed.ok ? {} : { ...parsed.errors };
   const id = input.id || null;
-  const slug = id ? null : recordSlug.safeParse(input.slug ?? "");
+  // An update without a slug keeps the one it has.
+  const slug = id && input.slug === undefined ? null : recordSlug.safeParse(input.slug ?? "");
   if (slug && !slug.success) errors.slug = { code: slug.error.issues[0]!.message };
   if (id && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) errors.form = { code: "gone" };
   if (!parsed.ok || Object.keys(errors).length) return { status: "invalid", errors };
   const data = parsed.data;
-  const newSlug = slug?.success ? slug.data : "";
   let addressChanged = false;
+  let renamed: { from: string; to: string } | undefined;
   try {
     const saved = await client.$transaction(async (tx) => {
       await lockKind(tx, kind);
+      const stored = id ? await storedHead(tx, kind, { id }) : null;
       if (id) {
-        const stored = await storedVersion(tx, kind, { id });
         if (stored === null) throw new Refusal({ form: { code: "gone" } });
         // A save based on another version than the stored one is refused (edit conflict).
-        if (input.baseVersion !== undefined && stored !== input.baseVersion) throw new Conflict(stored);
+        if (input.baseVersion !== undefined && stored.version !== input.baseVersion) throw new Conflict(stored.version);
       }
-      if (!id && (await exists(tx, kind, { slug: newSlug }))) throw new Refusal({ slug: { code: "taken" } });
+      const newSlug = slug?.success ? slug.data : stored!.slug;
+      if (newSlug !== stored?.slug && (await storedHead(tx, kind, { slug: newSlug })))
+        throw new Refusal({ slug: { code: "taken" } });
       if (kind === "places") await checkParent(tx, id, (data as RecordData<"places">).parentId);
       if (kind === "advisers") {
         const adviser = data as RecordData<"advisers">;
@@ -345,19 +368,29 @@ export async function saveRecord(
         if (id) addressChanged = await checkAddressChange(tx, staff, id, adviser.email);
       }
       const savedId = await write(tx, kind, id, newSlug, data);
+      await claimSlug(tx, kind, savedId, newSlug, stored?.slug ?? null);
+      if (stored && stored.slug !== newSlug) {
+        renamed = { from: stored.slug, to: newSlug };
+        await audit(tx, staff, `${kind}.rename`, kind, savedId, renamed, staff.clientAddress);
+      }
       await audit(
         tx,
         staff,
         `${kind}.${id ? "update" : "create"}`,
         kind,
         savedId,
-        { ...(id ? {} : { slug: newSlug }), ...(data as Prisma.InputJsonObject) },
+        { slug: newSlug, ...(data as Prisma.InputJsonObject) },
         staff.clientAddress,
       );
       await touchCacheTags(tx, tagsOf(kind));
-      return { id: savedId, version: id ? (await storedVersion(tx, kind, { id }))! : 1 };
+      return { id: savedId, version: id ? stored!.version + 1 : 1 };
     });
-    return addressChanged ? { status: "saved", ...saved, addressChanged: true } : { status: "saved", ...saved };
+    return {
+      status: "saved",
+      ...saved,
+      ...(addressChanged ? { addressChanged: true as const } : {}),
+      ...(renamed ? { renamed } : {}),
+    };
   } catch (error) {
     if (error instanceof Refusal) return { status: "invalid", errors: error.errors };
     if (error instanceof Conflict) return { status: "conflict", version: error.version };

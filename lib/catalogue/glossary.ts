@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import type { Db } from "@/lib/database/client";
+import { findFormerSlugs } from "./moved-records";
 import { cached } from "@/lib/cache/cached";
 import { cacheTags } from "@/lib/cache/tags";
 import { Prisma, type Locale } from "@/lib/generated/prisma/client";
@@ -14,6 +15,8 @@ import { markPlainText, wordsOf, type MarkContext, type MarkTerm } from "./gloss
 export type GlossaryEntry = {
   slug: string;
   falseFriend: boolean;
+  /** Slugs the term had before an admin renamed it: old links to the glossary still land on the entry */
+  formerSlugs: string[];
   da: { term: string; synonyms: string[]; explanation: string };
   sv: { term: string; synonyms: string[]; explanation: string };
 };
@@ -21,10 +24,11 @@ export type GlossaryEntry = {
 export type GlossaryLetter = { letter: string; entries: GlossaryEntry[] };
 
 const readGlossary = cached("glossary", [cacheTags.glossary], async (): Promise<GlossaryEntry[]> => {
-  const rows = await db().glossaryTerm.findMany();
+  const [rows, former] = await Promise.all([db().glossaryTerm.findMany(), findFormerSlugs(db(), "glossary")]);
   return rows.map((g) => ({
     slug: g.slug,
     falseFriend: g.falseFriend,
+    formerSlugs: former.get(g.id) ?? [],
     da: { term: g.termDa, synonyms: g.synonymsDa, explanation: g.explanationDa },
     sv: { term: g.termSv, synonyms: g.synonymsSv, explanation: g.explanationSv },
   }));

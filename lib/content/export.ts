@@ -267,6 +267,7 @@ export async function exportCatalogue(client: Db, dir: string): Promise<ExportRe
   // The attachments' files first, so that the loader below accepts the folder as the database left it.
   report.written.push(...(await exportAttachmentFiles(client, current.items, dir)));
   const tombstones = await client.contentTombstone.findMany({ select: { id: true, kind: true, key: true } });
+  const redirects = await client.recordSlugRedirect.findMany({ select: { kind: true, slug: true, recordId: true } });
   const deleted = (kind: string) => tombstones.filter((t) => t.kind === kind);
   const existing: Catalogue | null = existsSync(dir) ? await loadCatalogue(dir).catch(() => null) : null;
   await mkdir(dir, { recursive: true });
@@ -276,8 +277,10 @@ export async function exportCatalogue(client: Db, dir: string): Promise<ExportRe
     const before = (existing?.[name] ?? []) as { id?: string; slug: string }[];
     // Entries this database has never had stay in the file: another database may hold them.
     const gone = deleted(name);
+    // Slugs the admin renamed, each to its record: a file's entry without an id may still name a record by one.
+    const former = new Map(redirects.filter((r) => r.kind === name).map((r) => [r.slug, r.recordId]));
     const known = (r: { id?: string; slug: string }) =>
-      dbRows.some((d) => d.id === r.id || d.slug === r.slug) ||
+      dbRows.some((d) => d.id === r.id || d.slug === r.slug || (!r.id && d.id === former.get(r.slug))) ||
       gone.some((t) => t.id === r.id || (!r.id && t.key === r.slug));
     const foreign = before.filter((r) => !known(r));
     const rows = [...dbRows, ...foreign];
@@ -287,9 +290,13 @@ export async function exportCatalogue(client: Db, dir: string): Promise<ExportRe
       report.unchanged++;
       continue;
     }
-    // Keep the file's order; new records go at the end.
-    const order = new Map(before.map((b, i) => [b.slug, i]));
-    const sorted = [...rows].sort((a, b) => (order.get(a.slug) ?? 1e9) - (order.get(b.slug) ?? 1e9));
+    // Keep the file's order (a renamed record keeps its place, found by its id); new records go at the end.
+    const byId = new Map(before.flatMap((b, i) => (b.id ? [[b.id, i] as const] : [])));
+    const bySlugAt = new Map(before.map((b, i) => [b.slug, i]));
+    for (const [slug, recordId] of former) if (bySlugAt.has(slug) && !byId.has(recordId)) byId.set(recordId, bySlugAt.get(slug)!);
+    const at = (r: { id?: string; slug: string }) =>
+      (r.id === undefined ? undefined : byId.get(r.id)) ?? bySlugAt.get(r.slug) ?? 1e9;
+    const sorted = [...rows].sort((a, b) => at(a) - at(b));
     await writeFile(path.join(dir, `${name}.yaml`), yaml(sorted));
     report.written.push(`${name}.yaml`);
   }

@@ -81,8 +81,17 @@ async function sync<T extends { id: string; slug: string; adminEditedAt?: Date |
   const byId = new Map(existing.map((row) => [row.id, row]));
   const claimed = new Set(desired.flatMap((d) => (d.id && byId.has(d.id) ? [d.id] : [])));
   const bySlug = new Map(existing.filter((row) => !claimed.has(row.id)).map((row) => [row.slug, row]));
+  // An entry without an id under a slug the admin has since renamed is the renamed row (RecordSlugRedirect).
+  const moved = new Map(
+    (await tx.recordSlugRedirect.findMany({ where: { kind }, select: { slug: true, recordId: true } })).map((r) => [
+      r.slug,
+      r.recordId,
+    ]),
+  );
   const matches = desired.map((d) => {
-    const row = (d.id ? byId.get(d.id) : undefined) ?? bySlug.get(d.slug);
+    let row = (d.id ? byId.get(d.id) : undefined) ?? bySlug.get(d.slug);
+    const renamed = !row && !d.id ? byId.get(moved.get(d.slug) ?? "") : undefined;
+    if (renamed && !claimed.has(renamed.id)) row = renamed;
     if (row) claimed.add(row.id);
     return row;
   });

@@ -13,6 +13,7 @@ const catalogueTables = [
   "Place",
   "Adviser",
   "GlossaryTerm",
+  "RecordSlugRedirect",
   "Attachment",
   "ItemTopic",
   "ItemPlace",

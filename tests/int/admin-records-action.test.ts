@@ -172,6 +172,39 @@ describe.each(databases)("the records action on the $name database", (database) 
     expect(row.topics.map((t) => t.topicId)).toEqual([topicIds.beskaeftigelse]);
   });
 
+  it("renames an adviser through the form and says where the old address leads; a taken slug comes back translated", async () => {
+    const client = database.client();
+    const taken = await outcome(() =>
+      saveRecordAction(
+        initial(adviserId),
+        adviserForm("da", [
+          ["slug", "anna-test"],
+          ["languages", "sv"],
+        ]),
+      ),
+    );
+    expect(taken).toMatchObject({
+      values: { slug: "anna-test" },
+      errors: { slug: "Adresse (slug) er allerede i brug" },
+    });
+    expect(revalidated).toEqual([]);
+    const renamed = await outcome(() =>
+      saveRecordAction(
+        initial(adviserId),
+        adviserForm("sv", [
+          ["slug", "sven-nytt-namn"],
+          ["languages", "sv"],
+        ]),
+      ),
+    );
+    expect(renamed).toEqual({ redirect: `/sv/admin/advisers?saved=${adviserId}&from=sven-prov` });
+    expect([...revalidated].sort()).toEqual(["advisers", "catalogue"]);
+    expect((await client.adviser.findUniqueOrThrow({ where: { id: adviserId } })).slug).toBe("sven-nytt-namn");
+    expect(await client.recordSlugRedirect.findMany({ select: { kind: true, slug: true, recordId: true } })).toEqual([
+      { kind: "advisers", slug: "sven-prov", recordId: adviserId },
+    ]);
+  });
+
   it("refuses a save made from a stale version with a translated message, keeps what was typed, and lets the next save through", async () => {
     const client = database.client();
     const version = (await client.adviser.findUniqueOrThrow({ where: { id: adviserId } })).version;

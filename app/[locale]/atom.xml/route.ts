@@ -3,6 +3,7 @@ import { isLocale } from "@/lib/i18n/routing";
 import { buildAtom } from "@/lib/feeds/atom";
 import { listingFeedHref, parseFeedQuery, readFeedList, searchFeedHref } from "@/lib/feeds/lists";
 import { filtersToQuery } from "@/lib/catalogue/filters";
+import { getMovedRecord, movedFilters } from "@/lib/catalogue/moved-records";
 import { sections } from "@/lib/catalogue/sections";
 import { getPathname } from "@/lib/i18n/navigation";
 import { searchQueryString } from "@/lib/search/params";
@@ -17,6 +18,15 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
   if (!isLocale(locale)) return new Response("Not found", { status: 404 });
   const base = siteUrl();
   const list = parseFeedQuery(new URL(request.url).searchParams);
+  // A feed of a renamed topic or municipality, subscribed to under its former slug, moves with it.
+  if (list.kind !== "search") {
+    const moved = await movedFilters(list.filters);
+    if (moved) return Response.redirect(absoluteUrl(base, listingFeedHref(locale, list.type, moved)), 308);
+  } else if (list.params.topic) {
+    const moved = await getMovedRecord("topics", list.params.topic);
+    if (moved)
+      return Response.redirect(absoluteUrl(base, searchFeedHref(locale, { ...list.params, topic: moved })), 308);
+  }
   const [{ rows, labels }, meta, t, types, sectionNames, item, languages] = await Promise.all([
     readFeedList(list, locale),
     getTranslations({ locale, namespace: "Metadata" }),

@@ -76,7 +76,8 @@ export const saveRecordAction = staffAction(
     try {
       outcome = await saveRecord(db(), { ...staff, fresh, clientAddress }, kind, {
         id,
-        slug: String(values.slug ?? ""),
+        // A form without the field keeps the record's slug; the admin's forms always send it.
+        slug: id && !form.has("slug") ? undefined : String(values.slug ?? ""),
         values,
         baseVersion,
       });
@@ -91,7 +92,8 @@ export const saveRecordAction = staffAction(
       } catch (error) {
         console.error("Could not expire the public pages after a save:", error);
       }
-      redirect(adminPath(locale, `${kind}?saved=${outcome.id}`));
+      const renamed = outcome.renamed ? `&from=${outcome.renamed.from}` : "";
+      redirect(adminPath(locale, `${kind}?saved=${outcome.id}${renamed}`));
     }
     if (outcome.status === "conflict")
       // The next save is made over the version now stored: the editor has been told and chooses.

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { permanentRedirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { PageShell } from "@/components/site/page-shell";
 import { ContactForm } from "@/components/contact/contact-form";
@@ -12,6 +13,8 @@ import type { ContactFormState } from "@/lib/contact/schema";
 import { issueStartStamp, newFormKey } from "@/lib/form-guard";
 import { checkPageParams } from "@/lib/i18n/page-params";
 import { getContactItem, listContactAdvisers, routeAdviser } from "@/lib/data/site";
+import { getMovedRecord } from "@/lib/catalogue/moved-records";
+import { recordSlug } from "@/lib/admin/record-form";
 
 type Props = {
   params: Promise<{ locale: Locale }>;
@@ -40,6 +43,14 @@ export default async function ContactPage({ params, searchParams }: Props) {
   const advisers = await listContactAdvisers(locale);
   const item = await getContactItem(first(query.item));
   const wanted = first(query.adviser);
+  if (wanted && !advisers.some((a) => a.slug === wanted) && recordSlug.safeParse(wanted).success) {
+    // ?adviser= naming a renamed adviser by its former slug leads to the same adviser under the new one.
+    const moved = await getMovedRecord("advisers", wanted);
+    if (moved) {
+      const next = new URLSearchParams({ adviser: moved, ...(first(query.item) ? { item: first(query.item) } : {}) });
+      permanentRedirect(`${getPathname({ locale, href: "/contact" })}?${next}`);
+    }
+  }
   const preselected = advisers.find((a) => a.slug === wanted) ?? (await routeAdviser(locale, item?.id));
 
   const initial: ContactFormState = {

@@ -65,6 +65,10 @@ export default async function GlossaryPage({ params }: Props) {
                     {t("falseFriendNote")}
                   </p>
                 )}
+                {/* The entry's former addresses (#old-slug) still land here after a rename. */}
+                {entry.formerSlugs.map((former) => (
+                  <span key={former} id={former} data-testid="former-anchor" className="sr-only" />
+                ))}
                 {columns.map((l) => (
                   <div key={l} lang={l}>
                     <p className="font-bold">

@@ -1,4 +1,7 @@
 import type { Metadata } from "next";
+import { permanentRedirect } from "next/navigation";
+import { getMovedRecord } from "@/lib/catalogue/moved-records";
+import { getPathname } from "@/lib/i18n/navigation";
 import { FeedLink } from "@/components/content/feed-link";
 import { searchFeedHref } from "@/lib/feeds/lists";
 import { getTranslations, setRequestLocale } from "next-intl/server";
@@ -42,6 +45,14 @@ export default async function SearchPage({ params, searchParams }: Props) {
   checkPageParams({ locale });
   setRequestLocale(locale);
   const search = parseSearchParams(await searchParams);
+  if (search.topic) {
+    // A search filtered by a renamed topic's former slug leads to the same search under the new one.
+    const moved = await getMovedRecord("topics", search.topic);
+    if (moved) {
+      const query = new URLSearchParams(searchQueryString({ ...search, topic: moved })).toString();
+      permanentRedirect(`${getPathname({ locale, href: "/search" })}?${query}`);
+    }
+  }
   const [found, pinned] = await Promise.all([searchCatalogue(search, locale), findBestBets(search, locale)]);
   // Editors' best bets come first on the first page and are left out of the results on every page.
   const outcome = withoutPinned(found, pinned);

@@ -9,6 +9,7 @@ import {
   emptyRecordValues,
   isRecordKind,
   recordFields,
+  recordSlug,
   type ChoiceSource,
   type RecordKind,
 } from "@/lib/admin/record-form";
@@ -28,7 +29,10 @@ type Props = {
 async function recordText(locale: Locale, kind: RecordKind, submit: "save" | "create"): Promise<RecordFormText> {
   const t = await getTranslations({ locale, namespace: "Admin" });
   const labels: Record<string, string> = { slug: t("records.fields.slug") };
-  const hints: Record<string, string> = { slug: t("records.hints.slug") };
+  // A record's slug may change: its old address keeps leading to it.
+  const hints: Record<string, string> = {
+    slug: t(submit === "save" ? "records.hints.slugRename" : "records.hints.slug"),
+  };
   for (const field of recordFields[kind]) {
     labels[field.name] = t(`records.fields.${field.name}` as "records.fields.name");
     if (field.type === "list") hints[field.name] = t("records.hints.list");
@@ -59,6 +63,7 @@ export default async function RecordsPage({ params, searchParams }: Props) {
   if (!isRecordKind(kind) || !roleAllows(staff.role, recordKinds[kind].role)) notFound();
   const sp = await searchParams;
   const saved = typeof sp.saved === "string" ? sp.saved : null;
+  const renamedFrom = typeof sp.from === "string" && recordSlug.safeParse(sp.from).success ? sp.from : null;
   const t = await getTranslations({ locale, namespace: "Admin" });
   const countryNames = await getTranslations({ locale, namespace: "ItemPage.countries" });
   const [rows, linked, editText, createText] = await Promise.all([
@@ -87,6 +92,9 @@ export default async function RecordsPage({ params, searchParams }: Props) {
       {savedRow && (
         <p role="status" className="mb-4 border-l-4 border-success pl-3 font-semibold" data-testid="saved">
           {t("records.saved", { label: savedRow.label })}
+          {renamedFrom && renamedFrom !== savedRow.slug && (
+            <> {t("records.renamed", { from: renamedFrom, to: savedRow.slug })}</>
+          )}
         </p>
       )}
       {typeof sp.deleted === "string" && sp.deleted && (
