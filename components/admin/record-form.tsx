@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField } from "@/components/ui/form";
+import { CheckboxField, CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField } from "@/components/ui/form";
 import { saveRecordAction, type RecordFormState } from "@/lib/admin/actions/records";
 import type { ChoiceSource, RecordFieldSpec, RecordKind } from "@/lib/admin/record-form";
 import { SubmitButton } from "./submit-button";
@@ -110,6 +110,16 @@ export function RecordForm({ kind, uiLocale, permalink, fields, choices, initial
                 />
               );
             }
+            case "flag":
+              return (
+                <div key={field.name} className="md:col-span-2">
+                  <CheckboxField
+                    {...common(field.name)}
+                    value="true"
+                    defaultChecked={asText(v[field.name]) === "true"}
+                  />
+                </div>
+              );
             case "checkboxes": {
               const options = choices[field.source];
               return (

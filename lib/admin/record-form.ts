@@ -17,7 +17,9 @@ export type ChoiceSource = "countries" | "placeKinds" | "locales" | "organisatio
 export type RecordFieldSpec =
   | { name: string; type: "text" | "email" | "url" | "textarea" | "list" }
   | { name: string; type: "select"; source: ChoiceSource; empty?: boolean }
-  | { name: string; type: "checkboxes"; source: ChoiceSource };
+  | { name: string; type: "checkboxes"; source: ChoiceSource }
+  /** One checkbox: "true" when ticked, "" when not */
+  | { name: string; type: "flag" };
 
 export const recordFields: Record<RecordKind, RecordFieldSpec[]> = {
   glossary: [
@@ -27,6 +29,7 @@ export const recordFields: Record<RecordKind, RecordFieldSpec[]> = {
     { name: "synonymsSv", type: "list" },
     { name: "explanationDa", type: "textarea" },
     { name: "explanationSv", type: "textarea" },
+    { name: "falseFriend", type: "flag" },
   ],
   advisers: [
     { name: "name", type: "text" },
@@ -79,7 +82,11 @@ export function recordValuesFromForm(kind: RecordKind, form: FormData): RecordVa
             .getAll(field.name)
             .slice(0, maxChecked)
             .map((v) => text(v))
-        : text(form.get(field.name));
+        : field.type === "flag"
+          ? form.get(field.name) === "true"
+            ? "true"
+            : ""
+          : text(form.get(field.name));
   }
   values.slug = text(form.get("slug"));
   return values;
@@ -149,6 +156,7 @@ export const recordSchemas = {
     synonymsSv: list,
     explanationDa: text(5000),
     explanationSv: text(5000),
+    falseFriend: z.string().transform((v) => v === "true"),
   }),
   advisers: z.object({
     name: text(200),

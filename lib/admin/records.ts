@@ -76,6 +76,7 @@ async function readRecords(client: Db, kind: RecordKind): Promise<RecordRow[]> {
           synonymsSv: joined(r.synonymsSv),
           explanationDa: r.explanationDa,
           explanationSv: r.explanationSv,
+          falseFriend: r.falseFriend ? "true" : "",
         },
       }));
     case "advisers":

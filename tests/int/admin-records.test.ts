@@ -56,6 +56,23 @@ describe.each(databases)("admin catalogue records on the $name database", (datab
     ids = await idsBySlug(client);
   });
 
+  it("marks a glossary term as a false friend and back, and the form reads the mark", async () => {
+    const client = database.client();
+    const term = await client.glossaryTerm.findFirstOrThrow();
+    const first = await saveRecord(client, staff, "glossary", {
+      id: term.id,
+      values: await formValues(client, "glossary", term.id, { falseFriend: "true" }),
+    });
+    expect(first.status).toBe("saved");
+    expect((await client.glossaryTerm.findUniqueOrThrow({ where: { id: term.id } })).falseFriend).toBe(true);
+    expect((await formValues(client, "glossary", term.id, {})).falseFriend).toBe("true");
+    await saveRecord(client, staff, "glossary", {
+      id: term.id,
+      values: await formValues(client, "glossary", term.id, { falseFriend: "" }),
+    });
+    expect((await client.glossaryTerm.findUniqueOrThrow({ where: { id: term.id } })).falseFriend).toBe(false);
+  });
+
   it("saves an adviser's languages, default languages, topics and organisation, audited, and the import keeps them", async () => {
     const client = database.client();
     const anna = ids.adviser["anna-test"]!;
