@@ -149,15 +149,26 @@ export const recordSlug = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "slug");
 
 export const recordSchemas = {
-  glossary: z.object({
-    termDa: text(200),
-    termSv: text(200),
-    synonymsDa: list,
-    synonymsSv: list,
-    explanationDa: text(5000),
-    explanationSv: text(5000),
-    falseFriend: z.string().transform((v) => v === "true"),
-  }),
+  // A term may wait for its counterpart: one language may be left empty, with its explanation
+  glossary: z
+    .object({
+      termDa: multiline(200),
+      termSv: multiline(200),
+      synonymsDa: list,
+      synonymsSv: list,
+      explanationDa: multiline(5000),
+      explanationSv: multiline(5000),
+      falseFriend: z.string().transform((v) => v === "true"),
+    })
+    .superRefine((g, ctx) => {
+      if (!g.termDa && !g.termSv) ctx.addIssue({ code: "custom", path: ["termDa"], message: "oneTerm" });
+      for (const side of ["Da", "Sv"] as const) {
+        if (g[`term${side}`] && !g[`explanation${side}`])
+          ctx.addIssue({ code: "custom", path: [`explanation${side}`], message: "required" });
+        if (g.falseFriend && !g[`term${side}`])
+          ctx.addIssue({ code: "custom", path: [`term${side}`], message: "required" });
+      }
+    }),
   advisers: z.object({
     name: text(200),
     titleDa: text(200),

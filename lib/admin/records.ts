@@ -66,7 +66,7 @@ async function readRecords(client: Db, kind: RecordKind): Promise<RecordRow[]> {
       return (await client.glossaryTerm.findMany({ orderBy })).map((r) => ({
         id: r.id,
         slug: r.slug,
-        label: `${r.termDa} / ${r.termSv}`,
+        label: [r.termDa, r.termSv].filter(Boolean).join(" / "),
         editedAt: stamp(r.adminEditedAt),
         version: r.version,
         values: {

@@ -37,10 +37,12 @@ const readGlossary = cached("glossary", [cacheTags.glossary], async (): Promise<
 // The glossary sorted by the reader's language and grouped by first letter (that language's alphabet)
 export const glossaryByLetter = cache(async (uiLocale: Locale): Promise<GlossaryLetter[]> => {
   const collator = new Intl.Collator(uiLocale, { sensitivity: "base" });
-  const entries = [...(await readGlossary())].sort((a, b) => collator.compare(a[uiLocale].term, b[uiLocale].term));
+  // A term without a word in the reader's language yet files under its other language's word
+  const key = (entry: GlossaryEntry) => entry[uiLocale].term || entry[uiLocale === "da" ? "sv" : "da"].term;
+  const entries = [...(await readGlossary())].sort((a, b) => collator.compare(key(a), key(b)));
   const letters: GlossaryLetter[] = [];
   for (const entry of entries) {
-    const first = entry[uiLocale].term.charAt(0).toLocaleUpperCase(uiLocale);
+    const first = key(entry).charAt(0).toLocaleUpperCase(uiLocale);
     // É files under E, but Æ, Ø, Å, Ä and Ö stay letters of their own, as the language's collation says.
     const base = first.normalize("NFD").charAt(0);
     const letter = collator.compare(first, base) === 0 ? base : first;
@@ -106,7 +108,9 @@ export async function findItemTerms(client: Db, itemId: string): Promise<ItemTer
         ELSE array_prepend(g."termSv", g."synonymsSv") END) AS w(word)
       WHERE numnode(phraseto_tsquery(c.cfg, w.word)) > 0
         AND i."searchVector" @@ search_normalize_query(c.cfg, phraseto_tsquery(c.cfg, w.word)))
-    WHERE i.id = ${itemId}::uuid AND ${visibleSql("i")}`);
+    WHERE i.id = ${itemId}::uuid AND ${visibleSql("i")}
+      -- A term whose counterpart is not yet known explains nothing to the reader
+      AND (CASE WHEN i.locale = 'da' THEN g."termSv" ELSE g."termDa" END) <> ''`);
   const collator = new Intl.Collator(rows[0]?.locale ?? "da", { sensitivity: "base" });
   return rows
     .map(({ slug, term, counterpart, falseFriend, explanation }) => ({
@@ -156,12 +160,14 @@ async function markContext(
     ...rows.flatMap((r) => variantsOf(r).flatMap((v) => wordsOf(v).map((w) => w.word))),
   ]);
   const stemOf = (word: string) => stems.get(word) ?? word;
-  const terms: MarkTerm[] = rows.map((r) => ({
-    slug: r.slug,
-    counterpart: r[`term${other}`],
-    variants: variantsOf(r).map((v) => wordsOf(v).map((w) => stemOf(w.word.toLowerCase()))),
-    ...(r.falseFriend ? { note: `${words.falseFriendLabel} ${r[`explanation${other}`]}` } : {}),
-  }));
+  const terms: MarkTerm[] = rows
+    .filter((r) => r[`term${other}`] !== "")
+    .map((r) => ({
+      slug: r.slug,
+      counterpart: r[`term${other}`],
+      variants: variantsOf(r).map((v) => wordsOf(v).map((w) => stemOf(w.word.toLowerCase()))),
+      ...(r.falseFriend ? { note: `${words.falseFriendLabel} ${r[`explanation${other}`]}` } : {}),
+    }));
   const counter = { next: 1 };
   return () => ({
     terms,

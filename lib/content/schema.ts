@@ -78,20 +78,30 @@ export const adviserSchema = z.strictObject({
   topics: z.array(slug).default([]),
 });
 
+// A side may be empty while its counterpart is not yet known (the admin lists such terms); then it has no explanation
 const glossarySide = z.strictObject({
-  term: text,
+  term: z.string().trim(),
   synonyms: z.array(text).default([]),
-  explanation: text,
+  explanation: z.string().trim(),
 });
+const sideComplete = (side: z.infer<typeof glossarySide>) => (side.term === "") === (side.explanation === "");
 
-export const glossaryTermSchema = z.strictObject({
-  id: id.optional(),
-  slug,
-  /** Words that look alike and mean different things; the explanations are then the editors' own text */
-  falseFriend: z.literal(true).optional(),
-  da: glossarySide,
-  sv: glossarySide,
-});
+export const glossaryTermSchema = z
+  .strictObject({
+    id: id.optional(),
+    slug,
+    /** Words that look alike and mean different things; the explanations are then the editors' own text */
+    falseFriend: z.literal(true).optional(),
+    da: glossarySide,
+    sv: glossarySide,
+  })
+  .refine((g) => g.da.term !== "" || g.sv.term !== "", { message: "needs a term in at least one language", path: ["da", "term"] })
+  .refine((g) => sideComplete(g.da), { message: "a term needs its explanation, and no term none", path: ["da", "explanation"] })
+  .refine((g) => sideComplete(g.sv), { message: "a term needs its explanation, and no term none", path: ["sv", "explanation"] })
+  .refine((g) => !g.falseFriend || (g.da.term !== "" && g.sv.term !== ""), {
+    message: "a false friend has a word in both languages",
+    path: ["falseFriend"],
+  });
 
 const attachmentSchema = z.strictObject({
   title: text,

@@ -80,7 +80,7 @@ export async function loadVocabulary(client: Db): Promise<Vocabulary> {
         { form: g.termSv, locale: "sv" as const },
         ...g.synonymsDa.map((form) => ({ form, locale: "da" as const })),
         ...g.synonymsSv.map((form) => ({ form, locale: "sv" as const })),
-      ],
+      ].filter((f) => f.form !== ""),
     })),
     topics,
   };

@@ -34,12 +34,12 @@ type GlossaryRow = Pick<Detection, "slug" | "termDa" | "termSv" | "synonymsDa" |
 export type Input = { da: string; sv: string; glossary: GlossaryRow[] };
 
 // The query parsed in each language (as tsquery text), and the glossary when it is needed (false friends never widen:
-// their two words do not mean the same)
+// their two words do not mean the same; nor does a term whose counterpart is not yet known)
 export async function parseInput(client: Sql, q: string, withGlossary: boolean): Promise<Input> {
   const glossary = withGlossary
     ? Prisma.sql`(SELECT coalesce(json_agg(json_build_object('slug', g.slug, 'termDa', g."termDa", 'termSv', g."termSv",
         'synonymsDa', g."synonymsDa", 'synonymsSv', g."synonymsSv") ORDER BY g.slug), '[]'::json) FROM "GlossaryTerm" g
-        WHERE NOT g."falseFriend")`
+        WHERE NOT g."falseFriend" AND g."termDa" <> '' AND g."termSv" <> '')`
     : Prisma.sql`'[]'::json`;
   const [row] = await client.$queryRaw<Input[]>`
     SELECT ${tsquery("da", "websearch", q)}::text AS da, ${tsquery("sv", "websearch", q)}::text AS sv, ${glossary} AS glossary`;

@@ -77,16 +77,22 @@ export default async function GlossaryPage({ params }: Props) {
                           {l}
                         </abbr>
                       </span>
-                      <dfn className="not-italic" data-testid="term">
-                        {entry[l].term}
-                      </dfn>
+                      {entry[l].term ? (
+                        <dfn className="not-italic" data-testid="term">
+                          {entry[l].term}
+                        </dfn>
+                      ) : (
+                        <span className="font-normal text-muted" lang={locale} data-testid="no-term">
+                          {t("noTermYet", { language: l === "da" ? t("wordDa") : t("wordSv") })}
+                        </span>
+                      )}
                     </p>
                     {entry[l].synonyms.length > 0 && (
                       <p className="text-sm text-muted">
                         <span lang={locale}>{t("synonyms")}</span> {entry[l].synonyms.join(", ")}
                       </p>
                     )}
-                    <p className="mt-1">{entry[l].explanation}</p>
+                    {entry[l].explanation && <p className="mt-1">{entry[l].explanation}</p>}
                     {usage[entry.slug]?.[l] && (
                       <p className="mt-2 text-sm" data-testid="term-usage" lang={locale}>
                         <Link href={{ pathname: "/search", query: { q: entry[l].term, lang: l, narrow: "1" } }}>

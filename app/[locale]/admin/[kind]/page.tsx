@@ -4,7 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/guard";
 import { roleAllows } from "@/lib/auth/roles";
 import { adminLocale, adminPath } from "@/lib/admin/paths";
-import { recordKinds } from "@/lib/admin/records";
+import { recordKinds, type RecordRow } from "@/lib/admin/records";
+import { glossaryUsage } from "@/lib/catalogue/glossary";
 import {
   emptyRecordValues,
   isRecordKind,
@@ -103,6 +104,7 @@ export default async function RecordsPage({ params, searchParams }: Props) {
         </p>
       )}
       {rows.length === 0 && <p className="mb-4">{t("records.noRecords")}</p>}
+      {kind === "glossary" && <WithoutCounterpart locale={locale} rows={rows} />}
       {placeholders.length > 0 && (
         <p role="note" className="mb-4 border-l-4 border-[#b3261e] pl-3" data-testid="placeholder-advisers">
           {t("records.placeholderAdvisers", {
@@ -161,5 +163,40 @@ export default async function RecordsPage({ params, searchParams }: Props) {
         />
       </section>
     </>
+  );
+}
+
+// Glossary terms used in texts whose word in the other language is not yet known, most used first
+async function WithoutCounterpart({ locale, rows }: { locale: Locale; rows: RecordRow[] }) {
+  const t = await getTranslations({ locale, namespace: "Admin.records" });
+  const languages = await getTranslations({ locale, namespace: "Languages" });
+  const usage = await glossaryUsage();
+  const waiting = rows
+    .flatMap((row) => {
+      const [da, sv] = [String(row.values.termDa ?? ""), String(row.values.termSv ?? "")];
+      if (da && sv) return [];
+      const has: Locale = da ? "da" : "sv";
+      const count = usage[row.slug]?.[has] ?? 0;
+      return count > 0 ? [{ row, term: da || sv, has, count }] : [];
+    })
+    .sort((a, b) => b.count - a.count);
+  if (!waiting.length) return null;
+  return (
+    <section aria-labelledby="without-counterpart" className="mb-6 border-l-4 border-warning pl-3">
+      <h2 id="without-counterpart" className="text-lg font-bold">
+        {t("withoutCounterpart")}
+      </h2>
+      <p className="mb-2 max-w-prose text-sm">{t("withoutCounterpartIntro")}</p>
+      <ul data-testid="without-counterpart">
+        {waiting.map(({ row, term, has, count }) => (
+          <li key={row.id}>
+            <a href={`#record-${row.id}`} lang={has}>
+              {term}
+            </a>{" "}
+            {t("withoutCounterpartUse", { count, language: languages(has) })}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
