@@ -76,9 +76,9 @@ export async function recordExtraction(client: Db, attachment: PendingAttachment
 export async function refreshPdfVector(client: Pick<Db, "$executeRaw">, itemId: string): Promise<void> {
   await client.$executeRaw`
     UPDATE "Item" i SET "pdfVector" = (
-      SELECT search_tsvector_agg(p."searchVector" ORDER BY p.position, p.page)
+      SELECT nullif(search_tsvector_agg(p."searchVector" ORDER BY p.position, p.id, p.page), ''::tsvector)
       FROM (
-        SELECT t."searchVector", a.position, t.page,
+        SELECT t."searchVector", a.position, a.id, t.page,
           sum(length(t.text)) OVER (ORDER BY a.position, a.id, t.page) AS upto
         FROM "AttachmentText" t JOIN "Attachment" a ON a.id = t."attachmentId"
         WHERE a."itemId" = i.id AND a."textStatus" = 'done'

@@ -39,6 +39,7 @@ const catalogueTables = [
   "JobLease",
   "BestBet",
   "BestBetItem",
+  "AttachmentText",
 ];
 
 // Empty every catalogue table
