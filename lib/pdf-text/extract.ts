@@ -22,7 +22,6 @@ function pageText(items: unknown[]): string {
     const run = item as { str: string; hasEOL?: boolean };
     text += run.str + (run.hasEOL ? "\n" : "");
   }
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, " ").slice(0, MAX_PAGE_CHARS);
 }
 

@@ -39,7 +39,15 @@ export async function runPdfText(client: Db, options: PdfTextOptions = {}): Prom
   if (!(await takeLease(client, pdfTextJob, holder, PDF_TEXT_LEASE_MS))) return { ran: false, reason: "busy" };
   const extract = options.extract ?? extractPdfText;
   const started = Date.now();
-  const report: PdfTextReport = { ran: true, read: 0, done: 0, failed: 0, reconciled: 0, stoppedEarly: false, durationMs: 0 };
+  const report: PdfTextReport = {
+    ran: true,
+    read: 0,
+    done: 0,
+    failed: 0,
+    reconciled: 0,
+    stoppedEarly: false,
+    durationMs: 0,
+  };
   let lost = false;
   const stop = () => lost || !!options.signal?.aborted;
   try {

@@ -40,7 +40,11 @@ export async function attachmentBytes(client: Db, location: string): Promise<Buf
 
 // Write an extraction's outcome: the pages (replacing any before) and the status, then the item's PDF words.
 // Nothing is written when the attachment was removed or retried meanwhile (its status is no longer pending).
-export async function recordExtraction(client: Db, attachment: PendingAttachment, outcome: Extraction): Promise<boolean> {
+export async function recordExtraction(
+  client: Db,
+  attachment: PendingAttachment,
+  outcome: Extraction,
+): Promise<boolean> {
   const written = await client.$transaction(async (tx) => {
     const current = await tx.attachment.findUnique({
       where: { id: attachment.id },

@@ -25,9 +25,7 @@ export function makePdf(pages: string[], options: { image?: boolean } = {}): Buf
     const escaped = text.replace(/[\\()]/g, (c) => `\\${c}`);
     const content = image ? `q 200 0 0 200 72 500 cm /Im1 Do Q` : `BT /F1 12 Tf 72 720 Td (${escaped}) Tj ET`;
     const stream = add({ dict: "<<", data: Buffer.from(content, "latin1") });
-    const resources = image
-      ? `<< /XObject << /Im1 ${image} 0 R >> >>`
-      : `<< /Font << /F1 3 0 R >> >>`;
+    const resources = image ? `<< /XObject << /Im1 ${image} 0 R >> >>` : `<< /Font << /F1 3 0 R >> >>`;
     kids.push(
       add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources ${resources} /Contents ${stream} 0 R >>`),
     );

@@ -87,7 +87,10 @@ describe("extracting a PDF's text", () => {
 
 describe.each(databases)("searchable PDFs on the $name database", (database) => {
   let client: Db;
-  const ids: Record<string, string> = {};
+  const ids = {} as Record<
+    "staff" | "inPdf" | "inBody" | "sv" | "report" | "swedish" | "scanned" | "encrypted" | "broken",
+    string
+  >;
   const search = (q: string, ui: "da" | "sv" = "da") => searchCatalogue(parseSearchParams({ q }), ui, client);
 
   beforeAll(async () => {
@@ -148,7 +151,10 @@ describe.each(databases)("searchable PDFs on the $name database", (database) => 
     expect(state[ids.scanned]).toEqual(["failed", "noText", null]);
     expect(state[ids.encrypted]).toEqual(["failed", "encrypted", null]);
     expect(state[ids.broken]).toEqual(["failed", "broken", null]);
-    const pages = await client.attachmentText.findMany({ where: { attachmentId: ids.report }, orderBy: { page: "asc" } });
+    const pages = await client.attachmentText.findMany({
+      where: { attachmentId: ids.report },
+      orderBy: { page: "asc" },
+    });
     expect(pages.map((p) => p.page)).toEqual([1, 2, 3]);
     expect(pages[2]!.text).toContain("flodhestene i Randers");
     // Nothing is left to do.
@@ -175,8 +181,8 @@ describe.each(databases)("searchable PDFs on the $name database", (database) => 
   });
 
   it("reads a file again on an editor's retry, audited", async () => {
-    const staff = { id: ids.staff!, email: "e@example.org" };
-    expect(await retryAttachmentText(client, staff, ids.encrypted!)).not.toBeNull();
+    const staff = { id: ids.staff, email: "e@example.org" };
+    expect(await retryAttachmentText(client, staff, ids.encrypted)).not.toBeNull();
     expect((await client.attachment.findUniqueOrThrow({ where: { id: ids.encrypted } })).textStatus).toBe("pending");
     expect(await client.auditLog.count({ where: { action: "attachment.retryText" } })).toBe(1);
     expect(await runPdfText(client)).toMatchObject({ read: 1, failed: 1 });
@@ -206,7 +212,7 @@ describe.each(databases)("searchable PDFs on the $name database", (database) => 
   });
 
   it("forgets a removed attachment's words", async () => {
-    await removeAttachment(client, { id: ids.staff!, email: "e@example.org" }, ids.report!);
+    await removeAttachment(client, { id: ids.staff, email: "e@example.org" }, ids.report);
     expect((await search("flodhest")).results.map((r) => r.slug)).toEqual(["dyr"]);
     expect(await client.attachmentText.count({ where: { attachmentId: ids.report } })).toBe(0);
   });
