@@ -211,6 +211,9 @@ export async function restoreDatabase(url: string, file: string): Promise<Record
     }
     if (!started) throw new Error("not a backup of this site");
     if (table) throw new Error(`backup file ends inside table ${table.name}: it is incomplete`);
+    // A file cut off between two tables ends cleanly: it lacks the tables that came after.
+    const missing = [...tables.keys()].find((name) => !(name in counts));
+    if (missing) throw new Error(`backup file ends before table ${missing}: it is incomplete`);
     const views = await client.query<{ name: string }>(
       `SELECT matviewname AS name FROM pg_matviews WHERE schemaname = current_schema()`,
     );
