@@ -92,20 +92,26 @@ export async function refreshPdfVector(client: Pick<Db, "$executeRaw">, itemId: 
     WHERE i.id = ${itemId}::uuid`;
 }
 
-// Put things right that changed outside the extraction: pages of an item whose language changed are stemmed again
-// in the new one, and an item whose extracted attachments are all gone (removed by the import) loses their words.
-// Returns the number of items made again.
+// Drop an item's PDF words (its attachments were replaced: they are read again)
+export async function dropPdfWords(client: Pick<Db, "$executeRaw">, itemId: string): Promise<void> {
+  await client.$executeRaw`UPDATE "Item" SET "pdfVector" = NULL WHERE id = ${itemId}::uuid AND "pdfVector" IS NOT NULL`;
+}
+
+// Stem again, in the item's language, the pages of attachments whose item changed language since they were read,
+// and make those items' PDF words again. (Looked for through the extracted attachments' first pages: one index
+// look-up each.) Returns the number of items made again.
 export async function reconcile(client: Db): Promise<number> {
   const moved = await client.$queryRaw<{ itemId: string }[]>`
-    UPDATE "AttachmentText" t SET locale = i.locale
-    FROM "Attachment" a JOIN "Item" i ON i.id = a."itemId"
-    WHERE a.id = t."attachmentId" AND t.locale <> i.locale
-    RETURNING a."itemId"::text AS "itemId"`;
-  const orphaned = await client.$queryRaw<{ id: string }[]>`
-    SELECT i.id::text AS id FROM "Item" i
-    WHERE i."pdfVector" IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM "Attachment" a WHERE a."itemId" = i.id AND a."textStatus" = 'done')`;
-  const items = new Set([...moved.map((r) => r.itemId), ...orphaned.map((r) => r.id)]);
+    UPDATE "AttachmentText" t SET locale = m.locale
+    FROM (
+      SELECT a.id, a."itemId", i.locale FROM "Attachment" a
+      JOIN "Item" i ON i.id = a."itemId"
+      JOIN "AttachmentText" f ON f."attachmentId" = a.id AND f.page = 1
+      WHERE a."textStatus" = 'done' AND f.locale <> i.locale
+    ) m
+    WHERE t."attachmentId" = m.id
+    RETURNING m."itemId"::text AS "itemId"`;
+  const items = new Set(moved.map((r) => r.itemId));
   for (const id of items) await refreshPdfVector(client, id);
   return items.size;
 }

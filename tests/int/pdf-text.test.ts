@@ -14,7 +14,10 @@ import { MAX_ATTEMPTS } from "@/lib/pdf-text/store";
 import { searchCatalogue } from "@/lib/search/search";
 import { parseSearchParams } from "@/lib/search/params";
 import { refreshSearchWords } from "@/lib/search/words";
+import { loadCatalogue } from "@/lib/content/load";
+import { importCatalogue } from "@/lib/content/import";
 import { testDatabases, truncateCatalogue } from "../helpers/databases";
+import { fixtureContent } from "../helpers/content";
 import { encryptPdf, makePdf } from "../helpers/pdf";
 
 const databases = testDatabases({ beforeAll, afterAll });
@@ -215,5 +218,25 @@ describe.each(databases)("searchable PDFs on the $name database", (database) => 
     await removeAttachment(client, { id: ids.staff, email: "e@example.org" }, ids.report);
     expect((await search("flodhest")).results.map((r) => r.slug)).toEqual(["dyr"]);
     expect(await client.attachmentText.count({ where: { attachmentId: ids.report } })).toBe(0);
+  });
+
+  it("drops the PDF words of an item whose attachments the import replaced", async () => {
+    await truncateCatalogue(client);
+    const catalogue = await loadCatalogue(fixtureContent);
+    await importCatalogue(client, catalogue);
+    const imported = catalogue.items.find((i) => i.locale === "da")!;
+    const own = imported.data.attachments?.length ?? 0;
+    const row = await client.item.findUniqueOrThrow({ where: { contentKey: imported.key } });
+    await attach(client, row.id, "Bilag", makePdf(["Om flodhestene i Randers"]));
+    await runPdfText(client);
+    const held = () =>
+      client.$queryRaw<{ held: boolean }[]>`
+        SELECT "searchVector" @@ to_tsquery('danish', 'flodhest') AS held FROM "Item" WHERE id = ${row.id}::uuid`;
+    expect(await held()).toEqual([{ held: true }]);
+    // The item's file changed: the import writes it again with the file's attachments (not the one added here).
+    imported.body += "\n\nEt nyt afsnit.";
+    await importCatalogue(client, catalogue);
+    expect(await client.attachment.count({ where: { itemId: row.id } })).toBe(own);
+    expect(await held()).toEqual([{ held: false }]);
   });
 });
