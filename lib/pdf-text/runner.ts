@@ -64,7 +64,10 @@ export async function runPdfText(client: Db, options: PdfTextOptions = {}): Prom
         else {
           await countAttempt(client, attachment.id);
           const bytes = await attachmentBytes(client, attachment.location);
-          outcome = bytes ? await extract(bytes) : { status: "failed", reason: "external" };
+          outcome =
+            bytes === "external" || bytes === "missing"
+              ? { status: "failed", reason: bytes === "external" ? "external" : "broken" }
+              : await extract(bytes);
         }
         if (await recordExtraction(client, attachment, outcome)) {
           report.read++;

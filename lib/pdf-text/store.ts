@@ -27,19 +27,20 @@ export async function countAttempt(client: Db, id: string): Promise<void> {
   await client.attachment.updateMany({ where: { id }, data: { textAttempts: { increment: 1 } } });
 }
 
-// The bytes of an attachment kept in the file store; null when it lies elsewhere (an outside address) or is gone
-export async function attachmentBytes(client: Db, location: string): Promise<Buffer | null> {
+// The bytes of an attachment kept in the file store; "external" when it names an outside address, "missing" when
+// the store has no such file
+export async function attachmentBytes(client: Db, location: string): Promise<Buffer | "external" | "missing"> {
   const key = location.match(/^files\/(.+)$/)?.[1];
-  if (!key || !fileKeyPattern.test(key)) return null;
-  const info = await storedFileInfo(client, key);
-  if (!info) return null;
+  if (!key) return "external";
+  const info = fileKeyPattern.test(key) ? await storedFileInfo(client, key) : null;
+  if (!info) return "missing";
   const parts: Uint8Array[] = [];
   for await (const part of readStoredFile(client, info) as unknown as AsyncIterable<Uint8Array>) parts.push(part);
   return Buffer.concat(parts);
 }
 
 // Write an extraction's outcome: the pages (replacing any before) and the status, then the item's PDF words.
-// Nothing is written when the attachment was removed or retried meanwhile (its status is no longer pending).
+// Nothing is written when the attachment was removed meanwhile or its outcome is already in (no longer pending).
 export async function recordExtraction(
   client: Db,
   attachment: PendingAttachment,

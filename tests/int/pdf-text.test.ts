@@ -91,7 +91,7 @@ describe("extracting a PDF's text", () => {
 describe.each(databases)("searchable PDFs on the $name database", (database) => {
   let client: Db;
   const ids = {} as Record<
-    "staff" | "inPdf" | "inBody" | "sv" | "report" | "swedish" | "scanned" | "encrypted" | "broken",
+    "staff" | "inPdf" | "inBody" | "sv" | "report" | "swedish" | "scanned" | "encrypted" | "broken" | "external",
     string
   >;
   const search = (q: string, ui: "da" | "sv" = "da") => searchCatalogue(parseSearchParams({ q }), ui, client);
@@ -115,6 +115,19 @@ describe.each(databases)("searchable PDFs on the $name database", (database) => 
     ids.scanned = (await attach(client, failures.id, "Skannet brev", scanned, 0)).id;
     ids.encrypted = (await attach(client, failures.id, "Låst", encrypted, 1)).id;
     ids.broken = (await attach(client, failures.id, "Ødelagt", broken, 2)).id;
+    ids.external = (
+      await client.attachment.create({
+        data: {
+          itemId: failures.id,
+          title: "Andetsteds",
+          fileName: "andetsteds.pdf",
+          mimeType: "application/pdf",
+          sizeBytes: 1000,
+          location: "https://example.org/andetsteds.pdf",
+          position: 3,
+        },
+      })
+    ).id;
     await refreshSearchWords(client);
   });
 
@@ -139,13 +152,13 @@ describe.each(databases)("searchable PDFs on the $name database", (database) => 
     });
     await expect(stopped).rejects.toThrow("process stopped");
     const attachments = await client.attachment.findMany({ where: { textStatus: "pending" } });
-    expect(attachments).toHaveLength(5);
+    expect(attachments).toHaveLength(6);
     expect(attachments.filter((a) => a.textAttempts === 1)).toHaveLength(1);
   });
 
   it("reads each PDF once and records why the others could not be read", async () => {
     const result = await runPdfText(client);
-    expect(result).toMatchObject({ ran: true, read: 5, done: 2, failed: 3, stoppedEarly: false });
+    expect(result).toMatchObject({ ran: true, read: 6, done: 2, failed: 4, stoppedEarly: false });
     const state = Object.fromEntries(
       (await client.attachment.findMany()).map((a) => [a.id, [a.textStatus, a.textReason, a.textPages]]),
     );
@@ -154,6 +167,7 @@ describe.each(databases)("searchable PDFs on the $name database", (database) => 
     expect(state[ids.scanned]).toEqual(["failed", "noText", null]);
     expect(state[ids.encrypted]).toEqual(["failed", "encrypted", null]);
     expect(state[ids.broken]).toEqual(["failed", "broken", null]);
+    expect(state[ids.external]).toEqual(["failed", "external", null]);
     const pages = await client.attachmentText.findMany({
       where: { attachmentId: ids.report },
       orderBy: { page: "asc" },
