@@ -1,5 +1,5 @@
 // Compiles the command-line tools a production host needs (migrations, content import, staff accounts, the outbox,
-// backups, the link checker) into dist/tools/*.mjs, so that they run on plain Node with only the production
+// backups, the link checker, reading PDFs' text) into dist/tools/*.mjs, so that they run on plain Node with only the production
 // dependencies installed.
 import { build } from "esbuild";
 
@@ -10,6 +10,7 @@ await build({
     admin: "scripts/admin.ts",
     backup: "scripts/backup.ts",
     links: "scripts/links.ts",
+    "pdf-text": "scripts/pdf-text.ts",
     review: "scripts/review.ts",
   },
   outdir: "dist/tools",

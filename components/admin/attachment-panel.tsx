@@ -2,10 +2,23 @@ import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/routing";
 import { maxUploadBytes } from "@/lib/admin/attachments";
 import { adminPath } from "@/lib/admin/paths";
+import type { AttachmentRow } from "@/lib/admin/item-queries";
+import { textFailureReasons } from "@/lib/pdf-text/extract";
 import { ActionForm } from "./action-form";
 import { SubmitButton } from "./submit-button";
 
-const results = ["stored", "notPdf", "tooLarge", "missing", "failed", "database", "reference", "taken"] as const;
+const results = [
+  "stored",
+  "retried",
+  "notPdf",
+  "tooLarge",
+  "missing",
+  "failed",
+  "database",
+  "reference",
+  "taken",
+] as const;
+const done = new Set<string>(["stored", "retried"]);
 
 // An item's attachments: the list with remove buttons, and the PDF upload form (a plain multipart post)
 export async function AttachmentPanel({
@@ -17,7 +30,7 @@ export async function AttachmentPanel({
 }: {
   locale: Locale;
   itemId: string;
-  attachments: { id: string; title: string; fileName: string; sizeBytes: number }[];
+  attachments: AttachmentRow[];
   result?: string;
   /** The title typed before a refused upload, sent back to the form. */
   typedTitle?: string;
@@ -28,6 +41,7 @@ export async function AttachmentPanel({
   const limitMb = Math.round(maxUploadBytes / (1024 * 1024));
   const messages = {
     stored: t("uploaded"),
+    retried: t("retried"),
     notPdf: t("uploadNotPdf"),
     tooLarge: t("uploadTooLarge", { mb: limitMb }),
     missing: t("uploadMissing"),
@@ -35,6 +49,11 @@ export async function AttachmentPanel({
     database: failures("database"),
     reference: failures("reference"),
     taken: failures("taken"),
+  };
+
+  const reasonText = (reason: string | null) => {
+    const known = textFailureReasons.find((r) => r === reason) ?? "broken";
+    return t(`textReasons.${known}`);
   };
 
   const size = new Intl.NumberFormat(locale === "sv" ? "sv-SE" : "da-DK", {
@@ -49,25 +68,44 @@ export async function AttachmentPanel({
       </h2>
       {known && (
         <p
-          role={known === "stored" ? "status" : "alert"}
+          role={done.has(known) ? "status" : "alert"}
           data-testid="upload-result"
-          className={`mb-3 font-semibold ${known === "stored" ? "" : "text-error"}`}
+          className={`mb-3 font-semibold ${done.has(known) ? "" : "text-error"}`}
         >
           {messages[known]}
         </p>
       )}
       <ul className="mb-4">
         {attachments.map((a) => (
-          <li key={a.id} className="flex items-center gap-3" data-testid="attachment">
-            <span>
-              {a.title} ({a.fileName}, {size.format(a.sizeBytes / 1_000_000)})
-            </span>
-            <ActionForm action="removeAttachment" permalink={adminPath(locale, `items/${itemId}`)}>
-              <input type="hidden" name="uiLocale" value={locale} />
-              <input type="hidden" name="attachmentId" value={a.id} />
-              <input type="hidden" name="itemId" value={itemId} />
-              <SubmitButton className="underline">{t("removeAttachment")}</SubmitButton>
-            </ActionForm>
+          <li key={a.id} className="mb-2" data-testid="attachment" data-text-status={a.textStatus}>
+            <div className="flex flex-wrap items-center gap-3">
+              <span>
+                {a.title} ({a.fileName}, {size.format(a.sizeBytes / 1_000_000)})
+              </span>
+              <ActionForm action="removeAttachment" permalink={adminPath(locale, `items/${itemId}`)}>
+                <input type="hidden" name="uiLocale" value={locale} />
+                <input type="hidden" name="attachmentId" value={a.id} />
+                <input type="hidden" name="itemId" value={itemId} />
+                <SubmitButton className="underline">{t("removeAttachment")}</SubmitButton>
+              </ActionForm>
+            </div>
+            <div className="flex flex-wrap items-center gap-3 text-sm">
+              <p data-testid="attachment-text" className={a.textStatus === "failed" ? "font-semibold text-error" : ""}>
+                {a.textStatus === "pending"
+                  ? t("textPending")
+                  : a.textStatus === "done"
+                    ? t("textDone", { pages: a.textPages ?? 0 })
+                    : t("textFailed", { reason: reasonText(a.textReason) })}
+              </p>
+              {a.textStatus === "failed" && (
+                <ActionForm action="retryAttachmentText" permalink={adminPath(locale, `items/${itemId}`)}>
+                  <input type="hidden" name="uiLocale" value={locale} />
+                  <input type="hidden" name="attachmentId" value={a.id} />
+                  <input type="hidden" name="itemId" value={itemId} />
+                  <SubmitButton className="underline">{t("retryText")}</SubmitButton>
+                </ActionForm>
+              )}
+            </div>
           </li>
         ))}
       </ul>
@@ -84,7 +122,7 @@ export async function AttachmentPanel({
           <input
             id="upload-title"
             name="title"
-            defaultValue={known && known !== "stored" ? typedTitle.slice(0, 200) : ""}
+            defaultValue={known && !done.has(known) ? typedTitle.slice(0, 200) : ""}
             className="block rounded border-2 border-ink px-2 py-1"
           />
         </div>

@@ -36,6 +36,16 @@ export async function SearchResults({
           <p className="mt-1" lang={hit.locale}>
             <Highlighted segments={hit.snippet} />
           </p>
+          {hit.pdf && (
+            <div className="mt-1 border-l-4 border-line pl-3 text-sm" data-testid="search-hit-pdf">
+              <p className="font-semibold">{t("foundInPdf", { title: hit.pdf.title, page: hit.pdf.page })}</p>
+              {hit.pdf.excerpt.length > 0 && (
+                <p lang={hit.locale}>
+                  <Highlighted segments={hit.pdf.excerpt} />
+                </p>
+              )}
+            </div>
+          )}
           {hit.alsoIn && (
             <p className="mt-1 text-sm">
               <Link href={itemHref(hit.alsoIn.type, hit.alsoIn.slug)} hrefLang={hit.alsoIn.locale}>

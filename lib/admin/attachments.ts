@@ -12,6 +12,7 @@ import {
   type FileInfo,
 } from "@/lib/file-store";
 import { audit } from "./audit";
+import { queueExtraction, refreshPdfVector } from "@/lib/pdf-text/store";
 import { setting } from "@/lib/env";
 
 // The largest upload (UPLOAD_MAX_MB, default 20 MB), checked while the body is read.
@@ -89,11 +90,25 @@ export async function removeAttachment(
   if (!attachment) return null;
   await client.attachment.delete({ where: { id } });
   await client.item.update({ where: { id: attachment.itemId }, data: { adminEditedAt: new Date() } });
+  // Its pages went with it: the item's PDF words are made again without them.
+  await refreshPdfVector(client, attachment.itemId);
   const match = attachment.location.match(/^files\/([A-Za-z0-9._-]+)$/);
   // The same file may back other attachments (a translation's, or one from content/).
   if (match && !(await client.attachment.count({ where: { location: attachment.location } })))
     await deleteStoredFile(client, match[1]!);
   await audit(client, staff, "attachment.remove", "item", attachment.itemId, { fileName: attachment.fileName });
+  return attachment.itemId;
+}
+
+// Queue an attachment's text to be read again; the item's id, or null when there is no such attachment
+export async function retryAttachmentText(
+  client: Db,
+  staff: Pick<Staff, "id" | "email">,
+  id: string,
+): Promise<string | null> {
+  const attachment = await client.attachment.findUnique({ where: { id }, select: { itemId: true, fileName: true } });
+  if (!attachment || !(await queueExtraction(client, { id }))) return null;
+  await audit(client, staff, "attachment.retryText", "item", attachment.itemId, { fileName: attachment.fileName });
   return attachment.itemId;
 }
 

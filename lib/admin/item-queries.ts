@@ -186,7 +186,18 @@ export const editSelect = {
   places: { select: { placeId: true } },
   organisations: { orderBy: { position: "asc" }, select: { role: true, organisation: { select: { slug: true } } } },
   relatedTo: { select: { toId: true } },
-  attachments: { orderBy: { position: "asc" }, select: { id: true, title: true, fileName: true, sizeBytes: true } },
+  attachments: {
+    orderBy: { position: "asc" },
+    select: {
+      id: true,
+      title: true,
+      fileName: true,
+      sizeBytes: true,
+      textStatus: true,
+      textReason: true,
+      textPages: true,
+    },
+  },
 } satisfies Prisma.ItemSelect;
 
 type EditRow = Prisma.ItemGetPayload<{ select: typeof editSelect }>;
@@ -224,12 +235,23 @@ export function valuesOf(row: EditRow): ItemValues {
   };
 }
 
+/** An attachment as the item's page lists it, with how far reading its text for search has come. */
+export type AttachmentRow = {
+  id: string;
+  title: string;
+  fileName: string;
+  sizeBytes: number;
+  textStatus: "pending" | "done" | "failed";
+  textReason: string | null;
+  textPages: number | null;
+};
+
 export type EditableItem = {
   id: string;
   version: number;
   status: DisplayStatus;
   values: ItemValues;
-  attachments: { id: string; title: string; fileName: string; sizeBytes: number }[];
+  attachments: AttachmentRow[];
 };
 
 // One item as the editor shows it, or null

@@ -12,6 +12,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { touchCacheTags } from "@/lib/cache/store";
 import { renderedBody, rendererVersion } from "@/lib/markdown";
 import { refreshSearchWords } from "@/lib/search/words";
+import { dropPdfWords } from "@/lib/pdf-text/store";
 import type { CacheTag } from "@/lib/cache/tags";
 import { ContentError, type Catalogue, type Problem } from "./load";
 import type { BestBetEntryData, ItemData } from "./schema";
@@ -282,6 +283,8 @@ async function importItems(
       skipDuplicates: true,
     });
     await tx.attachment.createMany({ data: d.attachments.map((a, position) => ({ ...a, itemId, position })) });
+    // The attachments come back to be read again (pending): until then the item has no PDF words.
+    await dropPdfWords(tx, itemId);
   }
   return itemIds;
 }

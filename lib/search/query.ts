@@ -58,6 +58,8 @@ export type Parts = {
   hasText: boolean;
   /** The query in each language's parse, widened: tsquery constants the planner can estimate. */
   q: { da: Prisma.Sql; sv: Prisma.Sql };
+  /** Any of the query's groups (the relaxed form), for finding the PDF page that holds some of the words. */
+  anyQ: { da: Prisma.Sql; sv: Prisma.Sql };
   /** Neither parse negates a word, so a headline match implies a full match. */
   monotone: boolean;
   /** Nodes in both parses (0: nothing to search for). */
@@ -120,6 +122,8 @@ export function parts(params: SearchParams, full: QueryTexts, options: PartsOpti
   const loosen = (tsq: string) => (relaxed && relaxable(tsq) ? relaxedQuery(tsq) : tsq);
   const text = { da: loosen(full.da), sv: loosen(full.sv) };
   const q = { da: Prisma.sql`${text.da}::tsquery`, sv: Prisma.sql`${text.sv}::tsquery` };
+  const anyText = (tsq: string) => (relaxable(tsq) ? relaxedQuery(tsq) : tsq);
+  const anyQ = { da: Prisma.sql`${anyText(text.da)}::tsquery`, sv: Prisma.sql`${anyText(text.sv)}::tsquery` };
   const typed =
     options.typed && (options.typed.da !== full.da || options.typed.sv !== full.sv)
       ? { da: Prisma.sql`${options.typed.da}::tsquery`, sv: Prisma.sql`${options.typed.sv}::tsquery` }
@@ -141,6 +145,7 @@ export function parts(params: SearchParams, full: QueryTexts, options: PartsOpti
   return {
     hasText,
     q,
+    anyQ,
     monotone: !negated(text.da) && !negated(text.sv),
     nodes: countNodes(text.da) + countNodes(text.sv),
     textMatch: hasText ? match("searchVector") : Prisma.sql`TRUE`,
@@ -158,6 +163,23 @@ export const order = (sort: Parts["sort"], alias: string) =>
       ? `${alias}.rank DESC, ${alias}."publishedAt" DESC NULLS LAST, ${alias}.id`
       : `${alias}."publishedAt" DESC NULLS LAST, ${alias}.year DESC NULLS LAST, ${alias}.rank DESC, ${alias}.id`,
   );
+// Where a hit was found when the item's own text (title, summary, body: weights A to C) does not hold the query:
+// the first page of its extracted PDFs that holds the query (or failing that, some of its words), with an excerpt.
+// Only for the rows of the page shown, and only for items with PDF words.
+function pdfSource(p: Parts, own: Prisma.Sql): Prisma.Sql {
+  if (!p.hasText) return Prisma.sql`NULL::json`;
+  const any = Prisma.sql`CASE WHEN p.locale = 'da' THEN ${p.anyQ.da} ELSE ${p.anyQ.sv} END`;
+  // The own text's share of the rank, with weight D counted as nothing: zero when the own text does not hold the
+  // query (a word in the body and another only in a PDF gives zero too). Cheaper than ts_filter, which copies the vector.
+  return Prisma.sql`CASE WHEN p."pdfVector" IS NOT NULL AND ts_rank('{0,1,1,1}', p."searchVector", ${own}) < 1e-10 THEN (
+      SELECT json_build_object('title', a.title, 'page', t.page,
+        'excerpt', ts_headline(search_config(t.locale::text), t.text, ${own}, ${snippetOptions}))
+      FROM "AttachmentText" t JOIN "Attachment" a ON a.id = t."attachmentId"
+      WHERE a."itemId" = p.id AND a."textStatus" = 'done' AND t."searchVector" @@ ${any}
+      ORDER BY (t."searchVector" @@ ${own}) DESC, a.position, a.id, t.page
+      LIMIT 1) END`;
+}
+
 // The rows of one page, given as (id, rank, n): highlighted for those rows only
 export function pageRows(p: Parts, chosen: Prisma.Sql): Prisma.Sql {
   const snippetText = p.hasText
@@ -171,7 +193,8 @@ export function pageRows(p: Parts, chosen: Prisma.Sql): Prisma.Sql {
       ${p.hasText ? Prisma.sql`ts_headline(search_config(p.locale::text), ${snippetText}, ${own}, ${snippetOptions})` : snippetText} AS "snippetHeadline",
       (SELECT json_build_object('locale', t.locale, 'type', t.type, 'slug', t.slug, 'title', t.title)
         FROM "Item" t WHERE (t.id = p."translationOfId" OR t."translationOfId" = p.id) AND ${visibleSql("t")}
-        LIMIT 1) AS "alsoIn"
+        LIMIT 1) AS "alsoIn",
+      ${pdfSource(p, own)} AS "pdf"
     FROM (SELECT c.n, i.* FROM (${chosen}) c JOIN "Item" i ON i.id = c.id) p
   ) r)`;
 }

@@ -190,10 +190,11 @@ async function search(
     total: row.total,
     page: params.page,
     pageCount: Math.min(MAX_PAGE, Math.max(1, Math.ceil(row.total / PAGE_SIZE))),
-    results: row.results.map(({ titleHeadline, snippetHeadline, ...hit }) => ({
+    results: row.results.map(({ titleHeadline, snippetHeadline, pdf, ...hit }) => ({
       ...hit,
       title: toSegments(titleHeadline),
       snippet: toSegments(snippetHeadline),
+      pdf: pdf ? { title: pdf.title, page: pdf.page, excerpt: toSegments(pdf.excerpt) } : null,
     })),
     facets: {
       type: row.type,

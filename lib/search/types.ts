@@ -18,6 +18,8 @@ export type SearchHit = {
   country: Country | null;
   /** The same item in the other language, when it is published. */
   alsoIn: { locale: Locale; type: ItemType; slug: string; title: string } | null;
+  /** Found only in an attachment's extracted text: which one, the page (from 1) and an excerpt of it. */
+  pdf?: { title: string; page: number; excerpt: Segment[] } | null;
 };
 
 export type Widening = {
@@ -57,7 +59,11 @@ export type SearchOutcome = {
   similar: SearchHit[];
 };
 
-export type HitRow = Omit<SearchHit, "title" | "snippet"> & { titleHeadline: string; snippetHeadline: string };
+export type HitRow = Omit<SearchHit, "title" | "snippet" | "pdf"> & {
+  titleHeadline: string;
+  snippetHeadline: string;
+  pdf: { title: string; page: number; excerpt: string } | null;
+};
 export type TopicFacetRow = SearchFacetValue & { nameDa: string; nameSv: string };
 export type MainRow = {
   nodes: number;

@@ -40,6 +40,7 @@ const catalogueTables = [
   "JobLease",
   "BestBet",
   "BestBetItem",
+  "AttachmentText",
 ];
 
 // Empty every catalogue table

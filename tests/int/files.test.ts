@@ -21,6 +21,8 @@ vi.mock("next/headers", () => ({
 }));
 vi.mock("@/lib/db", () => ({ db: () => activeClient! }));
 vi.mock("next/cache", () => ({ revalidateTag: () => undefined, unstable_cache: (fn: unknown) => fn }));
+// Reading the uploads' text is tested in pdf-text.test.ts; here an upload only queues it.
+vi.mock("@/lib/pdf-text/worker", () => ({ kickPdfText: async () => undefined }));
 
 const databases = testDatabases({ beforeAll, afterAll });
 const { GET } = await import("@/app/files/[name]/route");

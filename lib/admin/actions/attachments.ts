@@ -3,7 +3,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { staffAction } from "@/lib/auth/guard";
-import { removeAttachment } from "@/lib/admin/attachments";
+import { removeAttachment, retryAttachmentText } from "@/lib/admin/attachments";
+import { kickPdfText } from "@/lib/pdf-text/worker";
 import { adminLocale, adminPath } from "@/lib/admin/paths";
 import { failureOf } from "@/lib/admin/failure";
 import { revalidatePublicPages } from "@/lib/cache/revalidate";
@@ -23,4 +24,20 @@ export const removeAttachmentAction = staffAction("editor", async (staff, form: 
     redirect(adminPath(locale, z.uuid().safeParse(back).success ? `items/${back}?failed=${failure}` : "items"));
   }
   redirect(adminPath(locale, itemId ? `items/${itemId}` : "items"));
+});
+
+// Read an attachment's text again (after a failed extraction, or a file that was replaced), in the background
+export const retryAttachmentTextAction = staffAction("editor", async (staff, form: FormData) => {
+  const locale = adminLocale(String(form.get("uiLocale") ?? ""));
+  const attachmentId = z.uuid().parse(form.get("attachmentId"));
+  const back = String(form.get("itemId") ?? "");
+  let itemId: string | null;
+  try {
+    itemId = await retryAttachmentText(db(), staff, attachmentId);
+  } catch (error) {
+    const failure = failureOf(error);
+    redirect(adminPath(locale, z.uuid().safeParse(back).success ? `items/${back}?failed=${failure}` : "items"));
+  }
+  if (itemId) void kickPdfText();
+  redirect(adminPath(locale, itemId ? `items/${itemId}?upload=retried` : "items"));
 });

@@ -7,6 +7,7 @@ import { revalidatePublicPages } from "@/lib/cache/revalidate";
 import { cacheTags } from "@/lib/cache/tags";
 import { failureOf } from "@/lib/admin/failure";
 import { storePdf } from "@/lib/data/admin";
+import { kickPdfText } from "@/lib/pdf-text/worker";
 
 export const dynamic = "force-dynamic";
 
@@ -61,6 +62,8 @@ export const POST = staffRoute("editor", async (staff, request: Request) => {
   const outcome = upload.value;
   if (outcome.status === "stored") {
     await revalidatePublicPages([cacheTags.catalogue]);
+    // The text is read in the background: the upload neither waits for it nor fails with it.
+    void kickPdfText();
     return back("stored");
   }
   return back(outcome.status === "noItem" ? "failed" : outcome.status, title);
