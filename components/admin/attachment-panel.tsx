@@ -10,6 +10,8 @@ import { SubmitButton } from "./submit-button";
 const results = [
   "stored",
   "retried",
+  "renamed",
+  "titleMissing",
   "notPdf",
   "tooLarge",
   "missing",
@@ -18,7 +20,7 @@ const results = [
   "reference",
   "taken",
 ] as const;
-const done = new Set<string>(["stored", "retried"]);
+const done = new Set<string>(["stored", "retried", "renamed"]);
 
 // An item's attachments: the list with remove buttons, and the PDF upload form (a plain multipart post)
 export async function AttachmentPanel({
@@ -27,6 +29,7 @@ export async function AttachmentPanel({
   attachments,
   result,
   typedTitle = "",
+  attachmentId,
 }: {
   locale: Locale;
   itemId: string;
@@ -34,6 +37,8 @@ export async function AttachmentPanel({
   result?: string;
   /** The title typed before a refused upload, sent back to the form. */
   typedTitle?: string;
+  /** The attachment a refused title change was for */
+  attachmentId?: string;
 }) {
   const t = await getTranslations({ locale, namespace: "Admin.editor" });
   const failures = await getTranslations({ locale, namespace: "Admin.failures" });
@@ -42,6 +47,8 @@ export async function AttachmentPanel({
   const messages = {
     stored: t("uploaded"),
     retried: t("retried"),
+    renamed: t("attachmentRenamed"),
+    titleMissing: t("attachmentTitleMissing"),
     notPdf: t("uploadNotPdf"),
     tooLarge: t("uploadTooLarge", { mb: limitMb }),
     missing: t("uploadMissing"),
@@ -82,6 +89,25 @@ export async function AttachmentPanel({
               <span>
                 {a.title} ({a.fileName}, {size.format(a.sizeBytes / 1_000_000)})
               </span>
+              <ActionForm action="renameAttachment" permalink={adminPath(locale, `items/${itemId}`)}>
+                <input type="hidden" name="uiLocale" value={locale} />
+                <input type="hidden" name="attachmentId" value={a.id} />
+                <input type="hidden" name="itemId" value={itemId} />
+                <span className="flex flex-wrap items-center gap-2">
+                  <label htmlFor={`attachment-title-${a.id}`} className="text-sm">
+                    {t("attachmentTitle", { file: a.fileName })}
+                  </label>
+                  <input
+                    id={`attachment-title-${a.id}`}
+                    name="title"
+                    defaultValue={a.title}
+                    maxLength={200}
+                    aria-invalid={known === "titleMissing" && attachmentId === a.id ? true : undefined}
+                    className="rounded border-2 border-ink px-2 py-0.5"
+                  />
+                  <SubmitButton className="underline">{t("attachmentRename")}</SubmitButton>
+                </span>
+              </ActionForm>
               <ActionForm action="removeAttachment" permalink={adminPath(locale, `items/${itemId}`)}>
                 <input type="hidden" name="uiLocale" value={locale} />
                 <input type="hidden" name="attachmentId" value={a.id} />

@@ -100,6 +100,24 @@ export async function removeAttachment(
   return attachment.itemId;
 }
 
+// Give an attachment a new title (the link text on the public page); the item's id, or null when there is none
+export async function renameAttachment(
+  client: Db,
+  staff: Pick<Staff, "id" | "email">,
+  id: string,
+  title: string,
+): Promise<string | null> {
+  return client.$transaction(async (tx) => {
+    const attachment = await tx.attachment.findUnique({ where: { id }, select: { itemId: true, title: true } });
+    if (!attachment) return null;
+    if (attachment.title === title) return attachment.itemId;
+    await tx.attachment.update({ where: { id }, data: { title } });
+    await tx.item.update({ where: { id: attachment.itemId }, data: { adminEditedAt: new Date() } });
+    await audit(tx, staff, "attachment.rename", "item", attachment.itemId, { from: attachment.title, to: title });
+    return attachment.itemId;
+  });
+}
+
 // Queue an attachment's text to be read again; the item's id, or null when there is no such attachment
 export async function retryAttachmentText(
   client: Db,

@@ -5,6 +5,7 @@ import { expect, test, type Locator } from "@playwright/test";
 import da from "../../messages/da.json" with { type: "json" };
 import sv from "../../messages/sv.json" with { type: "json" };
 import { axeViolations } from "../helpers/axe";
+import { makePdf } from "../helpers/pdf";
 import { createStaff, staffSession, uniqueName } from "../helpers/staff-login";
 
 // The visible choices of a select, placeholder left out
@@ -212,6 +213,52 @@ test.describe("the item editor", () => {
     );
     await expect(row(2).getByLabel(t.organisation, { exact: true }).locator("option:checked")).toHaveText(orgNames[1]!);
     await expect(page.getByTestId("picker-topicIds").getByRole("checkbox", { name: topicName })).toBeChecked();
+    await page.context().close();
+  });
+
+  test("without JavaScript (da): an attachment's title is changed in its own field, and an empty one is refused", async ({
+    browser,
+  }) => {
+    const t = da.Admin.editor;
+    const email = `${uniqueName("editor-files")}@example.org`;
+    createStaff(email, "editor");
+    const page = await staffSession(browser, email, { javaScriptEnabled: false });
+    await page.goto("/da/admin/items/new");
+    await page.getByLabel(t.title, { exact: true }).fill(`Rapport ${uniqueName("a")}`);
+    await page.getByLabel(t.summary).fill("Et resumé.");
+    await page.getByRole("button", { name: t.publish, exact: true }).click();
+    await expect(page).toHaveURL(/created=1/);
+    await page.getByLabel(t.uploadTitle).fill("Bilag 1");
+    await page.getByLabel(t.uploadFile.replace("{mb}", "20")).setInputFiles({
+      name: "bilag.pdf",
+      mimeType: "application/pdf",
+      buffer: makePdf(["Side et"]),
+    });
+    await page.getByRole("button", { name: t.uploadSubmit }).click();
+    await expect(page.getByTestId("upload-result")).toHaveText(t.uploaded);
+
+    const field = page.getByLabel(t.attachmentTitle.replace("{file}", "bilag.pdf"));
+    await expect(field).toHaveValue("Bilag 1");
+    await field.fill("   ");
+    await page.getByRole("button", { name: t.attachmentRename }).click();
+    await expect(page.getByTestId("upload-result")).toHaveText(t.attachmentTitleMissing);
+    await expect(field).toHaveAttribute("aria-invalid", "true");
+    await expect(field).toHaveValue("Bilag 1");
+
+    await field.fill("Evaluering af projektet");
+    await page.getByRole("button", { name: t.attachmentRename }).click();
+    await expect(page.getByTestId("upload-result")).toHaveText(t.attachmentRenamed);
+    await expect(field).toHaveValue("Evaluering af projektet");
+
+    const publicPath = await page.getByTestId("view-on-site").getAttribute("href");
+    const reader = await browser.newPage();
+    await expect
+      .poll(async () => {
+        await reader.goto(publicPath!);
+        return reader.getByRole("link", { name: "Evaluering af projektet" }).count();
+      })
+      .toBe(1);
+    await reader.close();
     await page.context().close();
   });
 });

@@ -1,7 +1,7 @@
 "use server";
 import { logout } from "@/lib/auth/actions";
 import { staffAction } from "@/lib/auth/guard";
-import { removeAttachmentAction, retryAttachmentTextAction } from "./attachments";
+import { removeAttachmentAction, renameAttachmentAction, retryAttachmentTextAction } from "./attachments";
 import { exportContentAction } from "./export";
 import { deleteMessageAction, setMessageStatusAction } from "./inbox";
 import { deleteItemAction, restoreRevisionAction } from "./items";
@@ -14,6 +14,7 @@ import { resetSecondFactorAction, resetStaffPasswordAction, setStaffActiveAction
 const actions = {
   logout,
   removeAttachment: removeAttachmentAction,
+  renameAttachment: renameAttachmentAction,
   retryAttachmentText: retryAttachmentTextAction,
   exportContent: exportContentAction,
   deleteMessage: deleteMessageAction,

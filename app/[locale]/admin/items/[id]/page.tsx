@@ -87,6 +87,7 @@ export default async function EditItemPage({ params, searchParams }: Props) {
         attachments={item.attachments}
         result={String(sp.upload ?? sp.failed ?? "")}
         typedTitle={String(sp.uploadTitle ?? sp.title ?? "")}
+        attachmentId={one(sp.attachment)}
       />
       {review && (
         <ReviewPanel
