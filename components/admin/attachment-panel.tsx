@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/routing";
 import { maxUploadBytes } from "@/lib/admin/attachments";
@@ -21,6 +22,24 @@ const results = [
   "taken",
 ] as const;
 const done = new Set<string>(["stored", "retried", "renamed"]);
+
+// A one-button form about one attachment of an item (it comes back to the item's editor)
+function AttachmentForm(props: {
+  action: "renameAttachment" | "removeAttachment" | "retryAttachmentText";
+  locale: Locale;
+  itemId: string;
+  attachmentId: string;
+  children: ReactNode;
+}) {
+  return (
+    <ActionForm action={props.action} permalink={adminPath(props.locale, `items/${props.itemId}`)}>
+      <input type="hidden" name="uiLocale" value={props.locale} />
+      <input type="hidden" name="attachmentId" value={props.attachmentId} />
+      <input type="hidden" name="itemId" value={props.itemId} />
+      {props.children}
+    </ActionForm>
+  );
+}
 
 // An item's attachments: the list with remove buttons, and the PDF upload form (a plain multipart post)
 export async function AttachmentPanel({
@@ -89,10 +108,7 @@ export async function AttachmentPanel({
               <span>
                 {a.title} ({a.fileName}, {size.format(a.sizeBytes / 1_000_000)})
               </span>
-              <ActionForm action="renameAttachment" permalink={adminPath(locale, `items/${itemId}`)}>
-                <input type="hidden" name="uiLocale" value={locale} />
-                <input type="hidden" name="attachmentId" value={a.id} />
-                <input type="hidden" name="itemId" value={itemId} />
+              <AttachmentForm action="renameAttachment" locale={locale} itemId={itemId} attachmentId={a.id}>
                 <span className="flex flex-wrap items-center gap-2">
                   <label htmlFor={`attachment-title-${a.id}`} className="text-sm">
                     {t("attachmentTitle", { file: a.fileName })}
@@ -107,13 +123,10 @@ export async function AttachmentPanel({
                   />
                   <SubmitButton className="underline">{t("attachmentRename")}</SubmitButton>
                 </span>
-              </ActionForm>
-              <ActionForm action="removeAttachment" permalink={adminPath(locale, `items/${itemId}`)}>
-                <input type="hidden" name="uiLocale" value={locale} />
-                <input type="hidden" name="attachmentId" value={a.id} />
-                <input type="hidden" name="itemId" value={itemId} />
+              </AttachmentForm>
+              <AttachmentForm action="removeAttachment" locale={locale} itemId={itemId} attachmentId={a.id}>
                 <SubmitButton className="underline">{t("removeAttachment")}</SubmitButton>
-              </ActionForm>
+              </AttachmentForm>
             </div>
             <div className="flex flex-wrap items-center gap-3 text-sm">
               <p data-testid="attachment-text" className={a.textStatus === "failed" ? "font-semibold text-error" : ""}>
@@ -124,12 +137,9 @@ export async function AttachmentPanel({
                     : t("textFailed", { reason: reasonText(a.textReason) })}
               </p>
               {a.textStatus === "failed" && (
-                <ActionForm action="retryAttachmentText" permalink={adminPath(locale, `items/${itemId}`)}>
-                  <input type="hidden" name="uiLocale" value={locale} />
-                  <input type="hidden" name="attachmentId" value={a.id} />
-                  <input type="hidden" name="itemId" value={itemId} />
+                <AttachmentForm action="retryAttachmentText" locale={locale} itemId={itemId} attachmentId={a.id}>
                   <SubmitButton className="underline">{t("retryText")}</SubmitButton>
-                </ActionForm>
+                </AttachmentForm>
               )}
             </div>
           </li>

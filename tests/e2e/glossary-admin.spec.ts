@@ -1,18 +1,13 @@
 // A glossary word whose counterpart is not yet known: an editor saves a Swedish word with no Danish one, the admin's
 // glossary lists it as used in Swedish texts and waiting for its Danish word, the public glossary says so, and Danish
 // readers of the text get no empty hint. The term is deleted again at the end.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import da from "../../messages/da.json" with { type: "json" };
 import { axeViolations } from "../helpers/axe";
-import { createStaff, staffSession, uniqueName } from "../helpers/staff-login";
+import { createStaff, staffSession, typeInto, uniqueName } from "../helpers/staff-login";
 
 const records = da.Admin.records;
 
-async function typeInto(page: Page, label: string, scope: ReturnType<Page["getByTestId"]>, text: string) {
-  await scope.getByLabel(label, { exact: true }).focus();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.type(text);
-}
 
 test("a word without a counterpart is listed in the admin, shown as waiting on the glossary, and hints nothing", async ({
   browser,

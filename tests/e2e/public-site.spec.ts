@@ -212,6 +212,22 @@ test("the glossary says how many texts in each language use a term, leading to a
   }
 });
 
+// A published text of one language whose text (as `textOf` picks it) holds a glossary term as written, and the term:
+// a term with a word in both languages, not a false friend
+function itemWithTerm(catalogue: Catalogue, locale: Locale, textOf: (item: Catalogue["items"][number]) => string) {
+  const terms = catalogue.glossary.filter((g) => !g.falseFriend && g.da.term && g.sv.term);
+  for (const item of catalogue.items) {
+    const visible =
+      item.data.status === "published" &&
+      (!item.data.publishedAt || new Date(String(item.data.publishedAt)) <= new Date());
+    if (item.locale !== locale || !visible) continue;
+    const text = textOf(item).toLowerCase();
+    const entry = terms.find((g) => text.includes(g[locale].term.toLowerCase()));
+    if (entry) return { item, entry };
+  }
+  throw new Error(`no ${locale} text holds a glossary term`);
+}
+
 test("a text in the other language lists the glossary's words it uses with their counterparts, without JavaScript too", async ({
   browser,
 }) => {
@@ -223,21 +239,7 @@ test("a text in the other language lists the glossary's words it uses with their
     ["sv", "Danska ord i den här texten", "i ordlistan"],
   ] as const) {
     const other = ui === "da" ? "sv" : "da";
-    // A published text of the other language whose words include a glossary term as written
-    const found = catalogue.items
-      .filter(
-        (i) =>
-          i.locale === other &&
-          i.data.status === "published" &&
-          (!i.data.publishedAt || new Date(String(i.data.publishedAt)) <= new Date()),
-      )
-      .map((item) => {
-        const text = `${item.data.title} ${item.data.summary} ${item.body}`.toLowerCase();
-        return { item, entry: catalogue.glossary.find((g) => text.includes(g[other].term.toLowerCase())) };
-      })
-      .find((x) => x.entry)!;
-    const { item } = found;
-    const entry = found.entry!;
+    const { item, entry } = itemWithTerm(catalogue, other, (i) => `${i.data.title} ${i.data.summary} ${i.body}`);
     await page.goto(path(ui, `/${sections[item.type]}/[slug]`, item.slug));
     const region = page.getByRole("region", { name: heading });
     await expect(region.locator(`dt[lang="${other}"]`, { hasText: entry[other].term }).first()).toBeVisible();
@@ -262,19 +264,8 @@ test("a text in the other language marks the glossary's words where they stand, 
     ["sv", "På svenska:"],
   ] as const) {
     const other = ui === "da" ? "sv" : "da";
-    const found = catalogue.items
-      .filter(
-        (i) =>
-          i.locale === other &&
-          i.data.status === "published" &&
-          (!i.data.publishedAt || new Date(String(i.data.publishedAt)) <= new Date()),
-      )
-      .map((item) => ({
-        item,
-        entry: catalogue.glossary.find((g) => item.body.toLowerCase().includes(g[other].term.toLowerCase())),
-      }))
-      .find((x) => x.entry)!;
-    const entry = found.entry!;
+    const found = itemWithTerm(catalogue, other, (i) => i.body);
+    const { entry } = found;
     await page.goto(path(ui, `/${sections[found.item.type]}/[slug]`, found.item.slug));
     const article = page.locator("article");
     const marks = article.locator(`a.gloss[data-gloss="${entry.slug}"]`);

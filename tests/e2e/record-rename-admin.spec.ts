@@ -1,22 +1,16 @@
 // Renaming a topic from the keyboard: an admin makes a topic, gives it a new name and address, and the old address
 // leads permanently (308) to the topic's new page in both languages, as does a listing filtered by the old address.
 // The topic is deleted again at the end, so the catalogue is as it was.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import da from "../../messages/da.json" with { type: "json" };
 import { axeViolations } from "../helpers/axe";
-import { createStaff, staffSession, uniqueName } from "../helpers/staff-login";
+import { createStaff, staffSession, typeInto, uniqueName } from "../helpers/staff-login";
 
 const records = da.Admin.records;
 
 // One after the other: both work on the list pages of the admin.
 test.describe.configure({ mode: "default" });
 
-// Type into a field reached by the keyboard: focus it, select what it holds, type over it
-async function typeInto(page: Page, label: string, scope: ReturnType<Page["getByTestId"]>, text: string) {
-  await scope.getByLabel(label, { exact: true }).focus();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.type(text);
-}
 
 test("an admin renames a topic by keyboard and its old address leads to the new page in both languages", async ({
   browser,

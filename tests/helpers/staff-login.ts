@@ -2,7 +2,7 @@
 // site's database, a login with password and second factor (codes computed from the secret the enrolment shows).
 import { execFileSync } from "node:child_process";
 import { Secret, TOTP } from "otpauth";
-import { expect, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContextOptions, type Locator, type Page } from "@playwright/test";
 import da from "../../messages/da.json" with { type: "json" };
 
 export const staffPassword = "a perfectly long passphrase 42";
@@ -66,4 +66,11 @@ export async function staffSession(
   }
   await expect(page).toHaveURL(/\/da\/admin$/);
   return page;
+}
+
+// Type into a field reached by the keyboard: focus it, select what it holds, type over it
+export async function typeInto(page: Page, label: string, scope: Locator, text: string) {
+  await scope.getByLabel(label, { exact: true }).focus();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.type(text);
 }

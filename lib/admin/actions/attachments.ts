@@ -10,53 +10,55 @@ import { failureOf } from "@/lib/admin/failure";
 import { revalidatePublicPages } from "@/lib/cache/revalidate";
 import { cacheTags } from "@/lib/cache/tags";
 
-// Remove an attachment from an item, with its stored file
-export const removeAttachmentAction = staffAction("editor", async (staff, form: FormData) => {
+// What every attachment form sends: the admin's language, the attachment, and the item whose editor it came from
+function attachmentForm(form: FormData) {
   const locale = adminLocale(String(form.get("uiLocale") ?? ""));
   const attachmentId = z.uuid().parse(form.get("attachmentId"));
-  const back = String(form.get("itemId") ?? "");
+  const back = z.uuid().safeParse(form.get("itemId"));
+  // The item's editor with a result to show, or the item list when the item is gone
+  const editor = (itemId: string | null, query: string) =>
+    adminPath(locale, itemId ? `items/${itemId}${query ? `?${query}` : ""}` : "items");
+  const failed = (error: unknown) => editor(back.success ? back.data : null, `failed=${failureOf(error)}`);
+  return { attachmentId, back: back.success ? back.data : null, editor, failed };
+}
+
+// Remove an attachment from an item, with its stored file
+export const removeAttachmentAction = staffAction("editor", async (staff, form: FormData) => {
+  const { attachmentId, editor, failed } = attachmentForm(form);
   let itemId: string | null;
   try {
     itemId = await removeAttachment(db(), staff, attachmentId);
     if (itemId) await revalidatePublicPages([cacheTags.catalogue]);
   } catch (error) {
-    const failure = failureOf(error);
-    redirect(adminPath(locale, z.uuid().safeParse(back).success ? `items/${back}?failed=${failure}` : "items"));
+    redirect(failed(error));
   }
-  redirect(adminPath(locale, itemId ? `items/${itemId}` : "items"));
+  redirect(editor(itemId, ""));
 });
 
 // Read an attachment's text again (after a failed extraction, or a file that was replaced), in the background
 export const retryAttachmentTextAction = staffAction("editor", async (staff, form: FormData) => {
-  const locale = adminLocale(String(form.get("uiLocale") ?? ""));
-  const attachmentId = z.uuid().parse(form.get("attachmentId"));
-  const back = String(form.get("itemId") ?? "");
+  const { attachmentId, editor, failed } = attachmentForm(form);
   let itemId: string | null;
   try {
     itemId = await retryAttachmentText(db(), staff, attachmentId);
   } catch (error) {
-    const failure = failureOf(error);
-    redirect(adminPath(locale, z.uuid().safeParse(back).success ? `items/${back}?failed=${failure}` : "items"));
+    redirect(failed(error));
   }
   if (itemId) void kickPdfText();
-  redirect(adminPath(locale, itemId ? `items/${itemId}?upload=retried` : "items"));
+  redirect(editor(itemId, "upload=retried"));
 });
 
 // Give an attachment a new title; an empty one is refused with the reason
 export const renameAttachmentAction = staffAction("editor", async (staff, form: FormData) => {
-  const locale = adminLocale(String(form.get("uiLocale") ?? ""));
-  const attachmentId = z.uuid().parse(form.get("attachmentId"));
-  const back = String(form.get("itemId") ?? "");
-  const backPath = (query: string) =>
-    adminPath(locale, z.uuid().safeParse(back).success ? `items/${back}?${query}` : "items");
+  const { attachmentId, back, editor, failed } = attachmentForm(form);
   const title = z.string().trim().min(1).max(200).safeParse(form.get("title"));
-  if (!title.success) redirect(backPath(`upload=titleMissing&attachment=${attachmentId}`));
+  if (!title.success) redirect(editor(back, `upload=titleMissing&attachment=${attachmentId}`));
   let itemId: string | null;
   try {
     itemId = await renameAttachment(db(), staff, attachmentId, title.data);
     if (itemId) await revalidatePublicPages([cacheTags.catalogue]);
   } catch (error) {
-    redirect(backPath(`failed=${failureOf(error)}`));
+    redirect(failed(error));
   }
-  redirect(adminPath(locale, itemId ? `items/${itemId}?upload=renamed` : "items"));
+  redirect(editor(itemId, "upload=renamed"));
 });
