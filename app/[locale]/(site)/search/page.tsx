@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { FeedLink } from "@/components/content/feed-link";
+import { AlertSignup } from "@/components/alerts/alert-signup";
+import { getPathname } from "@/lib/i18n/navigation";
 import { searchFeedHref } from "@/lib/feeds/lists";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { PageShell } from "@/components/site/page-shell";
@@ -74,6 +76,13 @@ export default async function SearchPage({ params, searchParams }: Props) {
           href={searchFeedHref(locale, { ...search, q: outcome.query })}
           title={t("resultsTitle", { query: outcome.query })}
           kind="search"
+        />
+      )}
+      {hasQuery && (
+        <AlertSignup
+          locale={locale}
+          feedHref={searchFeedHref(locale, { ...search, q: outcome.query })}
+          permalink={`${getPathname({ locale, href: "/search" })}${suffix ? `?${suffix}` : ""}`}
         />
       )}
 
