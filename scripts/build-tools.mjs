@@ -1,5 +1,5 @@
 // Compiles the command-line tools a production host needs (migrations, content import, staff accounts, the outbox,
-// backups, the link checker) into dist/tools/*.mjs, so that they run on plain Node with only the production
+// backups, the link checker, the e-mail alerts) into dist/tools/*.mjs, so that they run on plain Node with only the production
 // dependencies installed.
 import { build } from "esbuild";
 
@@ -11,6 +11,7 @@ await build({
     backup: "scripts/backup.ts",
     links: "scripts/links.ts",
     review: "scripts/review.ts",
+    alerts: "scripts/alerts.ts",
   },
   outdir: "dist/tools",
   outExtension: { ".js": ".mjs" },

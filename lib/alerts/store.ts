@@ -53,10 +53,10 @@ export async function subscribeAlert(
   const guard = guardFields(form);
   if (guard.website) return { outcome: { status: "discarded" }, values };
   const parsed = parseAlert(values);
-  const list = parsed.ok ? canonicalAlertQuery(parsed.data.list) : null;
+  const list = canonicalAlertQuery(values.list);
   if (!parsed.ok || !list) {
     const errors: AlertErrors = parsed.ok ? {} : parsed.errors;
-    if (!list) errors.list ??= "unknown";
+    if (!list) errors.list = "unknown";
     return { outcome: { status: "invalid", errors }, values };
   }
   if (sentTooFast(guard, now.getTime())) return { outcome: { status: "tooFast" }, values };

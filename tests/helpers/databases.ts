@@ -39,6 +39,7 @@ const catalogueTables = [
   "JobLease",
   "BestBet",
   "BestBetItem",
+  "Alert",
 ];
 
 // Empty every catalogue table
