@@ -18,6 +18,10 @@ import { listLabels, purgeUnconfirmedAlerts } from "./store";
 export const ALERT_LEASE = "alerts";
 const leaseMs = 10 * 60 * 1000;
 const batchSize = 500;
+const chunkSize = 100;
+
+type Mail = { subject: string; text: string; headers: Record<string, string> };
+type Ready = { alert: DueAlert; mail: Mail };
 
 // The end of the window an alert of this frequency is due for at this time: now for immediate alerts, the start of
 // the day (UTC) for daily ones, the start of the ISO week (Monday, UTC) for weekly ones
@@ -164,6 +168,7 @@ export async function queueAlertDigests(
       cursor = batch[batch.length - 1]!.id;
       report.due += batch.length;
       const empty: DueAlert[] = [];
+      const ready: Ready[] = [];
       for (const alert of batch) {
         const pool = await poolFor(alert.locale);
         const cacheKey = `${alert.locale}|${alert.query}`;
@@ -188,9 +193,14 @@ export async function queueAlertDigests(
           frequency: alert.frequency,
           items,
         });
-        const queued = await queueOne(client, alert, end, now, mail);
-        if (queued) report.queued++;
-        else report.skipped++;
+        ready.push({ alert, mail });
+      }
+      // The mails of this batch, a chunk per transaction: the marks that are still where they were read move, and
+      // exactly their mails are queued with them.
+      for (let i = 0; i < ready.length; i += chunkSize) {
+        const queued = await queueChunk(client, ready.slice(i, i + chunkSize), end, now);
+        report.queued += queued;
+        report.skipped += Math.min(chunkSize, ready.length - i) - queued;
       }
       // Nothing new for these: their marks move on in one statement, each only if still where it was read.
       if (empty.length) {
@@ -221,13 +231,52 @@ async function matchList(client: Db, list: FeedList, rows: Candidate[]): Promise
   return filtered.filter((c) => ids.has(c.id));
 }
 
+// Move the marks of a chunk of alerts past the window and queue the mails of exactly those whose mark was still where
+// it was read, in one transaction; the number queued. Should that fail, the chunk is done alert by alert.
+async function queueChunk(client: Db, chunk: Ready[], end: Date, now: Date): Promise<number> {
+  try {
+    return await client.$transaction(async (tx) => {
+      // Rows locked in id order first, so that two runners on the same chunk wait for each other, never deadlock.
+      await tx.$queryRaw`
+        SELECT id FROM "Alert" WHERE id = ANY(${chunk.map((r) => r.alert.id)}::uuid[]) ORDER BY id FOR UPDATE`;
+      const moved = await tx.$queryRaw<{ id: string }[]>`
+        UPDATE "Alert" AS a
+        SET "sentUpTo" = ${end.toISOString()}::timestamptz AT TIME ZONE 'UTC',
+            "lastSentAt" = ${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'
+        FROM unnest(${chunk.map((r) => r.alert.id)}::uuid[], ${chunk.map((r) => r.alert.sentUpTo.toISOString())}::timestamptz[])
+          AS seen(id, mark)
+        WHERE a.id = seen.id AND a."sentUpTo" = seen.mark AT TIME ZONE 'UTC'
+        RETURNING a.id::text AS id`;
+      const ids = new Set(moved.map((r) => r.id));
+      const mails = chunk.filter((r) => ids.has(r.alert.id));
+      if (mails.length) {
+        await tx.mailOutbox.createMany({
+          data: mails.map(({ alert, mail }) => ({
+            toAddress: alert.email,
+            subject: mail.subject,
+            textBody: mail.text,
+            headers: mail.headers,
+            messageId: digestMessageId(alert.id, end),
+          })),
+        });
+      }
+      return mails.length;
+    });
+  } catch {
+    // A Message-ID taken already, or another failure: each alert on its own (a database that is gone fails there too).
+    let queued = 0;
+    for (const { alert, mail } of chunk) if (await queueOne(client, alert, end, now, mail)) queued++;
+    return queued;
+  }
+}
+
 // Move one alert's mark past the window and queue its mail, together; false when another runner moved it first
 async function queueOne(
   client: Db,
   alert: DueAlert,
   end: Date,
   now: Date,
-  mail: { subject: string; text: string; headers: Record<string, string> },
+  mail: Mail,
 ): Promise<boolean> {
   try {
     return await client.$transaction(async (tx) => {

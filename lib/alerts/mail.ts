@@ -16,8 +16,17 @@ import { manageToken, unsubscribeToken } from "./tokens";
 
 const catalogues = { da, sv } as const;
 
-function translator(locale: Locale) {
+const translators = new Map<Locale, ReturnType<typeof makeTranslator>>();
+
+function makeTranslator(locale: Locale) {
   return createTranslator({ locale, messages: catalogues[locale], namespace: "Alerts" });
+}
+
+// One translator per language for the process: a digest run writes thousands of mails
+function translator(locale: Locale) {
+  let t = translators.get(locale);
+  if (!t) translators.set(locale, (t = makeTranslator(locale)));
+  return t;
 }
 
 /** Names of the topic and municipality a list is filtered by, in the reader's language. */
