@@ -29,7 +29,16 @@ const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.lengt
 const types = ["article", "case", "publication", "project", "reference"] as const;
 const words = {
   da: ["udbud", "beskæftigelse", "socialøkonomi", "partnerskab", "jobcenter", "virksomhed", "kommune", "frivillig"],
-  sv: ["upphandling", "sysselsättning", "socialekonomi", "partnerskap", "arbetsförmedling", "företag", "kommun", "ideell"],
+  sv: [
+    "upphandling",
+    "sysselsättning",
+    "socialekonomi",
+    "partnerskap",
+    "arbetsförmedling",
+    "företag",
+    "kommun",
+    "ideell",
+  ],
 };
 
 async function ensureDatabase() {
@@ -139,7 +148,9 @@ async function main() {
     console.log(
       `  memory: RSS ${mb(before.rss)} → peak ${mb(peakRss)} MB, JS heap ${mb(before.heapUsed)} → peak ${mb(peakHeap)} MB`,
     );
-    console.log(`  machine: ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)}; PostgreSQL at ${new URL(url).host}`);
+    console.log(
+      `  machine: ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)}; PostgreSQL at ${new URL(url).host}`,
+    );
   } finally {
     await client.$disconnect();
   }

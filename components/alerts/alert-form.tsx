@@ -2,13 +2,7 @@
 import { useActionState, type ReactNode } from "react";
 import { ErrorSummary, Honeypot, RadioGroup, SubmitButton, TextField } from "@/components/ui/form";
 import { useGuardedForm } from "@/components/ui/guarded-form";
-import {
-  alertFields,
-  alertValues,
-  type AlertError,
-  type AlertField,
-  type AlertFormState,
-} from "@/lib/alerts/fields";
+import { alertFields, alertValues, type AlertError, type AlertField, type AlertFormState } from "@/lib/alerts/fields";
 
 export type AlertFormText = {
   heading: string;
@@ -82,50 +76,50 @@ export function AlertForm({ action, initial, text, locale, permalink }: Props) {
     <>
       <p className="mb-3">{text.intro}</p>
       <form
-      action={dispatch}
-      onSubmit={onSubmit}
-      onFocus={onFocus}
-      noValidate
-      className="relative max-w-xl"
-      data-testid="alert-form"
-    >
-      <ErrorSummary
-        key={`${state.attempt}-${local?.attempt ?? 0}`}
-        id="alert-error-summary"
-        title={text.summaryTitle}
-        errors={summary}
-      />
-      <input type="hidden" name="locale" value={locale} />
-      <input type="hidden" name="list" value={v.list} />
-      <input type="hidden" name="key" defaultValue={v.key} ref={keyRef} />
-      <input type="hidden" name="elapsed" defaultValue="" ref={elapsedRef} />
-      <Honeypot label={text.honeypot} name="website" />
-      <TextField
-        id={ids.email}
-        name="email"
-        type="email"
-        autoComplete="email"
-        spellCheck={false}
-        label={text.email}
-        hint={text.emailHint}
-        defaultValue={v.email}
-        error={message("email") ?? message("list")}
-        errorPrefix={text.errorPrefix}
-      />
-      <RadioGroup
-        id={ids.frequency}
-        name="frequency"
-        legend={text.frequency}
-        options={[
-          { value: "immediate", label: text.immediate },
-          { value: "daily", label: text.daily },
-          { value: "weekly", label: text.weekly },
-        ]}
-        defaultValue={v.frequency || "weekly"}
-        error={message("frequency")}
-        errorPrefix={text.errorPrefix}
-      />
-      <SubmitButton pending={pending}>{pending ? text.sending : text.submit}</SubmitButton>
+        action={dispatch}
+        onSubmit={onSubmit}
+        onFocus={onFocus}
+        noValidate
+        className="relative max-w-xl"
+        data-testid="alert-form"
+      >
+        <ErrorSummary
+          key={`${state.attempt}-${local?.attempt ?? 0}`}
+          id="alert-error-summary"
+          title={text.summaryTitle}
+          errors={summary}
+        />
+        <input type="hidden" name="locale" value={locale} />
+        <input type="hidden" name="list" value={v.list} />
+        <input type="hidden" name="key" defaultValue={v.key} ref={keyRef} />
+        <input type="hidden" name="elapsed" defaultValue="" ref={elapsedRef} />
+        <Honeypot label={text.honeypot} name="website" />
+        <TextField
+          id={ids.email}
+          name="email"
+          type="email"
+          autoComplete="email"
+          spellCheck={false}
+          label={text.email}
+          hint={text.emailHint}
+          defaultValue={v.email}
+          error={message("email") ?? message("list")}
+          errorPrefix={text.errorPrefix}
+        />
+        <RadioGroup
+          id={ids.frequency}
+          name="frequency"
+          legend={text.frequency}
+          options={[
+            { value: "immediate", label: text.immediate },
+            { value: "daily", label: text.daily },
+            { value: "weekly", label: text.weekly },
+          ]}
+          defaultValue={v.frequency || "weekly"}
+          error={message("frequency")}
+          errorPrefix={text.errorPrefix}
+        />
+        <SubmitButton pending={pending}>{pending ? text.sending : text.submit}</SubmitButton>
       </form>
     </>,
   );

@@ -271,13 +271,7 @@ async function queueChunk(client: Db, chunk: Ready[], end: Date, now: Date): Pro
 }
 
 // Move one alert's mark past the window and queue its mail, together; false when another runner moved it first
-async function queueOne(
-  client: Db,
-  alert: DueAlert,
-  end: Date,
-  now: Date,
-  mail: Mail,
-): Promise<boolean> {
+async function queueOne(client: Db, alert: DueAlert, end: Date, now: Date, mail: Mail): Promise<boolean> {
   try {
     return await client.$transaction(async (tx) => {
       const moved = await tx.alert.updateMany({

@@ -14,7 +14,8 @@ export function canonicalAlertQuery(raw: string): { query: string; list: FeedLis
   const text = raw.replace(/^\?/, "");
   if (!text || text.length > 600) return null;
   const list = parseFeedQuery(new URLSearchParams(text));
-  const href = list.kind === "search" ? searchFeedHref("da", list.params) : listingFeedHref("da", list.type, list.filters);
+  const href =
+    list.kind === "search" ? searchFeedHref("da", list.params) : listingFeedHref("da", list.type, list.filters);
   const query = href.split("?")[1] ?? "";
   if (!query) return null;
   if (list.kind === "search" && !list.params.q) return null;

@@ -64,7 +64,10 @@ export function digestMessageId(alertId: string, upTo: Date): string {
 
 // The address of the confirmation page with its token
 export function confirmUrl(locale: Locale, token: string): string {
-  return absoluteUrl(siteUrl(), `${getPathname({ locale, href: "/alerts/confirm" })}?token=${encodeURIComponent(token)}`);
+  return absoluteUrl(
+    siteUrl(),
+    `${getPathname({ locale, href: "/alerts/confirm" })}?token=${encodeURIComponent(token)}`,
+  );
 }
 
 // The one-click unsubscribe address (RFC 8058): a POST ends the alert, a GET opens the page with the button

@@ -131,7 +131,14 @@ export type AlertSummary = {
 };
 
 function summary(
-  row: { id: string; locale: Locale; query: string; frequency: AlertFrequency; confirmedAt: Date | null; createdAt: Date },
+  row: {
+    id: string;
+    locale: Locale;
+    query: string;
+    frequency: AlertFrequency;
+    confirmedAt: Date | null;
+    createdAt: Date;
+  },
   labels: ListLabels,
 ): AlertSummary {
   const list: FeedList = alertList(row.query);
@@ -147,12 +154,16 @@ function summary(
 }
 
 export type ConfirmCheck =
-  | { status: "valid"; alert: AlertSummary }
-  | { status: "expired" }
-  | { status: "confirmed" }
-  | { status: "invalid" };
+  { status: "valid"; alert: AlertSummary } | { status: "expired" } | { status: "confirmed" } | { status: "invalid" };
 
-const alertSelect = { id: true, locale: true, query: true, frequency: true, confirmedAt: true, createdAt: true } as const;
+const alertSelect = {
+  id: true,
+  locale: true,
+  query: true,
+  frequency: true,
+  confirmedAt: true,
+  createdAt: true,
+} as const;
 
 // What a confirmation link leads to, without changing anything (a mail scanner following the link confirms nothing)
 export async function checkConfirmToken(client: Db, token: string, now = new Date()): Promise<ConfirmCheck> {
@@ -198,7 +209,9 @@ export async function listAlertsOf(client: Db, email: string, locale: Locale): P
 
 // End alerts of one address: one (by id) or all of them
 export async function endAlertsOf(client: Db, email: string, alertId?: string): Promise<number> {
-  const done = await client.alert.deleteMany({ where: { email: email.toLowerCase(), ...(alertId ? { id: alertId } : {}) } });
+  const done = await client.alert.deleteMany({
+    where: { email: email.toLowerCase(), ...(alertId ? { id: alertId } : {}) },
+  });
   return done.count;
 }
 

@@ -4,7 +4,8 @@
 // other). The mails leave the site's outbox through `npm run mail:send`, and the digests are made by `npm run
 // alerts:send`, as cron would run them. It publishes an item of its own, so it runs with the admin's tests, after the
 // public site's counts. axe checks every new page.
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
@@ -14,6 +15,7 @@ import { TestSmtpServer } from "../helpers/smtp";
 import { axeViolations } from "../helpers/axe";
 import { openDatabase } from "../../lib/database/runtime";
 
+const execFileAsync = promisify(execFile);
 const embeddedDir = ".data/e2e-pglite";
 const sitePort = Number(process.env.E2E_PORT ?? 3100);
 const smtpPort = sitePort + 1;
@@ -34,17 +36,22 @@ async function sql<T = unknown>(text: string, values: unknown[] = []): Promise<T
   }
 }
 
-// Run one of the cron scripts against the site's database, with the site's address and the loopback mail server
-function run(script: "mail:send" | "alerts:send") {
-  execFileSync("npm", ["run", "-s", script], {
-    env: {
-      ...process.env,
-      EMBEDDED_DB_DIR: embeddedDir,
-      SITE_URL: `http://localhost:${sitePort}`,
-      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-    },
-    stdio: "pipe",
-  });
+// Run one of the cron scripts against the site's database, with the site's address and the loopback mail server. Not
+// execFileSync: the mail server runs in this process and must answer while the script sends.
+async function run(script: "mail:send" | "alerts:send") {
+  try {
+    await execFileAsync("npm", ["run", "-s", script], {
+      env: {
+        ...process.env,
+        EMBEDDED_DB_DIR: embeddedDir,
+        SITE_URL: `http://localhost:${sitePort}`,
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      },
+    });
+  } catch (error) {
+    const failed = error as { stdout?: string; stderr?: string };
+    throw new Error(`npm run ${script} failed:\n${failed.stdout ?? ""}${failed.stderr ?? ""}`);
+  }
 }
 
 const smtp = new TestSmtpServer();
@@ -55,7 +62,7 @@ test.afterAll(async () => smtp.stop());
 
 // The one mail received for an address whose subject matches
 async function mailTo(address: string, subject: RegExp) {
-  run("mail:send");
+  await run("mail:send");
   const found = smtp.received.filter((m) => m.to.includes(address) && subject.test(m.mail.subject ?? ""));
   expect(found, `one mail "${subject}" to ${address}`).toHaveLength(1);
   return found[0]!;
@@ -100,7 +107,7 @@ test.describe("e-mail alerts", () => {
         // A Danish topic page: a bad address comes back translated, with what was typed.
         await page.goto(`/da/emner/${topic.slug}`);
         await subscribe(page, javaScriptEnabled, "ikke en adresse", da.Alerts.frequencyImmediate, da.Alerts.submit);
-        await expect(page.getByRole("alert")).toContainText(da.Alerts.errors.email);
+        await expect(page.getByTestId("error-summary")).toContainText(da.Alerts.errors.email);
         await expect(page.getByTestId("alert-form").getByRole("textbox")).toHaveValue("ikke en adresse");
         await expectNoViolations(page);
         const form = page.getByTestId("alert-form");
@@ -150,14 +157,14 @@ test.describe("e-mail alerts", () => {
           itemId,
           topic.slug,
         ]);
-        run("alerts:send");
+        await run("alerts:send");
         const daDigest = await mailTo(daEmail, /^Nyt i/);
         expect(daDigest.mail.text).toContain(`- ${title} [på svensk]`);
         const svDigest = await mailTo(svEmail, /^Nytt i/);
         expect(svDigest.mail.text).toContain(`- ${title} [på svenska]`);
         // Exactly once: another run sends nothing more.
-        run("alerts:send");
-        run("mail:send");
+        await run("alerts:send");
+        await run("mail:send");
         expect(smtp.received.filter((m) => m.to.includes(daEmail))).toHaveLength(2);
 
         // The manage page, reached by the signed link, lists the alert.

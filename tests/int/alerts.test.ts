@@ -30,7 +30,13 @@ beforeAll(async () => smtp.start());
 afterAll(async () => smtp.stop());
 
 function transport(): MailTransport {
-  return createTransport({ host: "127.0.0.1", port: smtp.port, secure: false, ignoreTLS: true, connectionTimeout: 2000 });
+  return createTransport({
+    host: "127.0.0.1",
+    port: smtp.port,
+    secure: false,
+    ignoreTLS: true,
+    connectionTimeout: 2000,
+  });
 }
 
 let clientCounter = 0;
@@ -57,7 +63,9 @@ function tokenIn(text: string): string {
 
 describe("alert lists", () => {
   it("spells a page's filters as its feed does, whatever order they came in", () => {
-    expect(canonicalAlertQuery("year=2024&topic=udbud&type=case&page=3")?.query).toBe("topic=udbud&type=case&year=2024");
+    expect(canonicalAlertQuery("year=2024&topic=udbud&type=case&page=3")?.query).toBe(
+      "topic=udbud&type=case&year=2024",
+    );
     expect(canonicalAlertQuery("lang=sv&q=udbud&sort=newest")?.query).toBe("q=udbud&lang=sv");
     expect(canonicalAlertQuery("")).toBeNull();
     expect(canonicalAlertQuery("q=")).toBeNull();
@@ -173,7 +181,9 @@ describe.each(databases)("e-mail alerts on the $name database", (database) => {
       const received = smtp.received[0]!;
       expect(received.to).toEqual(["mette@kommune.example"]);
       expect(received.raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
-      expect(received.raw).toMatch(/^List-Unsubscribe:\s+<http[^>]+\/api\/alerts\/unsubscribe\?locale=da&token=[^>]+>$/m);
+      expect(received.raw).toMatch(
+        /^List-Unsubscribe:\s+<http[^>]+\/api\/alerts\/unsubscribe\?locale=da&token=[^>]+>$/m,
+      );
     });
 
     it("refuses bad input with a code per field and stores nothing", async () => {
@@ -187,7 +197,10 @@ describe.each(databases)("e-mail alerts on the $name database", (database) => {
         [{ list: "page=2" }, { list: "unknown" }],
       ];
       for (const [fields, errors] of cases) {
-        const { outcome, values } = await subscribeAlert(client, form(fields), { locale: "da", clientAddress: nextClient() });
+        const { outcome, values } = await subscribeAlert(client, form(fields), {
+          locale: "da",
+          clientAddress: nextClient(),
+        });
         expect(outcome).toEqual({ status: "invalid", errors });
         // What was typed comes back to the form.
         if (fields.email !== undefined) expect(values.email).toBe(fields.email);
@@ -202,12 +215,19 @@ describe.each(databases)("e-mail alerts on the $name database", (database) => {
         clientAddress: nextClient(),
       });
       expect(honeypot.outcome.status).toBe("discarded");
-      const fast = await subscribeAlert(client, form({ elapsed: "150" }), { locale: "da", clientAddress: nextClient() });
-      expect(fast.outcome.status).toBe("tooFast");
-      const noTime = await subscribeAlert(client, { email: "a@b.dk", frequency: "daily", list: "topic=udbud" }, {
+      const fast = await subscribeAlert(client, form({ elapsed: "150" }), {
         locale: "da",
         clientAddress: nextClient(),
       });
+      expect(fast.outcome.status).toBe("tooFast");
+      const noTime = await subscribeAlert(
+        client,
+        { email: "a@b.dk", frequency: "daily", list: "topic=udbud" },
+        {
+          locale: "da",
+          clientAddress: nextClient(),
+        },
+      );
       expect(noTime.outcome.status).toBe("tooFast");
       expect(await client.alert.count()).toBe(0);
 
@@ -264,10 +284,14 @@ describe.each(databases)("e-mail alerts on the $name database", (database) => {
         clientAddress: nextClient(),
         now: at,
       });
-      const lateToken = tokenIn((await client.mailOutbox.findFirstOrThrow({ where: { toAddress: "late@kommune.example" } })).textBody);
+      const lateToken = tokenIn(
+        (await client.mailOutbox.findFirstOrThrow({ where: { toAddress: "late@kommune.example" } })).textBody,
+      );
       const tooLate = new Date(at.getTime() + 48 * 3_600_000 + 1000);
       expect(await confirmAlert(client, lateToken, tooLate)).toEqual({ status: "expired" });
-      expect((await client.alert.findFirstOrThrow({ where: { email: "late@kommune.example" } })).confirmedAt).toBeNull();
+      expect(
+        (await client.alert.findFirstOrThrow({ where: { email: "late@kommune.example" } })).confirmedAt,
+      ).toBeNull();
     });
 
     it("answers a second sign-up for a confirmed alert with a mail pointing to the manage page, changing nothing", async () => {
@@ -322,7 +346,10 @@ describe.each(databases)("e-mail alerts on the $name database", (database) => {
       await item({ publishedAt: new Date("2026-06-15T13:00:00Z"), title: "Nytt svenskt fall", locale: "sv" });
       await item({ publishedAt: new Date("2026-06-15T14:00:00Z"), title: "Uden emnet", topic: false });
       await item({ publishedAt: new Date("2026-06-15T15:00:00Z"), title: "Kladde", status: "draft" });
-      await client.item.update({ where: { id: old.id }, data: { substantialChangeAt: new Date("2026-06-15T16:00:00Z") } });
+      await client.item.update({
+        where: { id: old.id },
+        data: { substantialChangeAt: new Date("2026-06-15T16:00:00Z") },
+      });
       // Published after the daily window closes: it belongs to the next day's mail.
       await item({ publishedAt: new Date("2026-06-16T08:00:00Z"), title: "Næste dags case" });
       await client.mailOutbox.deleteMany();
@@ -349,7 +376,10 @@ describe.each(databases)("e-mail alerts on the $name database", (database) => {
       );
 
       // The same day again: nothing. The next day: only what came since.
-      expect(await queueAlertDigests(client, { now: new Date("2026-06-16T23:00:00Z") })).toMatchObject({ due: 0, queued: 0 });
+      expect(await queueAlertDigests(client, { now: new Date("2026-06-16T23:00:00Z") })).toMatchObject({
+        due: 0,
+        queued: 0,
+      });
       expect(await client.mailOutbox.count()).toBe(1);
       await queueAlertDigests(client, { now: new Date("2026-06-17T06:00:00Z") });
       const next = await client.mailOutbox.findMany({ orderBy: { createdAt: "asc" } });
@@ -362,7 +392,11 @@ describe.each(databases)("e-mail alerts on the $name database", (database) => {
 
     it("writes a Swedish search alert in Swedish and lists only items holding the searched words", async () => {
       const at = new Date("2026-06-17T10:00:00Z");
-      await confirmed({ email: "anna@kommun.example", list: "q=upphandling&lang=sv", frequency: "immediate" }, at, "sv");
+      await confirmed(
+        { email: "anna@kommun.example", list: "q=upphandling&lang=sv", frequency: "immediate" },
+        at,
+        "sv",
+      );
       await item({ publishedAt: new Date(at.getTime() + 60_000), locale: "sv", title: "Social upphandling i Malmö" });
       await item({ publishedAt: new Date(at.getTime() + 60_000), locale: "sv", title: "Arbetsintegrerande företag" });
       await item({ publishedAt: new Date(at.getTime() + 60_000), locale: "da", title: "Upphandling på dansk side" });
@@ -383,7 +417,9 @@ describe.each(databases)("e-mail alerts on the $name database", (database) => {
       const later = new Date(at.getTime() + 60_000);
       expect(await queueAlertDigests(client, { now: later })).toMatchObject({ due: 1, queued: 0, empty: 1 });
       expect(await client.mailOutbox.count()).toBe(0);
-      expect((await client.alert.findUniqueOrThrow({ where: { id } })).sentUpTo?.toISOString()).toBe(later.toISOString());
+      expect((await client.alert.findUniqueOrThrow({ where: { id } })).sentUpTo?.toISOString()).toBe(
+        later.toISOString(),
+      );
     });
 
     it("queues each alert's digest exactly once with two runners at once, and a second runner waits for the lease", async () => {
@@ -404,7 +440,10 @@ describe.each(databases)("e-mail alerts on the $name database", (database) => {
       await item({ publishedAt: new Date(at.getTime() + 1000), title: "Fælles nyhed" });
       const later = new Date(at.getTime() + 60_000);
       // Without the lease, as if it had run out under a slow runner: the marks alone keep the mails single.
-      const reports = await Promise.all([queueAlertDigests(client, { now: later }), queueAlertDigests(client, { now: later })]);
+      const reports = await Promise.all([
+        queueAlertDigests(client, { now: later }),
+        queueAlertDigests(client, { now: later }),
+      ]);
       expect(reports[0]!.queued + reports[1]!.queued).toBe(count);
       const mails = await client.mailOutbox.findMany({ select: { toAddress: true } });
       expect(mails).toHaveLength(count);

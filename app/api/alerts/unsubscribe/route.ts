@@ -2,8 +2,7 @@
 // the alert at once, without login or form token (RFC 8058 one-click: the mail program posts
 // "List-Unsubscribe=One-Click"; the page's button posts here too and is sent on to the page saying it is done). A GET
 // only opens the page with the button, since mail scanners follow links.
-import { db } from "@/lib/db";
-import { unsubscribeAlert } from "@/lib/alerts/store";
+import { unsubscribeAlert } from "@/lib/data/alerts";
 import { readUnsubscribeToken } from "@/lib/alerts/tokens";
 import { getPathname } from "@/lib/i18n/navigation";
 import { isLocale, type Locale } from "@/lib/i18n/routing";
@@ -34,8 +33,9 @@ export async function POST(request: Request): Promise<Response> {
     if (oneClick) return new Response("Unknown or damaged link\n", { status: 400, headers: noStore });
     return redirectTo(request, locale, "invalid=1");
   }
-  await unsubscribeAlert(db(), alertId);
-  if (oneClick) return new Response("Unsubscribed\n", { status: 200, headers: { ...noStore, "Content-Type": "text/plain" } });
+  await unsubscribeAlert(alertId);
+  if (oneClick)
+    return new Response("Unsubscribed\n", { status: 200, headers: { ...noStore, "Content-Type": "text/plain" } });
   return redirectTo(request, locale, "done=1");
 }
 

@@ -7,7 +7,10 @@ import { checkPageParams } from "@/lib/i18n/page-params";
 import { checkConfirmToken } from "@/lib/data/alerts";
 import { confirmAlertAction } from "@/lib/alerts/actions";
 
-type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
@@ -37,7 +40,11 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
       <div className="max-w-prose">
         <h1 className="text-3xl font-bold">{t("title")}</h1>
         {done && (
-          <p role="status" className="mt-4 rounded border-4 border-success-strong p-4 text-lg" data-testid="alert-confirmed">
+          <p
+            role="status"
+            className="mt-4 rounded border-4 border-success-strong p-4 text-lg"
+            data-testid="alert-confirmed"
+          >
             {t("done")}
           </p>
         )}

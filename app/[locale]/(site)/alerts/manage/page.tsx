@@ -8,7 +8,10 @@ import { listAlertsOf } from "@/lib/data/alerts";
 import { endAlertsAction } from "@/lib/alerts/actions";
 import { readManageToken } from "@/lib/alerts/tokens";
 
-type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;

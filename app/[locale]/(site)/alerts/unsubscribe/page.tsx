@@ -5,7 +5,10 @@ import { alternatesFor } from "@/lib/i18n/alternates";
 import type { Locale } from "@/lib/i18n/routing";
 import { checkPageParams } from "@/lib/i18n/page-params";
 
-type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
@@ -33,7 +36,11 @@ export default async function UnsubscribePage({ params, searchParams }: Props) {
       <div className="max-w-prose">
         <h1 className="text-3xl font-bold">{t("title")}</h1>
         {done ? (
-          <p role="status" className="mt-4 rounded border-4 border-success-strong p-4 text-lg" data-testid="alert-unsubscribed">
+          <p
+            role="status"
+            className="mt-4 rounded border-4 border-success-strong p-4 text-lg"
+            data-testid="alert-unsubscribed"
+          >
             {t("done")}
           </p>
         ) : invalid ? (
