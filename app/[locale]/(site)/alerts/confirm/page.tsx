@@ -16,8 +16,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
   checkPageParams({ locale });
   const t = await getTranslations({ locale, namespace: "Alerts.confirm" });
-  // The address holds a token: keep it out of search engines and other sites' logs.
-  return { title: t("title"), robots: { index: false, follow: false }, referrer: "no-referrer" };
+  // The address holds a token: keep it out of search engines and other sites' logs ("same-origin", not
+  // "no-referrer": with that the browser sends "Origin: null" and Next refuses the button's server action).
+  return { title: t("title"), robots: { index: false, follow: false }, referrer: "same-origin" };
 }
 
 export const dynamic = "force-dynamic";
