@@ -20,6 +20,8 @@ import {
 import { queueAlertDigests, runAlerts, windowEnd } from "@/lib/alerts/digest";
 import { canonicalAlertQuery } from "@/lib/alerts/lists";
 import { manageToken, readManageToken, readUnsubscribeToken, unsubscribeToken } from "@/lib/alerts/tokens";
+import { saveItem } from "@/lib/admin/item-save";
+import { emptyItemValues } from "@/lib/admin/item-form";
 import { TestSmtpServer } from "../helpers/smtp";
 import { testDatabases, truncateCatalogue } from "../helpers/databases";
 
@@ -408,6 +410,54 @@ describe.each(databases)("e-mail alerts on the $name database", (database) => {
       expect(mail.textBody).not.toContain("Arbetsintegrerande");
       expect(mail.textBody).not.toContain("dansk side");
       expect(mail.textBody).toContain("/sv/bevakning/dina-bevakningar?token=");
+    });
+
+    it("lists an item again once an editor saves it with 'substantial change' ticked, and not after a plain save", async () => {
+      const staff = await client.staffUser.create({
+        data: { email: "ed@example.org", name: "Edith Editor", passwordHash: "x", role: "editor" },
+      });
+      const editor = { id: staff.id, email: staff.email, name: staff.name };
+      const values = {
+        ...emptyItemValues(),
+        type: "case",
+        locale: "da",
+        title: "Kommunen køber socialt",
+        summary: "Om udbud",
+        topicIds: [topicId],
+      };
+      const created = await saveItem(client, editor, { id: null, baseVersion: 0, values, intent: "publish" });
+      expect(created.status).toBe("saved");
+      if (created.status !== "saved") return;
+      const at = new Date(Date.now() + 1000);
+      await confirmed({ frequency: "immediate" }, at);
+      await client.mailOutbox.deleteMany();
+      const plain = await saveItem(
+        client,
+        editor,
+        { id: created.id, baseVersion: 1, values: { ...created.values, summary: "Rettet stavefejl" }, intent: "save" },
+        new Date(at.getTime() + 1000),
+      );
+      expect(plain.status).toBe("saved");
+      expect(await queueAlertDigests(client, { now: new Date(at.getTime() + 2000) })).toMatchObject({ queued: 0 });
+      const ticked = await saveItem(
+        client,
+        editor,
+        {
+          id: created.id,
+          baseVersion: 2,
+          values: { ...created.values, summary: "Nye regler fra 2027" },
+          intent: "save",
+          substantialChange: true,
+        },
+        new Date(at.getTime() + 3000),
+      );
+      expect(ticked.status).toBe("saved");
+      expect((await client.item.findUniqueOrThrow({ where: { id: created.id } })).substantialChangeAt?.getTime()).toBe(
+        at.getTime() + 3000,
+      );
+      expect(await queueAlertDigests(client, { now: new Date(at.getTime() + 4000) })).toMatchObject({ queued: 1 });
+      const mail = await client.mailOutbox.findFirstOrThrow();
+      expect(mail.textBody).toMatch(/Væsentligt ændret:\n- Kommunen køber socialt \[på dansk\]\n  Nye regler fra 2027/);
     });
 
     it("moves the mark of an alert with nothing new without a mail", async () => {
