@@ -13,6 +13,7 @@ import da from "../../messages/da.json" with { type: "json" };
 import sv from "../../messages/sv.json" with { type: "json" };
 import { TestSmtpServer } from "../helpers/smtp";
 import { axeViolations } from "../helpers/axe";
+import { createStaff, staffSession, uniqueName } from "../helpers/staff-login";
 import { openDatabase } from "../../lib/database/runtime";
 
 const execFileAsync = promisify(execFile);
@@ -99,6 +100,7 @@ test.describe("e-mail alerts", () => {
       const tag = randomUUID().slice(0, 8);
       const daEmail = `e2e-da-${tag}@example.org`;
       const svEmail = `e2e-sv-${tag}@example.org`;
+      const listEmail = `e2e-list-${tag}@example.org`;
       const context = await browser.newContext({ javaScriptEnabled });
       const page = await context.newPage();
       // Each run is its own client for the per-client limits, as behind nginx.
@@ -117,6 +119,14 @@ test.describe("e-mail alerts", () => {
         if (javaScriptEnabled) await page.waitForTimeout(minFillMs);
         await form.getByRole("button", { name: da.Alerts.submit }).click();
         await expect(page.getByTestId("alert-done")).toHaveText(da.Alerts.checkMail);
+
+        // A filtered listing: the alert follows its filters, spelt as its feed spells them.
+        await page.goto(`/da/cases?country=SE`);
+        await subscribe(page, javaScriptEnabled, listEmail, da.Alerts.frequencyWeekly, da.Alerts.submit);
+        await expect(page.getByTestId("alert-done")).toHaveText(da.Alerts.checkMail);
+        expect(await sql(`SELECT query, frequency FROM "Alert" WHERE email = $1`, [listEmail])).toEqual([
+          { query: "country=SE&type=case", frequency: "weekly" },
+        ]);
 
         // A Swedish search.
         await page.goto(`/sv/sok?q=upphandling`);
@@ -195,9 +205,44 @@ test.describe("e-mail alerts", () => {
         expect(await sql(`SELECT 1 FROM "Alert" WHERE email = $1`, [svEmail])).toHaveLength(0);
       } finally {
         if (itemId) await sql(`DELETE FROM "Item" WHERE id = $1`, [itemId]);
-        await sql(`DELETE FROM "Alert" WHERE email IN ($1, $2)`, [daEmail, svEmail]);
+        await sql(`DELETE FROM "Alert" WHERE email IN ($1, $2, $3)`, [daEmail, svEmail, listEmail]);
         await context.close();
       }
     });
   }
+
+  test("an admin sees how many confirmed alerts follow each topic and type, never who", async ({ browser }) => {
+    const tag = randomUUID().slice(0, 8);
+    const emails = [`e2e-count-a-${tag}@example.org`, `e2e-count-b-${tag}@example.org`];
+    const before = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "Alert" WHERE query = $1 AND "confirmedAt" IS NOT NULL`,
+      [`topic=${topic.slug}&type=project`],
+    );
+    for (const email of emails) {
+      await sql(
+        `INSERT INTO "Alert" ("id", "email", "locale", "query", "frequency", "confirmedAt", "sentUpTo")
+         VALUES ($1, $2, 'da', $3, 'weekly', now(), now())`,
+        [randomUUID(), email, `topic=${topic.slug}&type=project`],
+      );
+    }
+    const admin = `${uniqueName("alerts-admin")}@example.org`;
+    await createStaff(admin, "admin");
+    const page = await staffSession(browser, admin);
+    try {
+      await page.getByRole("link", { name: da.Admin.nav.alerts }).click();
+      await expect(page).toHaveURL(/\/da\/admin\/alerts$/);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(da.Admin.alerts.title);
+      const row = page
+        .getByTestId("alert-counts")
+        .getByRole("row")
+        .filter({ hasText: topic.da })
+        .filter({ hasText: da.Sections.project.title });
+      await expect(row.getByRole("cell").last()).toHaveText(String(before[0]!.n + 2));
+      await expect(page.locator("main")).not.toContainText("@example.org");
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await sql(`DELETE FROM "Alert" WHERE email = ANY($1)`, [emails]);
+      await page.context().close();
+    }
+  });
 });
