@@ -1,5 +1,6 @@
 // Runs once when a Next server process starts, before it serves: the settings are checked, requests are observed
-// (client address, request id, one log line each), the contact e-mail outbox is sent from here, uploaded PDFs' text is read here, and links are checked here when that is turned on.
+// (client address, request id, one log line each), the contact e-mail outbox is sent from here, uploaded PDFs' text is
+// read here, links are checked here when that is turned on, and the e-mail alerts are queued here.
 import type { Instrumentation } from "next";
 import { isUnreadableBody, markUnreadableBody } from "@/lib/server/unreadable-bodies";
 
@@ -16,7 +17,9 @@ export async function register() {
   startLinkWorker();
   const { startPdfTextWorker, stopPdfTextWorker } = await import("@/lib/pdf-text/worker");
   startPdfTextWorker();
-  onShutdown([stopOutboxWorker, stopLinkWorker, stopPdfTextWorker]);
+  const { startAlertWorker, stopAlertWorker } = await import("@/lib/alerts/worker");
+  startAlertWorker();
+  onShutdown([stopOutboxWorker, stopLinkWorker, stopPdfTextWorker, stopAlertWorker]);
 }
 
 // A failure while rendering or handling a request, logged with the request's id. A multipart body Next could not parse is the client's fault: it is marked so that the answer becomes a 400

@@ -10,6 +10,9 @@ export type RateLimit = { name: string; limit: number; windowSeconds: number };
 export const rateLimits = {
   contact: { name: "contact", limit: setting("CONTACT_RATE_LIMIT"), windowSeconds: 600 },
   feedback: { name: "feedback", limit: setting("FEEDBACK_RATE_LIMIT"), windowSeconds: 600 },
+  alerts: { name: "alerts", limit: setting("ALERT_RATE_LIMIT"), windowSeconds: 600 },
+  // Confirmation mails to one address a day, whoever asks: nobody can flood a stranger's mailbox from many clients.
+  alertAddress: { name: "alert-address", limit: 3, windowSeconds: 86_400 },
 } satisfies Record<string, RateLimit>;
 
 // Count one request of the client against the limit; false when the limit is used up

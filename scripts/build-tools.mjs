@@ -1,6 +1,6 @@
 // Compiles the command-line tools a production host needs (migrations, content import, staff accounts, the outbox,
-// backups, the link checker, reading PDFs' text) into dist/tools/*.mjs, so that they run on plain Node with only the production
-// dependencies installed.
+// backups, the link checker, reading PDFs' text, the e-mail alerts) into dist/tools/*.mjs, so that they run on plain
+// Node with only the production dependencies installed.
 import { build } from "esbuild";
 
 await build({
@@ -12,6 +12,7 @@ await build({
     links: "scripts/links.ts",
     "pdf-text": "scripts/pdf-text.ts",
     review: "scripts/review.ts",
+    alerts: "scripts/alerts.ts",
   },
   outdir: "dist/tools",
   outExtension: { ".js": ".mjs" },

@@ -7,7 +7,7 @@ import type { Locale } from "@/lib/i18n/routing";
 import { ActionForm } from "./action-form";
 
 const editorLinks = ["items", "newItem", "advisers", "glossary", "bestBets", "inbox", "feedback", "links"] as const;
-const adminLinks = ["topics", "organisations", "places", "staff", "mail", "audit", "export"] as const;
+const adminLinks = ["topics", "organisations", "places", "staff", "mail", "alerts", "audit", "export"] as const;
 const hrefs: Record<(typeof editorLinks)[number] | (typeof adminLinks)[number], string> = {
   items: "items",
   newItem: "items/new",
@@ -22,6 +22,7 @@ const hrefs: Record<(typeof editorLinks)[number] | (typeof adminLinks)[number], 
   places: "places",
   staff: "staff",
   mail: "mail",
+  alerts: "alerts",
   audit: "audit",
   export: "export",
 };

@@ -69,6 +69,8 @@ export async function editorText(locale: Locale): Promise<EditorText> {
       previewHint: t("editor.previewHint"),
       publishing: t("editor.publishing"),
       publishedAtHint: t("editor.publishedAtHint"),
+      substantialChange: t("editor.substantialChange"),
+      substantialChangeHint: t("editor.substantialChangeHint"),
       saveDraft: t("editor.saveDraft"),
       saving: t("common.saving"),
       publish: t("editor.publish"),

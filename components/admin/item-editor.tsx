@@ -286,6 +286,17 @@ export function ItemEditor({ uiLocale, initial, initialPreview, status, choices,
                 className={input}
               />
             </Labelled>
+            {state.id && (
+              <p className="mb-3">
+                <label className="flex items-start gap-2">
+                  <input type="checkbox" name="substantialChange" value="1" key={`sc${k}`} className="mt-1 h-5 w-5" />
+                  <span>
+                    {text.substantialChange}
+                    <span className="block text-sm text-muted">{text.substantialChangeHint}</span>
+                  </span>
+                </label>
+              </p>
+            )}
             <div className="flex flex-wrap gap-2">
               <SubmitButton name="intent" value="save" busy={text.saving}>
                 {text.saveDraft}

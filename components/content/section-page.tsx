@@ -12,12 +12,19 @@ import { alternatesFor, type Alternates } from "@/lib/i18n/alternates";
 import type { Locale } from "@/lib/i18n/routing";
 import { listingFeedHref } from "@/lib/feeds/lists";
 import { FeedLink } from "@/components/content/feed-link";
+import { AlertSignup } from "@/components/alerts/alert-signup";
 
 // Append the filters to every locale's path, so that the language switcher keeps them
 export function withQuery(alternates: Alternates, filters: ListingFilters): Alternates {
   const query = filtersToQuery(filters);
   if (!query) return alternates;
   return Object.fromEntries(Object.entries(alternates).map(([l, p]) => [l, `${p}?${query}`])) as Alternates;
+}
+
+// A page's path with its filters (not the page number) as the query
+export function withFilters(path: string, filters: ListingFilters): string {
+  const query = filtersToQuery({ ...filters, page: undefined });
+  return query ? `${path}?${query}` : path;
 }
 
 export function sectionHref(section: string) {
@@ -40,6 +47,11 @@ export async function SectionPage({ locale, section, filters }: { locale: Locale
       <h1 className="text-3xl font-bold">{t(`${type}.title`)}</h1>
       <p className="mt-3 max-w-prose text-lg">{t(`${type}.intro`)}</p>
       <FeedLink locale={locale} href={listingFeedHref(locale, type, filters)} title={t(`${type}.title`)} />
+      <AlertSignup
+        locale={locale}
+        feedHref={listingFeedHref(locale, type, filters)}
+        permalink={withFilters(getPathname({ locale, href }), filters)}
+      />
       <ListingView locale={locale} listing={listing} filters={filters} path={getPathname({ locale, href })} />
     </PageShell>
   );

@@ -4,7 +4,7 @@ import { PageShell } from "@/components/site/page-shell";
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
 import { ListingView } from "@/components/content/listing-view";
 import { AdviserCards } from "@/components/content/adviser-cards";
-import { withQuery } from "@/components/content/section-page";
+import { withFilters, withQuery } from "@/components/content/section-page";
 import { filtersToQuery, type ListingFilters } from "@/lib/catalogue/filters";
 import { getMovedRecord, movedFilters } from "@/lib/catalogue/moved-records";
 import { listItems } from "@/lib/catalogue/listing";
@@ -15,6 +15,7 @@ import { alternatesFor } from "@/lib/i18n/alternates";
 import type { Locale } from "@/lib/i18n/routing";
 import { listingFeedHref } from "@/lib/feeds/lists";
 import { FeedLink } from "@/components/content/feed-link";
+import { AlertSignup } from "@/components/alerts/alert-signup";
 
 const allTypes = ["article", "case", "publication", "project", "reference"] as const;
 
@@ -45,6 +46,11 @@ export async function TopicPage({ locale, slug, filters }: { locale: Locale; slu
       <h1 className="text-3xl font-bold">{topic.name}</h1>
       {topic.description && <p className="mt-3 max-w-prose text-lg">{topic.description}</p>}
       <FeedLink locale={locale} href={listingFeedHref(locale, undefined, scoped)} title={topic.name} />
+      <AlertSignup
+        locale={locale}
+        feedHref={listingFeedHref(locale, undefined, scoped)}
+        permalink={withFilters(getPathname({ locale, href }), filters)}
+      />
       {advisers.length > 0 && (
         <section aria-labelledby="topic-advisers" className="mt-8">
           <h2 id="topic-advisers" className="text-xl font-bold">

@@ -10,7 +10,9 @@ const hrefs = { Accessibility: "/accessibility", Privacy: "/privacy" } as const;
 // A page of plain paragraphs from the messages (the accessibility statement, the privacy page)
 export async function TextPage({ locale, namespace }: { locale: Locale; namespace: TextNamespace }) {
   const t = await getTranslations({ locale, namespace });
-  const paragraphs = (["p1", "p2", "p3", "p4", "p5", "p6"] as const).map((key) => t(`body.${key}`));
+  // Every paragraph the namespace has, in order (the privacy page has one more than the accessibility statement).
+  const count = namespace === "Privacy" ? 7 : 6;
+  const paragraphs = Array.from({ length: count }, (_, i) => t(`body.p${i + 1}` as "body.p1"));
   return (
     <PageShell locale={locale} alternates={alternatesFor(hrefs[namespace])}>
       <Breadcrumbs locale={locale} trail={[{ label: t("title") }]} />

@@ -80,7 +80,15 @@ async function uniqueSlug(tx: Prisma.TransactionClient, base: string, locale: Lo
 export async function saveItem(
   client: Db,
   staff: Pick<Staff, "id" | "email" | "name">,
-  input: { id: string | null; baseVersion: number; values: ItemValues; intent: SaveIntent; action?: string },
+  input: {
+    id: string | null;
+    baseVersion: number;
+    values: ItemValues;
+    intent: SaveIntent;
+    action?: string;
+    /** The editor ticked "substantial change": e-mail alerts list the item again (lib/alerts/). */
+    substantialChange?: boolean;
+  },
   now = new Date(),
 ): Promise<SaveOutcome> {
   const values = { ...input.values };
@@ -153,6 +161,7 @@ export async function saveItem(
         adviserId: values.adviserId || null,
         translationOfId: values.translationOfId || null,
         adminEditedAt: now,
+        ...(input.substantialChange ? { substantialChangeAt: now } : {}),
       };
       let id = input.id;
       let version: number;

@@ -92,6 +92,7 @@ type Claimed = {
   subject: string;
   textBody: string;
   messageId: string;
+  headers: Record<string, string> | null;
 };
 
 // Claim the next row due by dueBy for this sender, with a lease until now + lease and a fresh fencing
@@ -114,7 +115,7 @@ async function claimOne(client: Db, now: Date, dueBy: Date, settings: OutboxSett
       LIMIT 1
       FOR UPDATE SKIP LOCKED)
     RETURNING "id", "claimToken"::text AS "claimToken", "attempts", "toAddress", "replyTo", "subject", "textBody",
-      "messageId", (SELECT "name" FROM "ContactMessage" WHERE "id" = "MailOutbox"."contactMessageId") AS "replyName"`;
+      "messageId", "headers", (SELECT "name" FROM "ContactMessage" WHERE "id" = "MailOutbox"."contactMessageId") AS "replyName"`;
   return rows[0] ?? null;
 }
 
@@ -166,6 +167,7 @@ export async function sendDueMail(
         subject: row.subject,
         text: row.textBody,
         messageId: row.messageId,
+        headers: row.headers ?? undefined,
         // The envelope names the one recipient explicitly: nothing in the headers can add another.
         envelope: { from: /<([^>]+)>\s*$/.exec(from)?.[1] ?? from, to: [row.toAddress] },
         // The overall deadline: aborting closes the SMTP connection, well before the lease runs out.

@@ -31,6 +31,9 @@ export const routing = defineRouting({
     "/accessibility": { da: "/tilgaengelighed", sv: "/tillganglighet" },
     "/privacy": { da: "/privatliv", sv: "/integritet" },
     "/open-data": { da: "/aabne-data", sv: "/oppna-data" },
+    "/alerts/confirm": { da: "/besked-om-nyt/bekraeft", sv: "/bevakning/bekrafta" },
+    "/alerts/manage": { da: "/besked-om-nyt/dine-beskeder", sv: "/bevakning/dina-bevakningar" },
+    "/alerts/unsubscribe": { da: "/besked-om-nyt/afmeld", sv: "/bevakning/avsluta" },
   },
 });
 

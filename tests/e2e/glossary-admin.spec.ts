@@ -8,7 +8,6 @@ import { createStaff, staffSession, typeInto, uniqueName } from "../helpers/staf
 
 const records = da.Admin.records;
 
-
 test("a word without a counterpart is listed in the admin, shown as waiting on the glossary, and hints nothing", async ({
   browser,
 }) => {

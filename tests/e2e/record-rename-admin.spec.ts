@@ -11,7 +11,6 @@ const records = da.Admin.records;
 // One after the other: both work on the list pages of the admin.
 test.describe.configure({ mode: "default" });
 
-
 test("an admin renames a topic by keyboard and its old address leads to the new page in both languages", async ({
   browser,
 }) => {

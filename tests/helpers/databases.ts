@@ -41,6 +41,7 @@ const catalogueTables = [
   "BestBet",
   "BestBetItem",
   "AttachmentText",
+  "Alert",
 ];
 
 // Empty every catalogue table

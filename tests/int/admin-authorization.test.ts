@@ -67,7 +67,7 @@ const publicActions = new Set(["login"]);
 const pendingLoginActions = new Set(["verifySecondFactor", "confirmEnrolment"]);
 const publicPages = new Set(["login/page.tsx"]);
 // Pages under these folders are for admins only.
-const adminOnlyFolders = ["staff", "audit", "topics", "organisations", "places", "export", "mail"];
+const adminOnlyFolders = ["staff", "audit", "topics", "organisations", "places", "export", "mail", "alerts"];
 
 const { AccessDenied } = await import("@/lib/auth/guard");
 const { createSession } = await import("@/lib/auth/sessions");

@@ -94,7 +94,13 @@ export const saveItemAction = staffAction(
     }
     let outcome: Awaited<ReturnType<typeof saveItem>>;
     try {
-      outcome = await saveItem(db(), staff, { id, baseVersion, values, intent });
+      outcome = await saveItem(db(), staff, {
+        id,
+        baseVersion,
+        values,
+        intent,
+        substantialChange: form.get("substantialChange") === "1",
+      });
     } catch (error) {
       // Nothing was saved (one transaction): the typed text comes back with what went wrong.
       return next({ formError: t(`failures.${failureOf(error)}`) });

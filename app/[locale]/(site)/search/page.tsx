@@ -3,6 +3,7 @@ import { permanentRedirect } from "next/navigation";
 import { getMovedRecord } from "@/lib/catalogue/moved-records";
 import { getPathname } from "@/lib/i18n/navigation";
 import { FeedLink } from "@/components/content/feed-link";
+import { AlertSignup } from "@/components/alerts/alert-signup";
 import { searchFeedHref } from "@/lib/feeds/lists";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { PageShell } from "@/components/site/page-shell";
@@ -85,6 +86,13 @@ export default async function SearchPage({ params, searchParams }: Props) {
           href={searchFeedHref(locale, { ...search, q: outcome.query })}
           title={t("resultsTitle", { query: outcome.query })}
           kind="search"
+        />
+      )}
+      {hasQuery && (
+        <AlertSignup
+          locale={locale}
+          feedHref={searchFeedHref(locale, { ...search, q: outcome.query })}
+          permalink={`${getPathname({ locale, href: "/search" })}${suffix ? `?${suffix}` : ""}`}
         />
       )}
 
