@@ -7,6 +7,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, 
 import path from "node:path";
 import { EmbeddedDatabaseBusyError, openDatabase } from "@/lib/database/runtime";
 import { prepareDatabase } from "./prepare";
+import { serverEnv } from "./server-env";
 import { ContentError } from "@/lib/content/load";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
@@ -99,13 +100,7 @@ async function main() {
     return stop(1);
   }
 
-  const env = {
-    ...process.env,
-    ...localSecrets(),
-    DATABASE_URL: database.url,
-    SITE_URL: process.env.SITE_URL ?? `http://localhost:${port}`,
-    PORT: port,
-  };
+  const env = serverEnv(database, port, localSecrets());
   if (mode === "start" && buildIsStale()) {
     console.log("Building the site…");
     const build = spawnSync(nextBin, ["build"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });

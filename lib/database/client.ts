@@ -6,5 +6,6 @@ export type Db = PrismaClient;
 // Create a PrismaClient over adapter-pg for the PostgreSQL at url
 export function createPrismaClient(url: string, poolSize = 10): PrismaClient {
   const adapter = new PrismaPg({ connectionString: url, max: poolSize });
-  return new PrismaClient({ adapter });
+  // With one connection (the embedded database), a transaction waits its turn behind the queries before it
+  return new PrismaClient({ adapter, ...(poolSize === 1 ? { transactionOptions: { maxWait: 15_000 } } : {}) });
 }

@@ -389,6 +389,8 @@ const writable = new Set([
   "RateLimitBucket",
   "LoginThrottle",
   "AuditLog",
+  // The app servers' scheduled jobs (PDF text, e-mail alerts, link checks) take their lease on a timer, whoever calls
+  "JobLease",
 ]);
 
 // ---------------------------------------------------------------------------------------------------------------
