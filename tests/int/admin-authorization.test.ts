@@ -79,7 +79,8 @@ async function counts(client: Db) {
   return {
     items: await client.item.count(),
     revisions: await client.revision.count(),
-    audit: await client.auditLog.count({ where: { action: { not: "access.refused" } } }),
+    // Refusals are recorded (and, past the cap on anonymous callers, noted once as capped): nothing else may be
+    audit: await client.auditLog.count({ where: { action: { notIn: ["access.refused", "audit.capped"] } } }),
     staff: await client.staffUser.count({ where: { active: true } }),
     sessions: await client.session.count(),
     messages: await client.contactMessage.count(),
