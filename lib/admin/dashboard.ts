@@ -101,8 +101,9 @@ export async function attentionFor(client: Db, staff: Staff, now = new Date()): 
     scheduled: scheduled.map((s) => ({ ...s, publishedAt: s.publishedAt! })),
     changes: changes.map((c) => {
       const detail = c.detail as Record<string, unknown> | null;
-      const title = [detail?.title, detail?.name, detail?.nameDa, detail?.termDa, detail?.slug].find(
-        (v): v is string => typeof v === "string",
+      // The first name the entry gives that is not empty (a glossary term may lack its Danish word)
+      const title = [detail?.title, detail?.name, detail?.nameDa, detail?.termDa, detail?.termSv, detail?.slug].find(
+        (v): v is string => typeof v === "string" && v.trim() !== "",
       );
       return {
         id: c.id,

@@ -2,27 +2,31 @@
 // page, listed with its error, and "Send again" puts it back in the queue; both languages.
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
 import pg from "pg";
 import da from "../../messages/da.json" with { type: "json" };
 import sv from "../../messages/sv.json" with { type: "json" };
+import { openDatabase } from "../../lib/database/runtime";
 
 const password = "a perfectly long passphrase 42";
-const embeddedDir = ".data/e2e-pglite";
-
-// The site's database: DATABASE_URL, or the embedded one the site serves
-function databaseUrl(): string {
-  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
-  return (JSON.parse(readFileSync(`${embeddedDir}.lock.json`, "utf8")) as { url: string }).url;
+// Run SQL in the site's database: DATABASE_URL, or the embedded one the site serves (reached through its owner)
+async function withDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  process.env.EMBEDDED_DB_DIR ??= ".data/e2e-pglite";
+  const database = await openDatabase({ share: false, waitMs: 10_000 });
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+    await database.close();
+  }
 }
 
 // Store a question whose e-mail the mail server refused for good
 async function storeGivenUpMail(subject: string): Promise<{ messageId: string; mailId: string }> {
-  const client = new pg.Client({ connectionString: databaseUrl() });
-  await client.connect();
-  try {
+  return withDatabase(async (client) => {
     const messageId = randomUUID();
     const mailId = randomUUID();
     const reference = `E2E-${randomUUID().slice(0, 8)}`;
@@ -38,16 +42,11 @@ async function storeGivenUpMail(subject: string): Promise<{ messageId: string; m
       [mailId, messageId, subject, `<${reference}@e2e.example>`],
     );
     return { messageId, mailId };
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 async function deleteMessage(id: string) {
-  const client = new pg.Client({ connectionString: databaseUrl() });
-  await client.connect();
-  await client.query(`DELETE FROM "ContactMessage" WHERE "id" = $1`, [id]);
-  await client.end();
+  await withDatabase((client) => client.query(`DELETE FROM "ContactMessage" WHERE "id" = $1`, [id]));
 }
 
 test.describe("the admin's mail page", () => {
@@ -61,7 +60,7 @@ test.describe("the admin's mail page", () => {
       "npm",
       ["run", "-s", "admin:create", "--", "--email", email, "--name", "Mail Admin", "--role", "admin"],
       {
-        env: { ...process.env, EMBEDDED_DB_DIR: embeddedDir, ADMIN_PASSWORD: password },
+        env: { ...process.env, EMBEDDED_DB_DIR: ".data/e2e-pglite", ADMIN_PASSWORD: password },
         stdio: "pipe",
       },
     );

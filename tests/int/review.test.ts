@@ -1,5 +1,6 @@
 // Review dates (owner, review-by per type, "mark as reviewed", the weekly digest) and the dashboard's reads, on the
 // embedded database and on DATABASE_URL when it is set.
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/database/client";
 import type { ItemType } from "@/lib/generated/prisma/client";
@@ -337,6 +338,16 @@ describe.each(databases)("review dates and the dashboard on the $name database",
           at: daysAgo(1),
         },
         { actorId: null, actorEmail: "system", action: "access.refused", entity: "access", at: daysAgo(1) },
+        // A glossary term still without its Danish word is named by its Swedish one
+        {
+          actorId: editor.id,
+          actorEmail: editor.email,
+          action: "glossary.create",
+          entity: "glossary",
+          entityId: randomUUID(),
+          detail: { termDa: "", termSv: "Tyresö", slug: "tyreso" },
+          at: daysAgo(2),
+        },
       ],
     });
 
@@ -347,7 +358,10 @@ describe.each(databases)("review dates and the dashboard on the $name database",
     expect(seen.mail).toEqual({ failed: 1, waiting: 0 });
     expect(seen.feedback.map((f) => f.comment)).toEqual(["Forældet tal"]);
     expect(seen.scheduled.map((s) => s.title)).toEqual(["Kommer snart"]);
-    expect(seen.changes.map((c) => [c.actorEmail, c.title])).toEqual([["ed@example.org", "Kommer snart"]]);
+    expect(seen.changes.map((c) => [c.actorEmail, c.title])).toEqual([
+      ["ed@example.org", "Kommer snart"],
+      ["ed@example.org", "Tyresö"],
+    ]);
 
     // An editor with no adviser has no inbox and no mail page; their own change is not "by others".
     const editorView = await attentionFor(client, editor, now);
