@@ -11,8 +11,11 @@ export default defineConfig({
   },
   test: {
     include: ["tests/unit/**/*.test.ts", "tests/int/**/*.test.ts"],
-    // Integration files share databases; run files one after another.
-    fileParallelism: false,
+    // Two files at a time: each has its own embedded database, and each worker its own database on DATABASE_URL's server
+    // (tests/helpers/worker-database.ts).
+    fileParallelism: true,
+    maxWorkers: 2,
+    setupFiles: ["tests/helpers/worker-database.ts"],
     // next-intl's ESM imports "next/navigation" without an extension, which only a bundler resolves.
     server: { deps: { inline: ["next-intl"] } },
     testTimeout: 60_000,
